@@ -1,0 +1,93 @@
+# Health Disparities Toolkit — two commands: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+BROWSER_STAMP := $(VENV)/.installed-browser
+PG_URL ?= postgres://postgres@127.0.0.1:5432/toolkit
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PYTEST_ARGS ?=
+
+# Test runs use throw-away settings; nothing here is a real secret.
+TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-insecure-key-0123456789-abcdefghijklmnopqrstuvwxyz \
+	DJANGO_SETTINGS_MODULE=toolkit.settings
+DEV_ENV  := DJANGO_DEBUG=1
+
+.PHONY: help install run serve test test-postgres test-browser test-all bench lint fmt clean
+
+help:
+	@echo "make run            set up everything and serve the demo at http://$(HOST):$(PORT)"
+	@echo "make test           lint, migration check and the test suite on SQLite"
+	@echo "make test-postgres  the same suite against the local PostgreSQL ($(PG_URL))"
+	@echo "make test-browser   real-browser journeys and the accessibility audit (Chromium)"
+	@echo "make serve          gunicorn with production settings (reads .env)"
+	@echo "make bench          catalog benchmarks (seed_corpus + bench_catalog)"
+	@echo "make lint | fmt     ruff check and format"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when pyproject.toml changes.
+$(STAMP): pyproject.toml | $(PY)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(BROWSER_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,browser]'
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@touch $@
+
+install: $(STAMP)
+
+run: install
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py seed_demo
+	@echo ""
+	@echo "Serving on http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/docs/)"
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	set -a; [ -f .env ] && . ./.env; set +a; \
+	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput && \
+	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	DJANGO_DEBUG=0 $(BIN)/gunicorn toolkit.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@psql "$(dir $(PG_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname='$(notdir $(PG_URL))'" | grep -q 1 \
+		|| psql "$(dir $(PG_URL))postgres" -qc "CREATE DATABASE $(notdir $(PG_URL))"
+	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+test-browser: $(BROWSER_STAMP)
+	$(TEST_ENV) $(BIN)/pytest -m browser -p no:xdist $(PYTEST_ARGS)
+
+test-all: test test-postgres test-browser
+
+bench: install
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py seed_corpus --resources $${N:-10000}
+	$(DEV_ENV) $(PY) manage.py bench_catalog
+
+clean:
+	rm -rf $(VENV) staticfiles test-results .pytest_cache .ruff_cache

@@ -1,0 +1,57 @@
+"""Personas and shared fixtures for the whole suite."""
+
+import pytest
+from django.core.cache import cache
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _test_environment(settings, tmp_path):
+    """Plain static storage, a private media root per test, fresh throttles."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def contributor(db):
+    return factories.user("contributor", roles=["contributor"], display_name="Ada Contributor")
+
+
+@pytest.fixture
+def outsider(db):
+    return factories.user("outsider", roles=["contributor"], display_name="Otto Outsider")
+
+
+@pytest.fixture
+def reviewer(db):
+    return factories.user(
+        "reviewer", roles=["contributor", "reviewer"], display_name="Rita Reviewer"
+    )
+
+
+@pytest.fixture
+def editor(db):
+    return factories.user("editor", roles=["contributor", "editor"], display_name="Eddie Editor")
+
+
+def client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def contributor_client(client, contributor):
+    return client_for(client, contributor)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    return client_for(client, editor)

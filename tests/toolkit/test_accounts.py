@@ -1,0 +1,201 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from rest_framework.authtoken.models import Token
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+User = get_user_model()
+
+SIGNUP = {
+    "username": "newcomer",
+    "email": "New.Comer@Example.org",
+    "display_name": "Dr. New Comer",
+    "affiliation": "Coastal Medical School",
+    "orcid": "",
+    "password1": "a-long-enough-passphrase-42",
+    "password2": "a-long-enough-passphrase-42",
+}
+
+
+def test_signup_makes_a_signed_in_contributor(client):
+    response = client.post("/accounts/signup/", SIGNUP)
+    assert response.status_code == 302
+    user = User.objects.get(username="newcomer")
+    assert list(user.groups.values_list("name", flat=True)) == ["contributor"]
+    assert user.email == "new.comer@example.org"
+    assert client.get("/accounts/profile/").status_code == 200
+
+
+def test_signup_with_bad_input_keeps_what_was_typed_and_marks_the_field(client):
+    factories.user("taken", email="new.comer@example.org")
+    data = {**SIGNUP, "orcid": "0000-0002-1825-0098", "password2": "different"}
+    response = client.post("/accounts/signup/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "An account with this e-mail address already exists." in html
+    assert "wrong check digit" in html
+    assert 'value="Coastal Medical School"' in html
+    assert 'value="Dr. New Comer"' in html
+    assert 'href="#id_email"' in html  # the error summary links to the field
+    assert 'aria-invalid="true"' in html
+    assert "a-long-enough-passphrase-42" not in html  # passwords are never echoed
+    assert not User.objects.filter(username="newcomer").exists()
+
+
+@pytest.mark.parametrize(
+    ("orcid", "valid"),
+    [
+        ("0000-0002-1825-0097", True),
+        ("https://orcid.org/0000-0002-1694-233X", True),
+        ("0000-0002-1694-233x", True),
+        ("0000-0002-1825-0098", False),
+        ("0000-0002-1825", False),
+    ],
+)
+def test_orcid_check_digit_is_validated(orcid, valid):
+    from django.core.exceptions import ValidationError
+
+    from toolkit.accounts.validators import validate_orcid
+
+    if valid:
+        validate_orcid(orcid)
+    else:
+        with pytest.raises(ValidationError):
+            validate_orcid(orcid)
+
+
+def test_login_with_user_name_or_email_and_logout_by_post(client):
+    factories.user("ines", email="ines@example.org")
+    response = client.post("/accounts/login/", {"username": "ines", "password": factories.PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/accounts/profile/").status_code == 200
+    assert client.get("/accounts/logout/").status_code == 405
+    assert client.post("/accounts/logout/").status_code == 302
+    assert client.get("/accounts/profile/").status_code == 302
+    response = client.post(
+        "/accounts/login/", {"username": "INES@example.org", "password": factories.PASSWORD}
+    )
+    assert response.status_code == 302
+
+
+def test_a_wrong_password_is_refused_with_a_message_and_keeps_the_user_name(client):
+    factories.user("ines")
+    response = client.post("/accounts/login/", {"username": "ines", "password": "nope"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Please enter a correct" in html
+    assert 'value="ines"' in html
+
+
+def test_login_pauses_after_repeated_failures_even_with_the_right_password(client, settings):
+    settings.TOOLKIT_LOGIN_ATTEMPTS = 3
+    factories.user("ines")
+    for _ in range(3):
+        client.post("/accounts/login/", {"username": "ines", "password": "wrong"})
+    response = client.post("/accounts/login/", {"username": "ines", "password": factories.PASSWORD})
+    assert response.status_code == 400
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_profile_requires_sign_in(client):
+    response = client.get("/accounts/profile/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=/accounts/profile/")
+
+
+def test_profile_saves_expertise_and_conflicts_with_a_message(contributor_client, contributor):
+    response = contributor_client.post(
+        "/accounts/profile/",
+        {
+            "display_name": "Ada C. Contributor",
+            "email": "ada@example.org",
+            "affiliation": "Hillside University",
+            "orcid": "0000-0002-1825-0097",
+            "expertise_levels": ["1", "4"],
+            "expertise_topics": ["2"],
+            "conflict_institutions": "Valley College\n",
+            "conflict_people": "Dr. Who\nwho@example.org",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Your profile was saved." in response.content.decode()
+    contributor.refresh_from_db()
+    assert contributor.orcid == "0000-0002-1825-0097"
+    assert contributor.expertise_levels.count() == 2
+    assert contributor.conflict_lines() == (["valley college"], ["dr. who", "who@example.org"])
+
+
+def test_profile_with_a_bad_orcid_keeps_every_typed_value(contributor_client):
+    response = contributor_client.post(
+        "/accounts/profile/",
+        {"display_name": "Typed Name", "email": "ada@example.org", "orcid": "1234"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Enter an ORCID iD" in html
+    assert 'value="Typed Name"' in html
+    assert 'value="1234"' in html
+
+
+def test_token_pages_follow_the_permission_ladder(client, contributor):
+    assert client.get("/accounts/token/").status_code == 302
+    assert client.post("/accounts/token/create/").status_code == 302  # to login
+    assert not Token.objects.exists()
+    client.force_login(contributor)
+    assert client.get("/accounts/token/create/").status_code == 405
+    assert client.get("/accounts/token/revoke/").status_code == 405
+    assert client.get("/accounts/token/").status_code == 200
+
+
+def test_a_created_token_authenticates_the_api_and_a_revoked_one_does_not(client, contributor):
+    client.force_login(contributor)
+    response = client.post("/accounts/token/create/", follow=True)
+    assert "A new API token was created" in response.content.decode()
+    key = Token.objects.get(user=contributor).key
+    assert key in response.content.decode()
+    client.logout()
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert api.get("/api/v1/topics/").status_code == 200
+    client.force_login(contributor)
+    client.post("/accounts/token/revoke/")
+    assert not Token.objects.filter(user=contributor).exists()
+    assert api.get("/api/v1/topics/").status_code == 401  # a bad token is refused, not ignored
+
+
+def test_password_reset_sends_a_link_that_works(client):
+    factories.user("ines", email="ines@example.org")
+    response = client.post("/accounts/password/reset/", {"email": "ines@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    link = next(line for line in body.splitlines() if "/accounts/password/reset/" in line)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    response = client.get("/" + path, follow=True)
+    assert response.status_code == 200
+    response = client.post(
+        response.redirect_chain[-1][0],
+        {
+            "new_password1": "another-long-passphrase-7",
+            "new_password2": "another-long-passphrase-7",
+        },
+    )
+    assert response.status_code == 302
+    assert client.login(username="ines", password="another-long-passphrase-7")
+
+
+def test_role_groups_exist_after_migrate():
+    assert set(Group.objects.values_list("name", flat=True)) >= {
+        "contributor",
+        "reviewer",
+        "editor",
+        "admin",
+    }

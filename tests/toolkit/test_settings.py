@@ -1,0 +1,109 @@
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_python(code: str, **env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(  # noqa: S603 - fixed interpreter and code
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def env_example() -> dict:
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            values[key] = value.strip('"')
+    return values
+
+
+def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
+    result = run_python("import toolkit.settings")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_settings_start_without_a_secret_key_when_debug_is_on():
+    result = run_python("import toolkit.settings as s; print(s.DEBUG)", DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_debug_is_off_unless_switched_on():
+    result = run_python("import toolkit.settings as s; print(s.DEBUG)", DJANGO_SECRET_KEY="x" * 60)
+    assert result.stdout.strip() == "False"
+
+
+def test_database_url_selects_postgresql_with_persistent_checked_connections():
+    code = (
+        "import toolkit.settings as s; d = s.DATABASES['default'];"
+        "print(d['ENGINE'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d['NAME'])"
+    )
+    result = run_python(
+        code, DJANGO_DEBUG="1", DATABASE_URL="postgres://postgres@127.0.0.1:5432/toolkit"
+    )
+    assert result.stdout.split() == ["django.db.backends.postgresql", "60", "True", "toolkit"]
+
+
+def test_sqlite_is_the_default_with_immediate_transactions_and_a_busy_timeout():
+    result = run_python(
+        "import toolkit.settings as s; d = s.DATABASES['default'];"
+        "print(d['ENGINE'], d['OPTIONS']['transaction_mode'], d['OPTIONS']['timeout'])",
+        DJANGO_DEBUG="1",
+    )
+    assert result.stdout.split() == ["django.db.backends.sqlite3", "IMMEDIATE", "20"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite pragmas")
+@pytest.mark.django_db
+def test_sqlite_connections_use_write_ahead_logging():
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20000
+
+
+def test_email_goes_to_the_console_in_development_and_smtp_in_production():
+    code = "import toolkit.settings as s; print(s.EMAIL_BACKEND.rsplit('.', 2)[-2])"
+    assert run_python(code, DJANGO_DEBUG="1").stdout.strip() == "console"
+    assert run_python(code, DJANGO_SECRET_KEY="x" * 60).stdout.strip() == "smtp"
+
+
+def test_deploy_check_is_clean_with_the_production_variables_of_env_example():
+    env = {k: v for k, v in env_example().items() if k != "DATABASE_URL"}
+    assert env["DJANGO_DEBUG"] == "0"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_env_example_documents_every_variable_the_settings_read():
+    source = (ROOT / "toolkit" / "settings.py").read_text()
+    documented = (ROOT / ".env.example").read_text()
+    read = set(re.findall(r'env_(?:bool|int|list)\("([A-Z_]+)"', source))
+    read |= set(re.findall(r'os\.environ(?:\.get)?\(?\[?"([A-Z_]+)"', source))
+    missing = sorted(name for name in read if name not in documented)
+    assert missing == []

@@ -1,0 +1,180 @@
+from unittest import mock
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import OperationalError
+
+from catalog.models import InstructionalMethod, LearnerLevel, ResourceType, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_reports_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_reports_503_when_the_database_is_down(client):
+    with mock.patch("toolkit.views.connection.cursor", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+
+
+def test_robots_txt_keeps_crawlers_out_of_private_areas_and_names_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /reviews/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_home_page_has_a_search_box_and_a_skip_link(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'role="search"' in html
+    assert 'name="q"' in html
+    assert 'href="#main"' in html and 'id="main"' in html
+    assert "Residency" in html  # browse by learner level
+
+
+def test_navigation_shows_each_role_its_own_areas(client, contributor, editor):
+    html = client.get("/").content.decode()
+    assert "Sign in" in html and "Editor desk" not in html
+    client.force_login(contributor)
+    html = client.get("/").content.decode()
+    assert "My submissions" in html and "Editor desk" not in html and "My reviews" not in html
+    client.force_login(editor)
+    assert "Editor desk" in client.get("/").content.decode()
+
+
+def test_api_docs_and_schema_are_served_without_a_cdn(client):
+    docs = client.get("/api/docs/")
+    assert docs.status_code == 200
+    html = docs.content.decode()
+    assert "swagger-ui" in html
+    assert "cdn.jsdelivr" not in html and "unpkg.com" not in html
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200
+    assert b"/api/v1/learner-levels/" in schema.content
+
+
+def test_unknown_pages_get_the_site_styled_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_vocabularies_exist_after_migrate():
+    assert LearnerLevel.objects.count() == 7
+    assert ResourceType.objects.count() == 11
+    assert InstructionalMethod.objects.count() == 31
+    assert Topic.objects.count() == 23
+
+
+def test_learner_levels_api_returns_the_migration_content_in_order(client):
+    response = client.get("/api/v1/learner-levels/")
+    assert response.status_code == 200
+    rows = response.json()
+    assert [(r["slug"], r["stage"]) for r in rows] == [
+        ("ume-preclerkship", "ume"),
+        ("ume-clerkship", "ume"),
+        ("ume-postclerkship", "ume"),
+        ("gme-residency", "gme"),
+        ("gme-fellowship", "gme"),
+        ("cpd-clinicians", "cpd"),
+        ("cpd-faculty", "cpd"),
+    ]
+    assert rows[3]["name"] == "Residency"
+    assert rows[3]["stage_name"] == "Graduate medical education"
+
+
+def test_resource_types_api_carries_the_lrmi_types(client):
+    rows = client.get("/api/v1/resource-types/").json()
+    assert len(rows) == 11
+    assert {"slug": "case", "lrmi_type": "case study"}.items() <= rows[2].items()
+
+
+def test_instructional_methods_api_uses_aamc_codes_with_lower_case_slugs(client):
+    rows = client.get("/api/v1/instructional-methods/").json()
+    assert len(rows) == 31
+    assert (rows[21]["code"], rows[21]["slug"], rows[21]["name"]) == (
+        "IM022",
+        "im022",
+        "Role Play/Dramatization",
+    )
+
+
+def test_topics_api_lists_the_health_disparities_themes(client):
+    rows = client.get("/api/v1/topics/").json()
+    assert len(rows) == 23
+    assert rows[0]["slug"] == "structural-racism"
+    assert client.get("/api/v1/topics/language-access/").json()["name"] == (
+        "Language access and working with interpreters"
+    )
+
+
+def test_licences_and_languages_are_readable_too(client):
+    licences = {r["slug"]: r["url"] for r in client.get("/api/v1/licenses/").json()}
+    assert licences["CC-BY-4.0"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert "all-rights-reserved" in licences
+    languages = {r["slug"]: r["name"] for r in client.get("/api/v1/languages/").json()}
+    assert languages["es"] == "Español"
+    assert len(languages) >= 11
+
+
+def test_vocabularies_are_read_only_through_the_api(client, editor):
+    client.force_login(editor)
+    response = client.post("/api/v1/topics/", {"slug": "x", "name": "X"})
+    assert response.status_code == 405
+
+
+def test_seed_demo_refuses_to_run_with_debug_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="refuses to run with DEBUG off"):
+        call_command("seed_demo")
+
+
+def test_seed_demo_is_idempotent_and_the_editor_can_sign_in(client, settings):
+    from django.contrib.auth import get_user_model
+
+    call_command("seed_demo", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_demo", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    users = get_user_model().objects.filter(
+        username__in=["contributor", "reviewer1", "reviewer2", "reviewer3", "editor", "admin"]
+    )
+    assert users.count() == 6
+    editor = users.get(username="editor")
+    assert editor.role_names == {"contributor", "editor"}
+    response = client.post("/accounts/login/", {"username": "editor", "password": "toolkit-demo"})
+    assert response.status_code == 302
+
+
+def test_every_model_of_the_product_is_in_the_admin():
+    ours = [
+        model
+        for app in ("accounts", "catalog", "reviews")
+        for model in apps.get_app_config(app).get_models()
+        if not model._meta.auto_created
+    ]
+    assert ours
+    assert [m.__name__ for m in ours if not admin.site.is_registered(m)] == []
+
+
+def test_admin_lists_load_with_search_for_every_product_model(client):
+    from tests import factories
+
+    boss = factories.user("boss", roles=["admin"], is_staff=True, is_superuser=True)
+    client.force_login(boss)
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in ("accounts", "catalog", "reviews"):
+            continue
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        query = "?q=a" if model_admin.search_fields else ""
+        assert client.get(url + query).status_code == 200, url

@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from rest_framework.authtoken.admin import TokenAdmin
+
+from .models import User
+
+TokenAdmin.raw_id_fields = ["user"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "display_name", "email", "affiliation", "roles", "is_active")
+    list_filter = ("groups", "is_active", "is_staff", "expertise_levels")
+    search_fields = ("username", "display_name", "email", "affiliation", "orcid")
+    filter_horizontal = ("groups", "user_permissions", "expertise_levels", "expertise_topics")
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Identity", {"fields": ("display_name", "email", "affiliation", "orcid")}),
+        ("Reviewer expertise", {"fields": ("expertise_levels", "expertise_topics")}),
+        ("Declared conflicts", {"fields": ("conflict_institutions", "conflict_people")}),
+        ("Roles", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "email", "display_name", "password1", "password2"),
+            },
+        ),
+    )
+
+    @admin.display(description="roles")
+    def roles(self, obj):
+        return ", ".join(sorted(g.name for g in obj.groups.all()))
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")

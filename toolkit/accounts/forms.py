@@ -1,0 +1,101 @@
+"""Account forms: sign-in with throttling, sign-up, profile."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+
+from catalog.models import LearnerLevel, Topic
+
+from . import throttle
+from .permissions import CONTRIBUTOR
+
+User = get_user_model()
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "locked": (
+            "Too many failed sign-in attempts. Please wait a few minutes, or reset your password."
+        ),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "User name or e-mail"
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+
+    def clean(self):
+        username = self.data.get("username", "")
+        if throttle.is_locked(self.request, username):
+            raise ValidationError(self.error_messages["locked"], code="locked")
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            throttle.record_failure(self.request, username)
+            raise
+        throttle.reset(self.request, username)
+        return cleaned
+
+
+class UniqueEmailMixin:
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        others = User.objects.filter(email__iexact=email)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise ValidationError("An account with this e-mail address already exists.")
+        return email
+
+
+class SignupForm(UniqueEmailMixin, UserCreationForm):
+    class Meta:
+        model = User
+        fields = ("username", "email", "display_name", "affiliation", "orcid")
+        widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["display_name"].required = True
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        if commit:
+            user.groups.add(Group.objects.get(name=CONTRIBUTOR))
+        return user
+
+
+class ProfileForm(UniqueEmailMixin, forms.ModelForm):
+    expertise_levels = forms.ModelMultipleChoiceField(
+        queryset=LearnerLevel.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Learner levels I can review for",
+    )
+    expertise_topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.active(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Topics I can review",
+    )
+
+    class Meta:
+        model = User
+        fields = (
+            "display_name",
+            "email",
+            "affiliation",
+            "orcid",
+            "expertise_levels",
+            "expertise_topics",
+            "conflict_institutions",
+            "conflict_people",
+        )
+        widgets = {
+            "conflict_institutions": forms.Textarea(attrs={"rows": 3}),
+            "conflict_people": forms.Textarea(attrs={"rows": 3}),
+        }

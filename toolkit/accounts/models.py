@@ -1,0 +1,81 @@
+"""The user model: identity, reviewer expertise and declared conflicts."""
+
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+
+from .validators import normalize_orcid, validate_orcid
+
+
+class User(AbstractUser):
+    email = models.EmailField("e-mail address")
+    display_name = models.CharField(
+        "name", max_length=150, help_text="Your name as it appears on published resources."
+    )
+    affiliation = models.CharField(
+        max_length=255, blank=True, help_text="Institution or organisation."
+    )
+    orcid = models.CharField(
+        "ORCID iD",
+        max_length=19,
+        blank=True,
+        validators=[validate_orcid],
+        help_text="Optional, for example 0000-0002-1825-0097.",
+    )
+    expertise_levels = models.ManyToManyField(
+        "catalog.LearnerLevel",
+        blank=True,
+        related_name="+",
+        verbose_name="learner levels I can review for",
+    )
+    expertise_topics = models.ManyToManyField(
+        "catalog.Topic", blank=True, related_name="+", verbose_name="topics I can review"
+    )
+    conflict_institutions = models.TextField(
+        "institutions I have a conflict with",
+        blank=True,
+        help_text="One per line. You will not be invited to review work from them.",
+    )
+    conflict_people = models.TextField(
+        "people I have a conflict with",
+        blank=True,
+        help_text="One per line, a name or an e-mail address.",
+    )
+
+    REQUIRED_FIELDS = ["email", "display_name"]
+
+    class Meta:
+        ordering = ["display_name", "username"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.display_name or self.username
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        if self.orcid:
+            self.orcid = normalize_orcid(self.orcid)
+        if not self.display_name:
+            self.display_name = self.get_full_name() or self.username
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """Names of the role groups this user belongs to (one query per request)."""
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    @property
+    def orcid_url(self) -> str:
+        return f"https://orcid.org/{self.orcid}" if self.orcid else ""
+
+    def conflict_lines(self) -> tuple[list[str], list[str]]:
+        """Declared conflicts, normalised: (institutions, people)."""
+
+        def lines(text):
+            return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+        return lines(self.conflict_institutions), lines(self.conflict_people)

@@ -1,0 +1,116 @@
+"""Account pages: sign-up, profile, personal API token."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.messages.views import SuccessMessageMixin
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.views import View
+from django.views.generic import CreateView, TemplateView, UpdateView
+from rest_framework.authtoken.models import Token
+
+from toolkit.mixins import BadRequestOnInvalidFormMixin
+
+from .forms import LoginForm, ProfileForm, SignupForm
+
+
+class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(
+    BadRequestOnInvalidFormMixin, SuccessMessageMixin, auth_views.PasswordChangeView
+):
+    template_name = "accounts/form_page.html"
+    success_url = reverse_lazy("profile")
+    success_message = "Your password was changed."
+    extra_context = {"title": "Change your password", "submit_label": "Change password"}
+
+
+class PasswordResetView(BadRequestOnInvalidFormMixin, auth_views.PasswordResetView):
+    template_name = "accounts/form_page.html"
+    email_template_name = "emails/password_reset_body.txt"
+    html_email_template_name = "emails/password_reset_body.html"
+    subject_template_name = "emails/password_reset_subject.txt"
+    extra_context = {
+        "title": "Reset your password",
+        "intro": "Enter the e-mail address of your account and we will send you a link.",
+        "submit_label": "Send the link",
+    }
+
+
+class PasswordResetConfirmView(BadRequestOnInvalidFormMixin, auth_views.PasswordResetConfirmView):
+    template_name = "accounts/form_page.html"
+    extra_context = {"title": "Choose a new password", "submit_label": "Save password"}
+
+
+class SignupView(BadRequestOnInvalidFormMixin, CreateView):
+    form_class = SignupForm
+    template_name = "accounts/signup.html"
+    success_url = reverse_lazy("home")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("profile")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        login(self.request, self.object, backend="toolkit.accounts.backends.UsernameOrEmailBackend")
+        messages.success(
+            self.request,
+            "Welcome! Your account is ready. You can now submit a teaching resource.",
+        )
+        return response
+
+
+class ProfileView(
+    LoginRequiredMixin, BadRequestOnInvalidFormMixin, SuccessMessageMixin, UpdateView
+):
+    form_class = ProfileForm
+    template_name = "accounts/profile.html"
+    success_url = reverse_lazy("profile")
+    success_message = "Your profile was saved."
+
+    def get_object(self, queryset=None):
+        return self.request.user
+
+
+class TokenView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/token.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["token"] = Token.objects.filter(user=self.request.user).first()
+        return context
+
+
+class TokenCreateView(LoginRequiredMixin, View):
+    """POST only: create a token, replacing any existing one."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        Token.objects.filter(user=request.user).delete()
+        Token.objects.create(user=request.user)
+        messages.success(
+            request, "A new API token was created. Any previous token no longer works."
+        )
+        return redirect("token")
+
+
+class TokenRevokeView(LoginRequiredMixin, View):
+    """POST only: revoke the personal token."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        deleted, _ = Token.objects.filter(user=request.user).delete()
+        messages.success(
+            request, "Your API token was revoked." if deleted else "You had no API token."
+        )
+        return redirect("token")

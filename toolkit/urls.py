@@ -1,0 +1,30 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from catalog import api as catalog_api
+
+from . import views
+
+api_router = DefaultRouter()
+catalog_api.register(api_router)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("accounts/", include("toolkit.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+handler400 = "toolkit.views.bad_request"
+handler403 = "toolkit.views.permission_denied"
+handler404 = "toolkit.views.page_not_found"
+handler500 = "toolkit.views.server_error"
+
+admin.site.site_header = "Health Disparities Toolkit administration"
+admin.site.site_title = "Toolkit admin"
