@@ -18,7 +18,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-insecure-key-0123456789-a
 	DJANGO_SETTINGS_MODULE=toolkit.settings
 DEV_ENV  := DJANGO_DEBUG=1
 
-.PHONY: help install run serve test test-postgres test-browser test-all bench lint fmt clean
+.PHONY: help install run serve test pytest test-postgres test-browser test-all bench lint fmt clean
 
 help:
 	@echo "make run            set up everything and serve the demo at http://$(HOST):$(PORT)"
@@ -71,6 +71,10 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Only pytest, e.g. `make pytest PYTEST_ARGS="tests/catalog -x -q"` (add DATABASE_URL for PostgreSQL).
+pytest: install
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: install

@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from .models import InstructionalMethod, Language, LearnerLevel, License, ResourceType, Topic
+from .models import (
+    InstructionalMethod,
+    Language,
+    LearnerLevel,
+    License,
+    Resource,
+    ResourceFile,
+    ResourceType,
+    ResourceVersion,
+    SearchLog,
+    Topic,
+)
 
 
 class VocabularyAdmin(admin.ModelAdmin):
@@ -44,3 +55,68 @@ class LicenseAdmin(VocabularyAdmin):
 @admin.register(Language)
 class LanguageAdmin(VocabularyAdmin):
     list_display = ("name", "english_name", "slug", "position", "is_active")
+
+
+class ResourceVersionInline(admin.TabularInline):
+    model = ResourceVersion
+    fields = ("number", "published_at", "reviewed_at", "change_note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Resource)
+class ResourceAdmin(admin.ModelAdmin):
+    """Published content changes only through publish and retire in the workflow."""
+
+    list_display = ("title", "slug", "resource_type", "version", "published_at", "retired_at")
+    list_filter = ("resource_type", "levels", "topics", "language", "license", "interprofessional")
+    search_fields = ("title", "slug", "summary", "keywords")
+    date_hierarchy = "published_at"
+    inlines = [ResourceVersionInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in Resource._meta.fields] + ["levels", "topics", "methods"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class ResourceFileInline(admin.TabularInline):
+    model = ResourceFile
+    fields = ("position", "label", "download_name", "content_type", "size", "url")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(ResourceVersion)
+class ResourceVersionAdmin(admin.ModelAdmin):
+    list_display = ("resource", "number", "published_at", "reviewed_at")
+    search_fields = ("resource__title", "resource__slug")
+    readonly_fields = ("resource", "number", "published_at", "reviewed_at", "data", "change_note")
+    inlines = [ResourceFileInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ResourceFile)
+class ResourceFileAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "version", "content_type", "size")
+    search_fields = ("download_name", "label", "version__resource__title")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in ResourceFile._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SearchLog)
+class SearchLogAdmin(admin.ModelAdmin):
+    list_display = ("query", "params", "created_at")
+    search_fields = ("query",)
+    date_hierarchy = "created_at"
+    readonly_fields = ("query", "params", "created_at")

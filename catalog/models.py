@@ -1,5 +1,7 @@
 """Controlled vocabularies of the catalog (VOCABULARIES.md), and the published projection."""
 
+import uuid
+
 from django.db import models
 
 
@@ -112,3 +114,143 @@ class Language(Vocabulary):
     @property
     def code(self):
         return self.slug
+
+
+# --- The published projection ----------------------------------------------
+
+
+class ResourceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(retired_at__isnull=True)
+
+
+class Resource(models.Model):
+    """The public face of a published submission: the catalog never reads workflow tables.
+
+    Facet values and search text are denormalized here on publish; `versions`
+    keep every published version readable at /catalog/<slug>/v<N>/.
+    """
+
+    slug = models.SlugField(max_length=120, unique=True)
+    version = models.PositiveSmallIntegerField(default=1)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    learning_objectives = models.TextField(blank=True)
+    description = models.TextField(blank=True)
+    keywords = models.CharField(max_length=300, blank=True)
+    references = models.TextField(blank=True)
+    resource_type = models.ForeignKey(ResourceType, on_delete=models.PROTECT)
+    levels = models.ManyToManyField(LearnerLevel, related_name="resources")
+    interprofessional = models.BooleanField(default=False)
+    topics = models.ManyToManyField(Topic, related_name="resources", blank=True)
+    methods = models.ManyToManyField(InstructionalMethod, related_name="resources", blank=True)
+    language = models.ForeignKey(Language, on_delete=models.PROTECT)
+    license = models.ForeignKey(License, on_delete=models.PROTECT)
+    time_required_minutes = models.PositiveIntegerField(null=True, blank=True)
+    group_size = models.CharField(max_length=100, blank=True)
+    materials = models.TextField(blank=True)
+    facilitator_notes = models.TextField(blank=True)
+    evaluation = models.TextField(blank=True)
+    acknowledgements = models.TextField(blank=True)
+    authors = models.JSONField(default=list, help_text="[{name, affiliation, orcid}] in order.")
+    attachment_text = models.TextField(blank=True, help_text="Text extracted from the files.")
+    first_published_at = models.DateTimeField()
+    published_at = models.DateTimeField(help_text="When the current version was published.")
+    reviewed_at = models.DateTimeField(help_text="Date of the accept decision: “peer reviewed on”.")
+    retired_at = models.DateTimeField(null=True, blank=True)
+    retired_reason = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "pk"]
+        indexes = [
+            models.Index(fields=["-published_at", "id"], name="catalog_res_newest"),
+            models.Index(fields=["title"], name="catalog_res_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"/catalog/{self.slug}/"
+
+    @property
+    def is_retired(self) -> bool:
+        return self.retired_at is not None
+
+    @property
+    def year(self) -> int:
+        return self.first_published_at.year
+
+    @property
+    def author_names(self) -> list[str]:
+        return [a["name"] for a in self.authors]
+
+    def objective_list(self) -> list[str]:
+        return [line.strip() for line in self.learning_objectives.splitlines() if line.strip()]
+
+
+class ResourceVersion(models.Model):
+    """A published version, frozen: what /catalog/<slug>/v<N>/ shows."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    published_at = models.DateTimeField()
+    reviewed_at = models.DateTimeField()
+    data = models.JSONField(default=dict, help_text="The resource's public fields at publication.")
+    change_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["resource", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "number"], name="catalog_version_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.resource} v{self.number}"
+
+    def get_absolute_url(self):
+        return f"/catalog/{self.resource.slug}/v{self.number}/"
+
+
+class ResourceFile(models.Model):
+    """A public file (the sanitized copy) or link of one published version."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    version = models.ForeignKey(ResourceVersion, on_delete=models.CASCADE, related_name="files")
+    position = models.PositiveSmallIntegerField(default=1)
+    label = models.CharField(max_length=200, blank=True)
+    file = models.FileField(max_length=300, blank=True)
+    download_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=120, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    url = models.URLField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["version", "position", "pk"]
+
+    def __str__(self):
+        return self.label or self.download_name or self.url
+
+    @property
+    def is_link(self) -> bool:
+        return bool(self.url)
+
+
+class SearchLog(models.Model):
+    """A catalog search that found nothing: listed for editors to find gaps."""
+
+    query = models.CharField(max_length=500)
+    params = models.CharField(max_length=1000, blank=True, help_text="The filters, as a query.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "zero-result search"
+
+    def __str__(self):
+        return self.query

@@ -1,0 +1,176 @@
+"""The published projection: the only way catalog resources are created, updated or retired.
+
+`reviews.services.publish` and `reviews.services.retire` call these inside their
+transaction; the catalog side then never needs to read workflow tables.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from . import search
+from .models import Resource, ResourceFile, ResourceVersion
+
+TEXT_FIELDS = (
+    "title",
+    "summary",
+    "learning_objectives",
+    "description",
+    "keywords",
+    "references",
+    "group_size",
+    "materials",
+    "facilitator_notes",
+    "evaluation",
+    "acknowledgements",
+    "attachment_text",
+)
+
+
+@dataclass
+class PublicFile:
+    """A file or link to publish: `file` is a name in default storage (the sanitized copy)."""
+
+    label: str = ""
+    file: str = ""
+    download_name: str = ""
+    content_type: str = ""
+    size: int = 0
+    url: str = ""
+
+
+@dataclass
+class Publication:
+    """Everything the catalog keeps of a published submission."""
+
+    title: str
+    resource_type: object
+    language: object
+    license: object
+    levels: list
+    topics: list = field(default_factory=list)
+    methods: list = field(default_factory=list)
+    authors: list = field(default_factory=list)  # [{"name", "affiliation", "orcid"}]
+    files: list = field(default_factory=list)  # [PublicFile]
+    reviewed_at: datetime | None = None
+    interprofessional: bool = False
+    time_required_minutes: int | None = None
+    summary: str = ""
+    learning_objectives: str = ""
+    description: str = ""
+    keywords: str = ""
+    references: str = ""
+    group_size: str = ""
+    materials: str = ""
+    facilitator_notes: str = ""
+    evaluation: str = ""
+    acknowledgements: str = ""
+    attachment_text: str = ""
+    change_note: str = ""
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:80].strip("-") or "resource"
+    slug, n = base, 1
+    while Resource.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _terms(items) -> list[dict]:
+    return [{"slug": t.slug, "name": t.name} for t in items]
+
+
+def snapshot(resource: Resource) -> dict:
+    """The public fields of a version, as JSON: what /catalog/<slug>/v<N>/ shows."""
+    data = {name: getattr(resource, name) for name in TEXT_FIELDS if name != "attachment_text"}
+    data.update(
+        {
+            "version": resource.version,
+            "authors": resource.authors,
+            "interprofessional": resource.interprofessional,
+            "time_required_minutes": resource.time_required_minutes,
+            "resource_type": {
+                "slug": resource.resource_type.slug,
+                "name": resource.resource_type.name,
+            },
+            "language": {"slug": resource.language.slug, "name": resource.language.name},
+            "license": {
+                "slug": resource.license.slug,
+                "name": resource.license.name,
+                "url": resource.license.url,
+            },
+            "levels": _terms(resource.levels.all()),
+            "topics": _terms(resource.topics.all()),
+            "methods": _terms(resource.methods.all()),
+            "published_at": resource.published_at.isoformat(),
+            "reviewed_at": resource.reviewed_at.isoformat(),
+        }
+    )
+    return data
+
+
+@transaction.atomic
+def publish_resource(publication: Publication, resource: Resource | None = None) -> Resource:
+    """Create a resource, or replace `resource` with a new version; index it for search."""
+    now = timezone.now()
+    if resource is None:
+        resource = Resource(slug=unique_slug(publication.title), version=1, first_published_at=now)
+    else:
+        resource = Resource.objects.select_for_update().get(pk=resource.pk)
+        resource.version += 1
+    for name in TEXT_FIELDS:
+        setattr(resource, name, getattr(publication, name) or "")
+    resource.resource_type = publication.resource_type
+    resource.language = publication.language
+    resource.license = publication.license
+    resource.interprofessional = publication.interprofessional
+    resource.time_required_minutes = publication.time_required_minutes
+    resource.authors = publication.authors
+    resource.published_at = now
+    resource.reviewed_at = publication.reviewed_at or now
+    resource.retired_at = None
+    resource.retired_reason = ""
+    resource.save()
+    resource.levels.set(publication.levels)
+    resource.topics.set(publication.topics)
+    resource.methods.set(publication.methods)
+
+    version = ResourceVersion.objects.create(
+        resource=resource,
+        number=resource.version,
+        published_at=now,
+        reviewed_at=resource.reviewed_at,
+        data=snapshot(resource),
+        change_note=publication.change_note,
+    )
+    ResourceFile.objects.bulk_create(
+        ResourceFile(
+            version=version,
+            position=position,
+            label=f.label,
+            file=f.file,
+            download_name=f.download_name,
+            content_type=f.content_type,
+            size=f.size,
+            url=f.url,
+        )
+        for position, f in enumerate(publication.files, start=1)
+    )
+    search.index_resource(resource)
+    return resource
+
+
+@transaction.atomic
+def retire_resource(resource: Resource, reason: str) -> Resource:
+    """Turn the resource's page into a tombstone and take it out of search."""
+    resource = Resource.objects.select_for_update().get(pk=resource.pk)
+    resource.retired_at = timezone.now()
+    resource.retired_reason = reason
+    resource.save(update_fields=["retired_at", "retired_reason", "updated_at"])
+    search.remove_resource(resource)
+    return resource

@@ -1,0 +1,3 @@
+"""Public catalog URLs (DESIGN §10), included at the site root."""
+
+urlpatterns = []

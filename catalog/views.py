@@ -1,0 +1,1 @@
+"""Public catalog pages. Thin: the work happens in search, filters, facets and citations."""

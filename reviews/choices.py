@@ -1,0 +1,76 @@
+"""Choices of the peer-review workflow (DESIGN §4–§6, VOCABULARIES.md workflow codes)."""
+
+from django.db import models
+
+
+class SubmissionState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    IN_REVIEW = "in_review", "In review"
+    REVISIONS_REQUESTED = "revisions_requested", "Revisions requested"
+    ACCEPTED = "accepted", "Accepted"
+    PUBLISHED = "published", "Published"
+    REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    RETIRED = "retired", "Retired"
+
+
+TERMINAL_SUBMISSION_STATES = frozenset(
+    {SubmissionState.REJECTED, SubmissionState.WITHDRAWN, SubmissionState.RETIRED}
+)
+WITHDRAWABLE_STATES = [
+    SubmissionState.DRAFT,
+    SubmissionState.SUBMITTED,
+    SubmissionState.IN_REVIEW,
+    SubmissionState.REVISIONS_REQUESTED,
+    SubmissionState.ACCEPTED,
+]
+
+
+class AssignmentState(models.TextChoices):
+    INVITED = "invited", "Invited"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    CANCELLED = "cancelled", "Cancelled"
+    COMPLETED = "completed", "Completed"
+    CLOSED = "closed", "Closed"
+
+
+# States that hold the (round, reviewer) slot: a reviewer cannot be invited twice.
+ACTIVE_ASSIGNMENT_STATES = [
+    AssignmentState.INVITED,
+    AssignmentState.ACCEPTED,
+    AssignmentState.COMPLETED,
+]
+OPEN_ASSIGNMENT_STATES = [AssignmentState.INVITED, AssignmentState.ACCEPTED]
+
+
+class DeclineReason(models.TextChoices):
+    TOO_BUSY = "too_busy", "Too busy at the moment"
+    OUTSIDE_EXPERTISE = "outside_expertise", "Outside my expertise"
+    CONFLICT_OF_INTEREST = "conflict_of_interest", "Conflict of interest"
+    OTHER = "other", "Other reason"
+
+
+class Recommendation(models.TextChoices):
+    ACCEPT = "accept", "Accept"
+    MINOR_REVISIONS = "minor_revisions", "Minor revisions"
+    MAJOR_REVISIONS = "major_revisions", "Major revisions"
+    REJECT = "reject", "Reject"
+
+
+# Recommendations on opposite sides: an accept-side and a reject-side pair diverge.
+ACCEPT_SIDE = frozenset({Recommendation.ACCEPT, Recommendation.MINOR_REVISIONS})
+REJECT_SIDE = frozenset({Recommendation.REJECT})
+
+
+class DecisionKind(models.TextChoices):
+    DESK_REJECT = "desk_reject", "Desk rejection"
+    REQUEST_REVISIONS = "request_revisions", "Revisions requested"
+    ACCEPT = "accept", "Accepted"
+    REJECT = "reject", "Rejected after review"
+
+
+class FileKind(models.TextChoices):
+    FILE = "file", "File"
+    LINK = "link", "External link"
