@@ -142,11 +142,98 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
 
     objects = SubmissionQuerySet.as_manager()
 
+    # Plain metadata fields: copied into a new version, shown to reviewers (minus identities).
+    TEXT_FIELDS = (
+        "title",
+        "summary",
+        "learning_objectives",
+        "description",
+        "keywords",
+        "references",
+        "group_size",
+        "materials",
+        "facilitator_notes",
+        "evaluation",
+        "coi_statement",
+        "acknowledgements",
+    )
+    COPIED_FIELDS = (
+        *TEXT_FIELDS,
+        "resource_type",
+        "interprofessional",
+        "language",
+        "time_required_minutes",
+        "license",
+        "rights_confirmed",
+        "privacy_confirmed",
+    )
+    TERM_FIELDS = ("learner_levels", "topics", "methods")
+
     class Meta:
         ordering = ["-updated_at"]
 
     def __str__(self):
         return self.title or f"Untitled submission {str(self.uuid)[:8]}"
+
+    def snapshot(self) -> dict:
+        """The metadata as JSON, frozen into a version when it is submitted."""
+
+        def term(obj):
+            return {"slug": obj.slug, "name": obj.name} if obj else None
+
+        data = {name: getattr(self, name) for name in self.TEXT_FIELDS}
+        data.update(
+            {
+                "resource_type": term(self.resource_type),
+                "language": term(self.language),
+                "license": term(self.license),
+                "interprofessional": self.interprofessional,
+                "time_required_minutes": self.time_required_minutes,
+                "rights_confirmed": self.rights_confirmed,
+                "privacy_confirmed": self.privacy_confirmed,
+                "authors": [
+                    {
+                        "name": a.name,
+                        "email": a.email,
+                        "affiliation": a.affiliation,
+                        "orcid": a.orcid,
+                    }
+                    for a in self.authors.all()
+                ],
+            }
+        )
+        for name in self.TERM_FIELDS:
+            data[name] = [term(t) for t in getattr(self, name).all()]
+        return data
+
+    def missing_for_submit(self) -> dict:
+        """Field messages for everything a submission needs before it can be submitted."""
+        errors = {}
+
+        def need(condition, field, message):
+            if not condition:
+                errors[field] = [message]
+
+        need(self.title.strip(), "title", "Give the resource a title.")
+        need(self.summary.strip(), "summary", "Write a short summary.")
+        need(self.learning_objectives.strip(), "learning_objectives", "List the objectives.")
+        need(self.resource_type_id, "resource_type", "Choose the type of resource.")
+        need(self.learner_levels.exists(), "learner_levels", "Choose at least one learner level.")
+        need(self.topics.exists(), "topics", "Choose at least one topic.")
+        need(self.language_id, "language", "Choose the language.")
+        need(self.time_required_minutes, "time_required_minutes", "Say how long it takes.")
+        need(self.license_id, "license", "Choose a licence.")
+        need(self.rights_confirmed, "rights_confirmed", "Confirm that you may share it.")
+        need(self.privacy_confirmed, "privacy_confirmed", "Confirm patient privacy.")
+        need(self.coi_statement.strip(), "coi_statement", "Declare conflicts, or write “None”.")
+        need(self.authors.exists(), "authors", "List at least one author.")
+        version = self.current_version
+        need(
+            version is not None and version.files.exists(),
+            "files",
+            "Attach at least one file or link.",
+        )
+        return errors
 
     # --- Derived data
     @property
@@ -413,7 +500,10 @@ class AssignmentQuerySet(models.QuerySet):
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         if permissions.is_editor(user):
-            return self
+            # An editor never sees who reviews their own work.
+            return self.exclude(round__submission__owner=user).exclude(
+                round__submission__authors__user=user
+            )
         return self.filter(reviewer=user)
 
     def open(self):

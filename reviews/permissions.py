@@ -1,6 +1,6 @@
 """Who may do what in the workflow. Views, API, services and FSM transitions ask here."""
 
-from toolkit.accounts.permissions import is_editor, is_reviewer
+from toolkit.accounts.permissions import is_contributor, is_editor, is_reviewer
 
 __all__ = [
     "can_decide",
@@ -9,6 +9,7 @@ __all__ = [
     "conflict_reason",
     "is_assignee",
     "is_author",
+    "is_contributor",
     "is_editor",
     "is_reviewer",
 ]

@@ -38,3 +38,97 @@ def resource(title="Working with medical interpreters", *, levels=("gme-residenc
         **fields,
     }
     return services.publish_resource(services.Publication(**data))
+
+
+# --- workflow ---------------------------------------------------------------------
+
+COMPLETE_ANSWERS = {
+    "objectives": {"score": 4, "strengths": "Clear, measurable objectives."},
+    "grounding": {"score": 4},
+    "methods": {"score": 4},
+    "evaluation": {"implemented": True, "score": 3},
+    "accuracy": {"score": 5},
+    "significance": {"score": 4},
+    "completeness": {"score": 4},
+    "critique": {"score": 3},
+    "adoptability": {"score": 4},
+    "usability": {"score": 4},
+    "compliance": {"rights": True, "privacy": True, "license": True, "coi": True},
+    "equity_framing": {"score": 5},
+}
+
+
+def metadata(**overrides):
+    """Complete draft metadata, as services.create_draft takes it."""
+    from catalog.models import (
+        InstructionalMethod,
+        Language,
+        LearnerLevel,
+        License,
+        ResourceType,
+        Topic,
+    )
+
+    data = {
+        "title": "Working with medical interpreters on the wards",
+        "summary": "A 90-minute session where residents practise briefing an interpreter.",
+        "learning_objectives": "Brief an interpreter before a visit\nUse first-person speech",
+        "description": "Language barriers harm patients. This session uses role play.",
+        "resource_type": ResourceType.objects.get(slug="session-plan"),
+        "learner_levels": list(LearnerLevel.objects.filter(slug__in=["gme-residency"])),
+        "topics": list(Topic.objects.filter(slug__in=["language-access"])),
+        "methods": list(InstructionalMethod.objects.filter(code__in=["IM022"])),
+        "language": Language.objects.get(slug="en"),
+        "license": License.objects.get(slug="CC-BY-4.0"),
+        "time_required_minutes": 90,
+        "group_size": "6–12 residents",
+        "rights_confirmed": True,
+        "privacy_confirmed": True,
+        "coi_statement": "None.",
+    }
+    data.update(overrides)
+    return data
+
+
+def draft(owner, *, link=True, **overrides):
+    """A complete draft with one external link, ready to submit."""
+    from reviews import services
+
+    submission = services.create_draft(owner, **metadata(**overrides))
+    if link:
+        services.add_link(submission, owner, "https://video.example.org/interpreters", "Video")
+    return submission
+
+
+def review_and_complete(assignment, reviewer, *, recommendation="accept", answers=None):
+    """The reviewer accepts the invitation, fills the whole rubric and submits."""
+    from reviews import services
+
+    services.accept_invitation(assignment, reviewer, coi_declaration="None.")
+    services.save_review_draft(
+        assignment,
+        reviewer,
+        answers=answers or COMPLETE_ANSWERS,
+        recommendation=recommendation,
+        comments_to_authors="Thoughtful and runnable; please add a debrief guide.",
+        confidential_comments="Solid work.",
+    )
+    return services.complete_review(assignment, reviewer)
+
+
+def in_review(owner, editor, reviewers=(), *, completed=0, **overrides):
+    """A submission in review with the given reviewers invited; the first `completed` done."""
+    from reviews import services
+
+    submission = draft(owner, **overrides)
+    services.submit(submission, owner)
+    services.send_to_review(submission, editor)
+    assignments = [services.invite(submission, editor, reviewer=r) for r in reviewers]
+    for assignment, reviewer in list(zip(assignments, reviewers, strict=True))[:completed]:
+        review_and_complete(assignment, reviewer)
+    submission.refresh_from_db()
+    return submission, assignments
+
+
+def reviewer_user(name=None, **fields):
+    return user(name, roles=["contributor", "reviewer"], **fields)

@@ -4,11 +4,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from catalog import api as catalog_api
+from reviews import api as reviews_api
 
 from . import views
 
 api_router = DefaultRouter()
 catalog_api.register(api_router)
+reviews_api.register(api_router)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,6 +19,7 @@ urlpatterns = [
     path("accounts/", include("toolkit.accounts.urls")),
     path("", include("catalog.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/metrics/", reviews_api.MetricsView.as_view(), name="api-metrics"),
     path("api/v1/", include(api_router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

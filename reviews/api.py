@@ -1,0 +1,235 @@
+"""Workflow API (DESIGN §10). Thin: every write is a call to `reviews.services`."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from toolkit.accounts.permissions import is_editor
+
+from . import anonymity, metrics, services
+from .models import Review, ReviewAssignment, Submission, SubmissionFile
+from .serializers import (
+    AssignmentSerializer,
+    FileUploadSerializer,
+    InviteSerializer,
+    ReviewSerializer,
+    SubmissionSerializer,
+    SubmissionSummarySerializer,
+    SubmissionWriteSerializer,
+    TransitionSerializer,
+    submission_assignments,
+)
+
+UUID = r"[0-9a-fA-F-]{36}"
+NAME_PARAM = OpenApiParameter("name", str, OpenApiParameter.PATH, description="Transition name.")
+
+
+def download_response(user, item):
+    """The stored file for this viewer (sanitized for reviewers), as a safe attachment."""
+    stored, name = anonymity.download(user, item)
+    response = FileResponse(
+        stored.open("rb"), as_attachment=True, filename=name, content_type=item.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class SubmissionViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Submissions: your own drafts and submissions; editors see every non-draft one."""
+
+    lookup_field = "uuid"
+    lookup_value_regex = UUID
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    filterset_fields = ["state"]
+
+    def get_queryset(self):
+        return Submission.objects.visible_to(self.request.user).select_related(
+            "owner", "resource_type", "language", "license"
+        )
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return SubmissionWriteSerializer
+        if self.action == "list":
+            return SubmissionSummarySerializer
+        return SubmissionSerializer
+
+    def _detail(self, submission, status_code=status.HTTP_200_OK):
+        return Response(
+            SubmissionSerializer(submission, context=self.get_serializer_context()).data,
+            status=status_code,
+        )
+
+    @extend_schema(request=SubmissionWriteSerializer, responses=SubmissionSerializer)
+    def create(self, request, *args, **kwargs):
+        serializer = SubmissionWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        authors = data.pop("authors", None)
+        submission = services.create_draft(request.user, **data)
+        if authors:
+            services.set_authors(submission, request.user, authors)
+        return self._detail(submission, status.HTTP_201_CREATED)
+
+    @extend_schema(request=SubmissionWriteSerializer, responses=SubmissionSerializer)
+    def update(self, request, *args, **kwargs):
+        submission = self.get_object()
+        serializer = SubmissionWriteSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        authors = data.pop("authors", None)
+        services.update_draft(submission, request.user, **data)
+        if authors is not None:
+            services.set_authors(submission, request.user, authors)
+        return self._detail(Submission.objects.get(pk=submission.pk))
+
+    def destroy(self, request, *args, **kwargs):
+        services.delete_draft(self.get_object(), request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=FileUploadSerializer, methods=["POST"])
+    @action(detail=True, methods=["get", "post"])
+    def files(self, request, uuid=None):
+        """GET: the current version's files. POST (multipart): add a file, or a link."""
+        submission = self.get_object()
+        if request.method == "POST":
+            serializer = FileUploadSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            data = serializer.validated_data
+            if data.get("file") is not None:
+                services.add_file(submission, request.user, data["file"], data.get("label", ""))
+            else:
+                services.add_link(submission, request.user, data["url"], data.get("label", ""))
+        version = anonymity.visible_version(request.user, submission)
+        rows = anonymity.files_for(request.user, version) if version else []
+        code = status.HTTP_201_CREATED if request.method == "POST" else status.HTTP_200_OK
+        return Response(rows, status=code)
+
+    def _file(self, uuid, file_uuid):
+        submission = self.get_object()
+        return get_object_or_404(
+            SubmissionFile.objects.select_related("version__submission"),
+            uuid=file_uuid,
+            version__submission=submission,
+        )
+
+    @action(detail=True, methods=["delete"], url_path=rf"files/(?P<file_uuid>{UUID})")
+    def remove_file(self, request, uuid=None, file_uuid=None):
+        """Remove a file or link from the working version."""
+        services.remove_file(self._file(uuid, file_uuid), request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=True, methods=["get"], url_path=rf"files/(?P<file_uuid>{UUID})/download")
+    def download(self, request, uuid=None, file_uuid=None):
+        """Download a file: the original for authors and editors, a sanitized copy for reviewers."""
+        return download_response(request.user, self._file(uuid, file_uuid))
+
+    @extend_schema(request=TransitionSerializer, parameters=[NAME_PARAM])
+    @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z_]+)")
+    def transitions(self, request, uuid=None, name=None):
+        """Run a transition: submit, withdraw, desk_reject, send_to_review, request_revisions,
+        resubmit, accept, reject, publish or retire, with its reason or letter in the body."""
+        submission = self.get_object()
+        services.run_action(
+            services.SUBMISSION_ACTIONS, name, submission, request.user, request.data
+        )
+        return self._detail(Submission.objects.get(pk=submission.pk))
+
+    @extend_schema(request=InviteSerializer, responses=AssignmentSerializer, methods=["POST"])
+    @action(detail=True, methods=["get", "post"])
+    def assignments(self, request, uuid=None):
+        """Editors: list the review assignments, or invite a reviewer to the open round."""
+        submission = self.get_object()
+        if anonymity.viewer_role(request.user, submission) != anonymity.EDITOR:
+            raise PermissionDenied("Only editors manage review assignments.")
+        context = self.get_serializer_context()
+        if request.method == "POST":
+            serializer = InviteSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            assignment = services.invite(submission, request.user, **serializer.validated_data)
+            return Response(
+                AssignmentSerializer(assignment, context=context).data,
+                status=status.HTTP_201_CREATED,
+            )
+        rows = submission_assignments(submission)
+        return Response(AssignmentSerializer(rows, many=True, context=context).data)
+
+
+class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Review assignments: your own; editors see all but those on their own submissions."""
+
+    lookup_field = "uuid"
+    lookup_value_regex = UUID
+    serializer_class = AssignmentSerializer
+    filterset_fields = ["state"]
+
+    def get_queryset(self):
+        return ReviewAssignment.objects.visible_to(self.request.user).select_related(
+            "round__submission", "round__version", "reviewer"
+        )
+
+    def _detail(self, assignment):
+        assignment = self.get_queryset().get(pk=assignment.pk)
+        return Response(
+            AssignmentSerializer(assignment, context=self.get_serializer_context()).data
+        )
+
+    @extend_schema(request=TransitionSerializer, parameters=[NAME_PARAM])
+    @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z_]+)")
+    def transitions(self, request, uuid=None, name=None):
+        """Run a transition: accept (with coi_declaration), decline (reason code, note,
+        suggestion), cancel (editors), or complete (submit the saved review)."""
+        assignment = self.get_object()
+        services.run_action(
+            services.ASSIGNMENT_ACTIONS, name, assignment, request.user, request.data
+        )
+        return self._detail(assignment)
+
+    @extend_schema(request=ReviewSerializer, responses=ReviewSerializer)
+    @action(detail=True, methods=["get", "put"])
+    def review(self, request, uuid=None):
+        """GET the review (the draft for its reviewer); PUT to save the draft."""
+        assignment = self.get_object()
+        if request.method == "PUT":
+            serializer = ReviewSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            review = services.save_review_draft(
+                assignment, request.user, **serializer.validated_data
+            )
+            return Response(ReviewSerializer(review).data)
+        review = Review.objects.filter(assignment=assignment).first()
+        own = assignment.reviewer_id == request.user.pk
+        editor = (
+            anonymity.viewer_role(request.user, assignment.round.submission) == anonymity.EDITOR
+        )
+        if review is None or not (own or (editor and review.is_submitted)):
+            raise Http404
+        return Response(ReviewSerializer(review).data)
+
+
+class MetricsView(APIView):
+    """Editors: turnaround metrics computed from the transition log."""
+
+    @extend_schema(responses={200: dict})
+    def get(self, request):
+        if not is_editor(request.user):
+            raise PermissionDenied("Only editors see metrics.")
+        return Response(metrics.summary())
+
+
+def register(router):
+    router.register("submissions", SubmissionViewSet, basename="submission")
+    router.register("assignments", AssignmentViewSet, basename="assignment")

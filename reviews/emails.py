@@ -1,0 +1,189 @@
+"""Workflow e-mails: one message per event per recipient, anonymised per recipient.
+
+Each function takes the log entry of the event and runs after the transaction
+commits. Every message carries the `X-Toolkit-Event` header (the log entry id).
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from toolkit.accounts.permissions import EDITOR
+from toolkit.emails import send_email
+
+from . import anonymity
+from .choices import AssignmentState, DecisionKind
+
+User = get_user_model()
+
+
+def _send(name, person, entry, **context):
+    if not person.email:
+        return
+    send_email(
+        name,
+        person.email,
+        {"person": person, "entry": entry, **context},
+        headers={"X-Toolkit-Event": str(entry.pk)},
+    )
+
+
+def editors_of(submission):
+    """Active editors who are not authors of this submission."""
+    return (
+        User.objects.filter(Q(groups__name=EDITOR) | Q(is_superuser=True), is_active=True)
+        .exclude(pk=submission.owner_id)
+        .exclude(authorships__submission=submission)
+        .distinct()
+    )
+
+
+def _author_context(submission):
+    return {"submission": submission, "author_url": f"/submissions/{submission.uuid}/"}
+
+
+def _reviewer_context(assignment):
+    submission = assignment.round.submission
+    terms = anonymity.Identities(submission).authors
+    return {
+        "assignment": assignment,
+        "title": anonymity.redact(submission.title, terms),
+        "summary": anonymity.redact(assignment.round.version.metadata.get("summary", ""), terms),
+        "label": anonymity.reviewer_label(assignment),
+        "review_url": f"/reviews/{assignment.uuid}/",
+    }
+
+
+def _editor_context(submission):
+    return {"submission": submission, "editor_url": f"/editor/submissions/{submission.uuid}/"}
+
+
+def submitted(entry):
+    """Editors learn of a new submission; the owner gets a receipt."""
+    submission = entry.submission
+    for editor in editors_of(submission):
+        _send("submitted_editor", editor, entry, **_editor_context(submission))
+    _send("submitted_author", submission.owner, entry, **_author_context(submission))
+
+
+def resubmitted(entry):
+    submission = entry.submission
+    for editor in editors_of(submission):
+        _send("resubmitted_editor", editor, entry, **_editor_context(submission))
+    _send("resubmitted_author", submission.owner, entry, **_author_context(submission))
+
+
+def withdrawn(entry):
+    """Editors, and reviewers whose open assignments were closed, learn of a withdrawal."""
+    submission = entry.submission
+    for editor in editors_of(submission):
+        _send("withdrawn_editor", editor, entry, **_editor_context(submission))
+    for assignment in _closed_by(entry):
+        _send("withdrawn_reviewer", assignment.reviewer, entry, **_reviewer_context(assignment))
+
+
+def _closed_by(entry):
+    last_round = entry.submission.rounds.order_by("-number").first()
+    if last_round is None:
+        return []
+    return last_round.assignments.filter(state=AssignmentState.CLOSED).select_related(
+        "reviewer", "round__version", "round__submission"
+    )
+
+
+def decided(entry):
+    """The owner gets the decision letter; the round's reviewers get thanks and the outcome."""
+    submission = entry.submission
+    decision = submission.decisions.order_by("-created_at", "-pk").first()
+    letter = anonymity.redact(decision.letter, anonymity.Identities(submission).reviewers)
+    _send(
+        "decision_author",
+        submission.owner,
+        entry,
+        decision=decision,
+        letter=letter,
+        **_author_context(submission),
+    )
+    if decision.kind == DecisionKind.DESK_REJECT or decision.round is None:
+        return
+    for assignment in decision.round.assignments.filter(
+        state=AssignmentState.COMPLETED
+    ).select_related("reviewer", "round__version", "round__submission"):
+        _send(
+            "decision_reviewer",
+            assignment.reviewer,
+            entry,
+            decision=decision,
+            **_reviewer_context(assignment),
+        )
+
+
+def published(entry):
+    submission = entry.submission
+    _send(
+        "published_author",
+        submission.owner,
+        entry,
+        resource_url=submission.resource.get_absolute_url() if submission.resource else "",
+        **_author_context(submission),
+    )
+
+
+def retired(entry):
+    _send("retired_author", entry.submission.owner, entry, **_author_context(entry.submission))
+
+
+def invited(entry):
+    assignment = entry.assignment
+    _send("invited_reviewer", assignment.reviewer, entry, **_reviewer_context(assignment))
+
+
+def invitation_answered(entry):
+    """The inviting editor learns that the reviewer accepted or declined."""
+    assignment = entry.assignment
+    _send(
+        "answered_editor",
+        assignment.invited_by,
+        entry,
+        reviewer=assignment.reviewer,
+        accepted=assignment.state == AssignmentState.ACCEPTED,
+        **_reviewer_context(assignment),
+        **_editor_context(assignment.round.submission),
+    )
+
+
+def cancelled(entry):
+    assignment = entry.assignment
+    _send("cancelled_reviewer", assignment.reviewer, entry, **_reviewer_context(assignment))
+
+
+def review_completed(entry):
+    assignment = entry.assignment
+    _send(
+        "review_completed_editor",
+        assignment.invited_by,
+        entry,
+        reviewer=assignment.reviewer,
+        **_reviewer_context(assignment),
+        **_editor_context(assignment.round.submission),
+    )
+
+
+def reminder(entry, kind="manual"):
+    """A reviewer is reminded of an invitation or a review that is due."""
+    assignment = entry.assignment
+    _send(
+        "reminder_reviewer", assignment.reviewer, entry, kind=kind, **_reviewer_context(assignment)
+    )
+
+
+def overdue(entry):
+    """The inviting editor learns that an assignment is overdue."""
+    assignment = entry.assignment
+    _send(
+        "overdue_editor",
+        assignment.invited_by,
+        entry,
+        reviewer=assignment.reviewer,
+        **_reviewer_context(assignment),
+        **_editor_context(assignment.round.submission),
+    )

@@ -1,0 +1,241 @@
+"""API serializers of the workflow: reads through `reviews.anonymity`, writes through services."""
+
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+
+from catalog.models import InstructionalMethod, Language, LearnerLevel, License, ResourceType, Topic
+
+from . import anonymity, services
+from .choices import Recommendation
+from .models import Submission
+
+
+def _terms(model, many=False, **kwargs):
+    return serializers.SlugRelatedField(
+        slug_field="slug", queryset=model.objects.active(), many=many, required=False, **kwargs
+    )
+
+
+class AuthorSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    affiliation = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    orcid = serializers.CharField(max_length=19, required=False, allow_blank=True)
+
+
+class SubmissionWriteSerializer(serializers.ModelSerializer):
+    """Draft metadata: every field optional until `submit` checks completeness."""
+
+    resource_type = _terms(ResourceType, allow_null=True)
+    learner_levels = _terms(LearnerLevel, many=True)
+    topics = _terms(Topic, many=True)
+    methods = _terms(InstructionalMethod, many=True)
+    language = _terms(Language, allow_null=True)
+    license = _terms(License, allow_null=True)
+    authors = AuthorSerializer(many=True, required=False)
+
+    class Meta:
+        model = Submission
+        fields = (*Submission.COPIED_FIELDS, *Submission.TERM_FIELDS, "authors")
+        extra_kwargs = {name: {"required": False} for name in Submission.COPIED_FIELDS}
+
+
+def _submission_summary(submission, user) -> dict:
+    role = anonymity.viewer_role(user, submission)
+    title = submission.title
+    if role == anonymity.REVIEWER:
+        title = anonymity.reviewer_metadata(
+            submission, anonymity.reviewer_version(user, submission)
+        ).get("title", "")
+    return {
+        "uuid": str(submission.uuid),
+        "title": title,
+        "state": submission.state,
+        "state_display": submission.get_state_display(),
+        "role": role,
+        "transitions": services.available_transitions(submission, user),
+        "updated_at": submission.updated_at,
+    }
+
+
+class SubmissionSummarySerializer(serializers.Serializer):
+    """A line of a submission list, as the requesting user may see it."""
+
+    uuid = serializers.UUIDField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    state = serializers.CharField(read_only=True)
+    state_display = serializers.CharField(read_only=True)
+    role = serializers.ChoiceField(
+        choices=["author", "editor", "reviewer"], read_only=True, help_text="Your role on it."
+    )
+    transitions = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Transitions you may run now."
+    )
+    updated_at = serializers.DateTimeField(read_only=True)
+
+    def to_representation(self, submission):
+        return _submission_summary(submission, self.context["request"].user)
+
+
+class SubmissionSerializer(SubmissionSummarySerializer):
+    """A submission as the requesting user may see it (DESIGN §7)."""
+
+    metadata = serializers.DictField(read_only=True)
+    versions = serializers.ListField(child=serializers.DictField(), read_only=True)
+    decisions = serializers.ListField(child=serializers.DictField(), read_only=True)
+    reviews = serializers.ListField(child=serializers.DictField(), read_only=True)
+    log = serializers.ListField(child=serializers.DictField(), read_only=True)
+    identity_flags = serializers.ListField(
+        child=serializers.DictField(), read_only=True, help_text="Editors only."
+    )
+    assignments = serializers.ListField(
+        child=serializers.DictField(), read_only=True, help_text="Editors only."
+    )
+
+    def to_representation(self, submission):
+        user = self.context["request"].user
+        data = _submission_summary(submission, user)
+        role = data["role"]
+        data["metadata"] = anonymity.metadata_for(user, submission)
+        if role == anonymity.REVIEWER:
+            versions = [anonymity.reviewer_version(user, submission)]
+        else:
+            versions = list(submission.versions.all())
+        data["versions"] = [
+            {
+                "number": v.number,
+                "frozen_at": v.frozen_at,
+                "response_letter": v.response_letter if role != anonymity.REVIEWER else "",
+                "files": anonymity.files_for(user, v),
+            }
+            for v in versions
+        ]
+        data["decisions"] = anonymity.decisions_for(user, submission)
+        data["reviews"] = anonymity.reviews_for(user, submission)
+        data["log"] = anonymity.log_for(user, submission)
+        if role == anonymity.EDITOR:
+            data["identity_flags"] = anonymity.identity_flags(submission)
+            data["assignments"] = AssignmentSerializer(
+                submission_assignments(submission), many=True, context=self.context
+            ).data
+        return data
+
+
+def submission_assignments(submission):
+    from .models import ReviewAssignment
+
+    return ReviewAssignment.objects.filter(round__submission=submission).select_related(
+        "round__submission", "reviewer"
+    )
+
+
+class FileUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(required=False, allow_empty_file=True)
+    url = serializers.URLField(required=False, max_length=500)
+    label = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+    def validate(self, attrs):
+        if bool(attrs.get("file")) == bool(attrs.get("url")):
+            raise serializers.ValidationError("Send either a file or a url, not both.")
+        return attrs
+
+
+class AssignmentSerializer(serializers.Serializer):
+    """An assignment as the requesting user may see it."""
+
+    uuid = serializers.UUIDField(read_only=True)
+    submission = serializers.UUIDField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    round = serializers.IntegerField(read_only=True)
+    reviewer = serializers.CharField(read_only=True, help_text="“Reviewer N” unless an editor.")
+    state = serializers.CharField(read_only=True)
+    state_display = serializers.CharField(read_only=True)
+    transitions = serializers.ListField(child=serializers.CharField(), read_only=True)
+    invited_at = serializers.DateTimeField(read_only=True)
+    response_due = serializers.DateField(read_only=True)
+    review_due = serializers.DateField(read_only=True)
+    responded_at = serializers.DateTimeField(read_only=True)
+    completed_at = serializers.DateTimeField(read_only=True)
+    overdue = serializers.BooleanField(read_only=True)
+    message = serializers.CharField(read_only=True)
+    coi_declaration = serializers.CharField(read_only=True)
+    decline_reason = serializers.CharField(read_only=True)
+    decline_note = serializers.CharField(read_only=True)
+    suggested_reviewer = serializers.CharField(read_only=True)
+
+    def to_representation(self, assignment):
+        user = self.context["request"].user
+        submission = assignment.round.submission
+        role = anonymity.viewer_role(user, submission)
+        own = assignment.reviewer_id == user.pk
+        data = {
+            "uuid": str(assignment.uuid),
+            "submission": str(submission.uuid),
+            "title": _submission_summary(submission, user)["title"],
+            "round": assignment.round.number,
+            "reviewer": anonymity.reviewer_name_for(user, assignment),
+            "state": assignment.state,
+            "state_display": assignment.get_state_display(),
+            "transitions": services.available_transitions(assignment, user),
+            "invited_at": assignment.invited_at,
+            "response_due": assignment.response_due,
+            "review_due": assignment.review_due,
+            "responded_at": assignment.responded_at,
+            "completed_at": assignment.completed_at,
+            "overdue": assignment.is_overdue(),
+        }
+        if own or role == anonymity.EDITOR:
+            data.update(
+                {
+                    "message": assignment.message,
+                    "coi_declaration": assignment.coi_declaration,
+                    "decline_reason": assignment.decline_reason,
+                    "decline_note": assignment.decline_note,
+                    "suggested_reviewer": assignment.suggested_reviewer,
+                }
+            )
+        return data
+
+
+class InviteSerializer(serializers.Serializer):
+    reviewer = serializers.SlugRelatedField(
+        slug_field="username", queryset=get_user_model().objects.filter(is_active=True)
+    )
+    response_due = serializers.DateField(required=False)
+    review_due = serializers.DateField(required=False)
+    message = serializers.CharField(required=False, allow_blank=True)
+
+
+class ReviewSerializer(serializers.Serializer):
+    answers = serializers.JSONField(required=False)
+    recommendation = serializers.ChoiceField(
+        choices=Recommendation.choices, required=False, allow_blank=True
+    )
+    comments_to_authors = serializers.CharField(required=False, allow_blank=True)
+    confidential_comments = serializers.CharField(required=False, allow_blank=True)
+
+    def to_representation(self, review):
+        from .rubric import missing_answers
+
+        missing = missing_answers(review.answers)
+        return {
+            "answers": review.answers,
+            "recommendation": review.recommendation,
+            "comments_to_authors": review.comments_to_authors,
+            "confidential_comments": review.confidential_comments,
+            "updated_at": review.updated_at,
+            "submitted_at": review.submitted_at,
+            "missing": sorted(missing),
+        }
+
+
+class TransitionSerializer(serializers.Serializer):
+    """The text a transition may take; which ones it needs depends on the transition."""
+
+    reason = serializers.CharField(required=False, allow_blank=True)
+    letter = serializers.CharField(required=False, allow_blank=True)
+    response_letter = serializers.CharField(required=False, allow_blank=True)
+    change_note = serializers.CharField(required=False, allow_blank=True)
+    coi_declaration = serializers.CharField(required=False, allow_blank=True)
+    note = serializers.CharField(required=False, allow_blank=True)
+    suggestion = serializers.CharField(required=False, allow_blank=True)

@@ -1,0 +1,897 @@
+"""One service function per user action (DESIGN §11).
+
+Each runs: visibility (404) → role predicate (403) → row lock and FSM transition
+in one transaction (409 on a wrong state or a lost race) → one log row →
+e-mails after commit. Pages, the API, the admin and the demo all call these.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+import django_fsm as fsm
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.http import Http404
+from django.utils import timezone
+from django.utils.text import slugify
+
+from catalog import services as catalog_services
+from toolkit.errors import Conflict
+
+from . import emails, files, permissions
+from .choices import (
+    OPEN_ASSIGNMENT_STATES,
+    AssignmentState,
+    DecisionKind,
+    DeclineReason,
+    FileKind,
+    SubmissionState,
+)
+from .models import (
+    Decision,
+    Review,
+    ReviewAssignment,
+    ReviewRound,
+    SentReminder,
+    Submission,
+    SubmissionAuthor,
+    SubmissionFile,
+    SubmissionVersion,
+    TransitionLog,
+)
+from .rubric import clean_answers, missing_answers
+
+S = SubmissionState
+A = AssignmentState
+EDITABLE_STATES = (S.DRAFT, S.REVISIONS_REQUESTED)
+
+# Why a transition's condition fails, in words, for the 409 message.
+CONDITION_MESSAGES = {
+    "has_completed_review_in_open_round": "At least one review in this round must be completed.",
+    "has_required_reviews": (
+        "Acceptance needs {required} completed reviews across rounds; there are {count}."
+    ),
+    "is_ready_to_publish": "Publishing needs a licence and sanitized copies of every file.",
+}
+
+
+# --- plumbing -----------------------------------------------------------------
+
+
+def _require(**fields) -> None:
+    """Raise a 400 listing every required text field left empty."""
+    missing = {
+        name: ["This field is required."]
+        for name, value in fields.items()
+        if not (value or "").strip()
+    }
+    if missing:
+        raise ValidationError(missing)
+
+
+def _transition_meta(obj, name):
+    method = getattr(obj, name)
+    return method, method._django_fsm
+
+
+def authorize(obj, name: str, actor) -> None:
+    """403 unless the actor holds the transition's role; 409 unless the state allows it now."""
+    method, meta = _transition_meta(obj, name)
+    any_transition = next(iter(meta.transitions.values()))
+    if not any_transition.has_perm(obj, actor):
+        raise PermissionDenied(f"You may not {name.replace('_', ' ')} this.")
+    if not fsm.can_proceed(method, check_conditions=False):
+        raise Conflict(
+            f"Cannot {name.replace('_', ' ')} when the state is “{obj.get_state_display()}”.",
+            state=obj.state,
+        )
+    transition = meta.get_transition(obj.state)
+    for condition in transition.conditions:
+        if not condition(obj):
+            message = CONDITION_MESSAGES.get(condition.__name__, "A condition is not met.")
+            if condition.__name__ == "has_required_reviews":
+                message = message.format(
+                    required=settings.TOOLKIT_REVIEWS_REQUIRED, count=obj.completed_review_count()
+                )
+            raise Conflict(message, state=obj.state, code="condition_not_met")
+
+
+def available_transitions(obj, actor) -> list[str]:
+    """Names of the transitions this actor may run on this object now."""
+    return [t.name for t in obj.get_available_user_state_transitions(actor)]
+
+
+def _lock_submission(submission, actor) -> Submission:
+    """The submission's row, locked, if the actor may see it (404 otherwise)."""
+    if not permissions.can_view_submission(actor, submission):
+        raise Http404
+    return Submission.objects.select_for_update().get(pk=submission.pk)
+
+
+def _lock_assignment(assignment, actor) -> ReviewAssignment:
+    if not ReviewAssignment.objects.visible_to(actor).filter(pk=assignment.pk).exists():
+        raise Http404
+    return (
+        ReviewAssignment.objects.select_for_update()
+        .select_related("round__submission")
+        .get(pk=assignment.pk)
+    )
+
+
+def _log(submission, actor, transition, from_state, to_state, reason="", assignment=None):
+    return TransitionLog.objects.create(
+        submission=submission,
+        assignment=assignment,
+        actor=actor if getattr(actor, "pk", None) else None,
+        transition=transition,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason or "",
+    )
+
+
+def _after_commit(func, *args) -> None:
+    transaction.on_commit(partial(func, *args))
+
+
+def _run_submission(submission, actor, name, *, reason="", effects=None, notify=None):
+    """Lock, authorize, transition, apply effects, log, and e-mail after commit."""
+    with transaction.atomic():
+        locked = _lock_submission(submission, actor)
+        authorize(locked, name, actor)
+        from_state = locked.state
+        getattr(locked, name)()
+        locked.state_changed_at = timezone.now()
+        locked.save()
+        result = effects(locked) if effects else None
+        entry = _log(locked, actor, name, from_state, locked.state, reason)
+        if notify:
+            _after_commit(notify, entry)
+    return result if result is not None else locked
+
+
+def _run_assignment(assignment, actor, name, *, reason="", update=None, effects=None, notify=None):
+    with transaction.atomic():
+        locked = _lock_assignment(assignment, actor)
+        authorize(locked, name, actor)
+        if update:
+            update(locked)
+        from_state = locked.state
+        getattr(locked, name)()
+        locked.save()
+        if effects:
+            effects(locked)
+        entry = _log(locked.round.submission, actor, name, from_state, locked.state, reason, locked)
+        if notify:
+            _after_commit(notify, entry)
+    return locked
+
+
+# --- drafts, authors and files ------------------------------------------------
+
+
+def _ensure_editable(submission, actor) -> None:
+    if not permissions.can_edit_submission(actor, submission):
+        raise PermissionDenied("Only the submitting author can change this submission.")
+    if submission.state not in EDITABLE_STATES:
+        raise Conflict(
+            "This submission can be changed only as a draft or when revisions are requested.",
+            state=submission.state,
+        )
+
+
+EDITABLE_FIELDS = frozenset(Submission.COPIED_FIELDS) | frozenset(Submission.TERM_FIELDS)
+
+
+def _apply_metadata(submission, data: dict) -> None:
+    unknown = set(data) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    for name, value in data.items():
+        if name not in Submission.TERM_FIELDS:
+            setattr(submission, name, value)
+    submission.save()
+    for name in Submission.TERM_FIELDS:
+        if name in data:
+            getattr(submission, name).set(data[name])
+
+
+def create_draft(actor, **data) -> Submission:
+    """Anyone signed in starts a draft; they become its owner and first author."""
+    if not permissions.is_contributor(actor):
+        raise PermissionDenied("Sign in to submit a resource.")
+    with transaction.atomic():
+        submission = Submission(owner=actor)
+        _apply_metadata(submission, data)
+        SubmissionVersion.objects.create(submission=submission, number=1)
+        SubmissionAuthor.objects.create(
+            submission=submission,
+            position=1,
+            name=actor.display_name or actor.get_username(),
+            email=actor.email,
+            affiliation=actor.affiliation,
+            orcid=actor.orcid,
+            user=actor,
+        )
+        _log(submission, actor, "create", "", S.DRAFT)
+    return submission
+
+
+def update_draft(submission, actor, **data) -> Submission:
+    """The owner edits the metadata of a draft or of a submission under revision (409 otherwise)."""
+    with transaction.atomic():
+        locked = _lock_submission(submission, actor)
+        _ensure_editable(locked, actor)
+        _apply_metadata(locked, data)
+    return locked
+
+
+def delete_draft(submission, actor) -> None:
+    """The owner deletes a draft that was never submitted."""
+    with transaction.atomic():
+        locked = _lock_submission(submission, actor)
+        _ensure_editable(locked, actor)
+        if locked.state != S.DRAFT:
+            raise Conflict("Only a draft can be deleted; withdraw it instead.", state=locked.state)
+        locked.delete()
+
+
+def set_authors(submission, actor, authors: list[dict]) -> None:
+    """The owner sets the byline: a list of {name, email, affiliation, orcid} in order."""
+    if not authors:
+        raise ValidationError({"authors": ["List at least one author."]})
+    errors = {}
+    for i, author in enumerate(authors):
+        if not (author.get("name") or "").strip():
+            errors[f"authors.{i}.name"] = ["Each author needs a name."]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = _lock_submission(submission, actor)
+        _ensure_editable(locked, actor)
+        locked.authors.all().delete()
+        for position, author in enumerate(authors, start=1):
+            email = (author.get("email") or "").strip().lower()
+            SubmissionAuthor.objects.create(
+                submission=locked,
+                position=position,
+                name=author["name"].strip(),
+                email=email,
+                affiliation=(author.get("affiliation") or "").strip(),
+                orcid=(author.get("orcid") or "").strip(),
+                user=actor if email and email == actor.email else None,
+            )
+
+
+def _working_version(submission) -> SubmissionVersion:
+    version = submission.current_version
+    if version is None or version.is_frozen:
+        raise Conflict("This version is frozen; files cannot change.", state=submission.state)
+    return version
+
+
+def _next_position(version) -> int:
+    return (version.files.aggregate(m=Max("position"))["m"] or 0) + 1
+
+
+def add_file(submission, actor, uploaded, label: str = "") -> SubmissionFile:
+    """The owner attaches a file: checked by content, sanitized, flagged (400 if refused)."""
+    facts = files.validate_upload(uploaded)
+    uploaded.seek(0)
+    data = uploaded.read()
+    clean = files.sanitize(data, facts.extension)
+    text = files.extract_text(clean, facts.extension)
+    with transaction.atomic():
+        locked = _lock_submission(submission, actor)
+        _ensure_editable(locked, actor)
+        version = _working_version(locked)
+        terms = files.identity_terms(locked.authors.all())
+        flags = [{"term": t, "where": "text"} for t in files.find_identities(text, terms)]
+        flags += [
+            {"term": t, "where": "metadata"}
+            for t in files.find_identities(files.metadata_text(data, facts.extension), terms)
+        ]
+        item = SubmissionFile(
+            version=version,
+            position=_next_position(version),
+            kind=FileKind.FILE,
+            label=(label or "").strip()[:200],
+            original_name=facts.original_name,
+            content_type=facts.content_type,
+            extension=facts.extension,
+            size=facts.size,
+            sha256=facts.sha256,
+            extracted_text=text,
+            identity_flags=flags,
+        )
+        item.file.save(f"upload.{facts.extension}", ContentFile(data), save=False)
+        item.sanitized.save(f"clean.{facts.extension}", ContentFile(clean), save=False)
+        item.save()
+    return item
+
+
+def add_link(submission, actor, url: str, label: str = "") -> SubmissionFile:
+    """The owner attaches an external link (video host, web module)."""
+    from django.core.validators import URLValidator
+
+    url = (url or "").strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ValidationError(
+            {"url": ["Enter a full web address starting with https://"]}
+        ) from None
+    with transaction.atomic():
+        locked = _lock_submission(submission, actor)
+        _ensure_editable(locked, actor)
+        version = _working_version(locked)
+        return SubmissionFile.objects.create(
+            version=version,
+            position=_next_position(version),
+            kind=FileKind.LINK,
+            label=(label or "").strip()[:200] or url[:200],
+            url=url,
+        )
+
+
+def remove_file(item, actor) -> None:
+    """The owner removes a file or link from the working version (stored files stay for others)."""
+    with transaction.atomic():
+        locked = _lock_submission(item.version.submission, actor)
+        _ensure_editable(locked, actor)
+        version = _working_version(locked)
+        deleted, _ = SubmissionFile.objects.filter(pk=item.pk, version=version).delete()
+        if not deleted:
+            raise Http404
+
+
+# --- submission transitions ------------------------------------------------------
+
+
+COPIED_FILE_FIELDS = (
+    "position",
+    "kind",
+    "label",
+    "original_name",
+    "file",
+    "sanitized",
+    "content_type",
+    "extension",
+    "size",
+    "sha256",
+    "url",
+    "extracted_text",
+    "identity_flags",
+)
+
+
+def _copy_files(source, target) -> None:
+    """Start a working version with another version's files (the stored files are shared)."""
+    SubmissionFile.objects.bulk_create(
+        SubmissionFile(version=target, **{name: getattr(f, name) for name in COPIED_FILE_FIELDS})
+        for f in source.files.all()
+    )
+
+
+def _freeze(version, submission, response_letter="") -> None:
+    version.frozen_at = timezone.now()
+    version.metadata = submission.snapshot()
+    version.response_letter = response_letter
+    version.save()
+
+
+def _validate_complete(submission) -> None:
+    errors = submission.missing_for_submit()
+    if errors:
+        raise ValidationError(errors)
+
+
+def submit(submission, actor) -> Submission:
+    """The owner submits a complete draft; version 1 is frozen (400 if incomplete)."""
+
+    def effects(locked):
+        _validate_complete(locked)
+        _freeze(locked.current_version, locked)
+
+    return _run_submission(submission, actor, "submit", effects=effects, notify=emails.submitted)
+
+
+def resubmit(submission, actor, *, response_letter: str = "") -> Submission:
+    """The owner answers a revision request: the new version is frozen with the response letter."""
+    _require(response_letter=response_letter)
+
+    def effects(locked):
+        _validate_complete(locked)
+        _freeze(locked.current_version, locked, response_letter.strip())
+
+    return _run_submission(
+        submission, actor, "resubmit", reason="", effects=effects, notify=emails.resubmitted
+    )
+
+
+def _close_round(submission) -> ReviewRound | None:
+    """End the open round: open assignments become closed."""
+    review_round = submission.rounds.select_for_update().filter(closed_at__isnull=True).first()
+    if review_round is None:
+        return None
+    for assignment in review_round.assignments.select_for_update().filter(
+        state__in=OPEN_ASSIGNMENT_STATES
+    ):
+        assignment.close()
+        assignment.save()
+    review_round.closed_at = timezone.now()
+    review_round.save(update_fields=["closed_at"])
+    return review_round
+
+
+def _last_round(submission):
+    return submission.rounds.order_by("-number").first()
+
+
+def withdraw(submission, actor, *, reason: str = "") -> Submission:
+    """The owner withdraws before publication, with a reason; open assignments close."""
+    _require(reason=reason)
+
+    def effects(locked):
+        _close_round(locked)
+
+    return _run_submission(
+        submission,
+        actor,
+        "withdraw",
+        reason=reason.strip(),
+        effects=effects,
+        notify=emails.withdrawn,
+    )
+
+
+def _decide(submission, actor, name, kind, letter, reason="", extra=None):
+    def effects(locked):
+        review_round = _close_round(locked) or _last_round(locked)
+        Decision.objects.create(
+            submission=locked, round=review_round, editor=actor, kind=kind, letter=letter.strip()
+        )
+        if extra:
+            extra(locked)
+
+    return _run_submission(
+        submission, actor, name, reason=reason, effects=effects, notify=emails.decided
+    )
+
+
+def desk_reject(submission, actor, *, reason: str = "", letter: str = "") -> Submission:
+    """An editor rejects a submitted resource without review (reason and letter required)."""
+    _require(reason=reason, letter=letter)
+    return _decide(
+        submission, actor, "desk_reject", DecisionKind.DESK_REJECT, letter, reason=reason.strip()
+    )
+
+
+def request_revisions(submission, actor, *, letter: str = "") -> Submission:
+    """An editor asks for revisions; a new working version opens for the owner."""
+    _require(letter=letter)
+
+    def new_version(locked):
+        previous = locked.current_version
+        version = SubmissionVersion.objects.create(submission=locked, number=previous.number + 1)
+        _copy_files(previous, version)
+
+    return _decide(
+        submission,
+        actor,
+        "request_revisions",
+        DecisionKind.REQUEST_REVISIONS,
+        letter,
+        extra=new_version,
+    )
+
+
+def accept(submission, actor, *, letter: str = "") -> Submission:
+    """An editor accepts once enough reviews are completed (409 otherwise)."""
+    letter = (letter or "").strip() or (
+        "We are pleased to accept your submission for publication in the catalog."
+    )
+    return _decide(submission, actor, "accept", DecisionKind.ACCEPT, letter)
+
+
+def reject(submission, actor, *, letter: str = "") -> Submission:
+    """An editor rejects after review, with a letter."""
+    _require(letter=letter)
+    return _decide(submission, actor, "reject", DecisionKind.REJECT, letter)
+
+
+def send_to_review(submission, actor) -> Submission:
+    """An editor opens round N+1 on the current version."""
+
+    def effects(locked):
+        number = (locked.rounds.aggregate(m=Max("number"))["m"] or 0) + 1
+        ReviewRound.objects.create(submission=locked, number=number, version=locked.current_version)
+
+    return _run_submission(submission, actor, "send_to_review", effects=effects)
+
+
+PUBLISHED_TEXT_FIELDS = (
+    "summary",
+    "learning_objectives",
+    "description",
+    "keywords",
+    "references",
+    "group_size",
+    "materials",
+    "facilitator_notes",
+    "evaluation",
+    "acknowledgements",
+)
+
+
+def _publication(submission) -> catalog_services.Publication:
+    version = submission.current_version
+    accepted = submission.decisions.filter(kind=DecisionKind.ACCEPT).order_by("-created_at").first()
+    slug = slugify(submission.title)[:60] or "resource"
+    public_files = []
+    for position, f in enumerate(version.files.all(), start=1):
+        if f.is_link:
+            public_files.append(catalog_services.PublicFile(label=f.label, url=f.url))
+            continue
+        name = slugify(f.label or f"file-{position}")[:40] or f"file-{position}"
+        public_files.append(
+            catalog_services.PublicFile(
+                label=f.label or f"File {position}",
+                file=f.sanitized.name,
+                download_name=f"{slug}-{name}.{f.extension}",
+                content_type=f.content_type,
+                size=f.sanitized.size,
+            )
+        )
+    return catalog_services.Publication(
+        title=submission.title,
+        resource_type=submission.resource_type,
+        language=submission.language,
+        license=submission.license,
+        levels=list(submission.learner_levels.all()),
+        topics=list(submission.topics.all()),
+        methods=list(submission.methods.all()),
+        authors=[
+            {"name": a.name, "affiliation": a.affiliation, "orcid": a.orcid}
+            for a in submission.authors.all()
+        ],
+        files=public_files,
+        reviewed_at=accepted.created_at if accepted else timezone.now(),
+        interprofessional=submission.interprofessional,
+        time_required_minutes=submission.time_required_minutes,
+        attachment_text="\n".join(f.extracted_text for f in version.files.all())[:1_000_000],
+        **{name: getattr(submission, name) for name in PUBLISHED_TEXT_FIELDS},
+    )
+
+
+def publish(submission, actor, *, change_note: str = "") -> Submission:
+    """An editor publishes an accepted submission: the catalog resource is created or updated."""
+
+    def effects(locked):
+        publication = _publication(locked)
+        publication.change_note = (change_note or "").strip()
+        locked.resource = catalog_services.publish_resource(publication, locked.resource)
+        locked.save(update_fields=["resource"])
+
+    return _run_submission(submission, actor, "publish", effects=effects, notify=emails.published)
+
+
+def retire(submission, actor, *, reason: str = "") -> Submission:
+    """An editor retires a published resource; its page becomes a 410 tombstone with the reason."""
+    _require(reason=reason)
+
+    def effects(locked):
+        if locked.resource_id:
+            catalog_services.retire_resource(locked.resource, reason.strip())
+
+    return _run_submission(
+        submission, actor, "retire", reason=reason.strip(), effects=effects, notify=emails.retired
+    )
+
+
+def start_new_version(submission, actor) -> Submission:
+    """The owner of a published resource starts a new draft that will replace it when published."""
+    submission = Submission.objects.get(pk=submission.pk)
+    if not permissions.can_edit_submission(actor, submission):
+        raise Http404
+    if submission.state != S.PUBLISHED:
+        raise Conflict("Only a published resource can get a new version.", state=submission.state)
+    data = {name: getattr(submission, name) for name in Submission.COPIED_FIELDS}
+    data.update({name: list(getattr(submission, name).all()) for name in Submission.TERM_FIELDS})
+    with transaction.atomic():
+        draft = create_draft(actor, **data)
+        draft.resource = submission.resource
+        draft.save(update_fields=["resource"])
+        set_authors(
+            draft, actor, list(submission.authors.values("name", "email", "affiliation", "orcid"))
+        )
+        _copy_files(submission.current_version, draft.current_version)
+    return draft
+
+
+# --- assignments -------------------------------------------------------------------
+
+
+def invite(
+    submission,
+    actor,
+    *,
+    reviewer,
+    response_due=None,
+    review_due=None,
+    message: str = "",
+) -> ReviewAssignment:
+    """An editor invites a reviewer to the open round (409 for an author or a conflict)."""
+    if reviewer is None or not permissions.is_reviewer(reviewer):
+        raise ValidationError({"reviewer": ["Choose a person who holds the reviewer role."]})
+    today = timezone.localdate()
+    response_due = response_due or today + timedelta(days=settings.TOOLKIT_RESPONSE_DUE_DAYS)
+    review_due = review_due or response_due + timedelta(days=settings.TOOLKIT_REVIEW_DUE_DAYS)
+    if response_due < today or review_due < response_due:
+        raise ValidationError(
+            {"review_due": ["Due dates must be in the future, the review after the response."]}
+        )
+    with transaction.atomic():
+        locked = _lock_submission(submission, actor)
+        if not permissions.can_decide(actor, locked):
+            raise PermissionDenied("Only an editor who is not an author can invite reviewers.")
+        review_round = locked.open_round
+        if locked.state != S.IN_REVIEW or review_round is None:
+            raise Conflict("Reviewers can be invited only while in review.", state=locked.state)
+        reason = permissions.conflict_reason(reviewer, locked)
+        if reason:
+            raise Conflict(reason, state=locked.state, code="conflict_of_interest")
+        if review_round.assignments.filter(
+            reviewer=reviewer, state__in=[A.INVITED, A.ACCEPTED, A.COMPLETED]
+        ).exists():
+            raise Conflict(
+                "This reviewer already has an assignment in this round.",
+                state=locked.state,
+                code="already_invited",
+            )
+        earlier = ReviewAssignment.objects.filter(round__submission=locked, reviewer=reviewer)
+        number = earlier.values_list("reviewer_number", flat=True).first() or (
+            (
+                ReviewAssignment.objects.filter(round__submission=locked).aggregate(
+                    m=Max("reviewer_number")
+                )["m"]
+                or 0
+            )
+            + 1
+        )
+        try:
+            with transaction.atomic():
+                assignment = ReviewAssignment.objects.create(
+                    round=review_round,
+                    reviewer=reviewer,
+                    reviewer_number=number,
+                    invited_by=actor,
+                    response_due=response_due,
+                    review_due=review_due,
+                    message=(message or "").strip(),
+                )
+        except IntegrityError:
+            raise Conflict(
+                "This reviewer already has an assignment in this round.",
+                state=locked.state,
+                code="already_invited",
+            ) from None
+        entry = _log(locked, actor, "invite", "", A.INVITED, message, assignment)
+        _after_commit(emails.invited, entry)
+    return assignment
+
+
+def accept_invitation(assignment, actor, *, coi_declaration: str = "") -> ReviewAssignment:
+    """The invited reviewer accepts, declaring conflicts of interest (or “None”)."""
+    _require(coi_declaration=coi_declaration)
+
+    def update(locked):
+        locked.coi_declaration = coi_declaration.strip()
+
+    def effects(locked):
+        Review.objects.get_or_create(assignment=locked)
+
+    return _run_assignment(
+        assignment,
+        actor,
+        "accept",
+        update=update,
+        effects=effects,
+        notify=emails.invitation_answered,
+    )
+
+
+def decline_invitation(
+    assignment, actor, *, reason: str = "", note: str = "", suggestion: str = ""
+) -> ReviewAssignment:
+    """The invited reviewer declines with a reason code (a note is required for “other”)."""
+    if reason not in DeclineReason.values:
+        raise ValidationError({"reason": [f"Choose one of: {', '.join(DeclineReason.values)}."]})
+    if reason == DeclineReason.OTHER:
+        _require(note=note)
+
+    def update(locked):
+        locked.decline_reason = reason
+        locked.decline_note = (note or "").strip()
+        locked.suggested_reviewer = (suggestion or "").strip()[:300]
+
+    return _run_assignment(
+        assignment,
+        actor,
+        "decline",
+        reason=reason,
+        update=update,
+        notify=emails.invitation_answered,
+    )
+
+
+def cancel_assignment(assignment, actor, *, reason: str = "") -> ReviewAssignment:
+    """An editor cancels an invitation or an accepted assignment."""
+    return _run_assignment(
+        assignment, actor, "cancel", reason=(reason or "").strip(), notify=emails.cancelled
+    )
+
+
+def save_review_draft(assignment, actor, **data) -> Review:
+    """The reviewer saves rubric answers and comments as a draft (400 for invalid values)."""
+    answers, errors = clean_answers(data.get("answers", {}))
+    recommendation = data.get("recommendation") or ""
+    from .choices import Recommendation
+
+    if recommendation and recommendation not in Recommendation.values:
+        errors["recommendation"] = [f"Choose one of: {', '.join(Recommendation.values)}."]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = _lock_assignment(assignment, actor)
+        if not permissions.is_assignee(actor, locked):
+            raise PermissionDenied("Only the assigned reviewer can write this review.")
+        if locked.state != A.ACCEPTED:
+            raise Conflict(
+                "A review can be written only after accepting, and until it is submitted.",
+                state=locked.state,
+            )
+        review, _ = Review.objects.select_for_update().get_or_create(assignment=locked)
+        review.answers = answers
+        review.recommendation = recommendation
+        for name in ("comments_to_authors", "confidential_comments"):
+            if name in data:
+                setattr(review, name, data[name] or "")
+        review.save()
+    return review
+
+
+def complete_review(assignment, actor) -> ReviewAssignment:
+    """The reviewer submits the saved review; every required answer must be there (400)."""
+
+    def update(locked):
+        review, _ = Review.objects.select_for_update().get_or_create(assignment=locked)
+        errors = missing_answers(review.answers)
+        if not review.recommendation:
+            errors["recommendation"] = ["Choose a recommendation."]
+        if not review.comments_to_authors.strip():
+            errors["comments_to_authors"] = ["Write your comments to the authors."]
+        if errors:
+            raise ValidationError(errors)
+        review.submitted_at = timezone.now()
+        review.save(update_fields=["submitted_at", "updated_at"])
+
+    return _run_assignment(
+        assignment, actor, "complete", update=update, notify=emails.review_completed
+    )
+
+
+def remind(assignment, actor) -> ReviewAssignment:
+    """An editor sends a reminder now, at most once a day per assignment."""
+    with transaction.atomic():
+        locked = _lock_assignment(assignment, actor)
+        if not permissions.can_decide(actor, locked.round.submission):
+            raise PermissionDenied("Only an editor can send reminders.")
+        if locked.state not in OPEN_ASSIGNMENT_STATES:
+            raise Conflict("Only open assignments can be reminded.", state=locked.state)
+        _, created = SentReminder.objects.get_or_create(
+            assignment=locked, kind=f"manual:{timezone.localdate().isoformat()}"
+        )
+        if not created:
+            raise Conflict(
+                "A reminder was already sent today.", state=locked.state, code="already_reminded"
+            )
+        entry = _log(
+            locked.round.submission, actor, "remind", locked.state, locked.state, "", locked
+        )
+        _after_commit(emails.reminder, entry)
+    return locked
+
+
+# --- transitions by name (API, admin) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Action:
+    func: object
+    fields: tuple = ()
+
+
+SUBMISSION_ACTIONS = {
+    "submit": Action(submit),
+    "withdraw": Action(withdraw, ("reason",)),
+    "desk_reject": Action(desk_reject, ("reason", "letter")),
+    "send_to_review": Action(send_to_review),
+    "request_revisions": Action(request_revisions, ("letter",)),
+    "resubmit": Action(resubmit, ("response_letter",)),
+    "accept": Action(accept, ("letter",)),
+    "reject": Action(reject, ("letter",)),
+    "publish": Action(publish, ("change_note",)),
+    "retire": Action(retire, ("reason",)),
+}
+
+ASSIGNMENT_ACTIONS = {
+    "accept": Action(accept_invitation, ("coi_declaration",)),
+    "decline": Action(decline_invitation, ("reason", "note", "suggestion")),
+    "cancel": Action(cancel_assignment, ("reason",)),
+    "complete": Action(complete_review),
+}
+
+
+def run_action(actions: dict, name: str, obj, actor, data) -> object:
+    """Run a named transition with the fields it takes from `data` (404 for an unknown name)."""
+    action = actions.get(name)
+    if action is None:
+        raise Http404
+    kwargs = {}
+    for field in action.fields:
+        value = data.get(field, "") if hasattr(data, "get") else ""
+        if not isinstance(value, str):
+            raise ValidationError({field: ["Give this as text."]})
+        kwargs[field] = value
+    return action.func(obj, actor, **kwargs)
+
+
+# --- reminders ---------------------------------------------------------------------
+
+REMIND_BEFORE_DAYS = {A.INVITED: 2, A.ACCEPTED: 3}
+
+
+def _due_reminders(assignment, today):
+    """(kind, notify) pairs due today for one open assignment; kinds carry the due date."""
+    due = assignment.response_due if assignment.state == A.INVITED else assignment.review_due
+    stem = "response" if assignment.state == A.INVITED else "review"
+    if today > due:
+        return [
+            (f"{stem}_overdue:{due.isoformat()}", partial(emails.reminder, kind="overdue")),
+            (f"{stem}_overdue_editor:{due.isoformat()}", emails.overdue),
+        ]
+    if today >= due - timedelta(days=REMIND_BEFORE_DAYS[assignment.state]):
+        return [(f"{stem}_soon:{due.isoformat()}", partial(emails.reminder, kind="soon"))]
+    return []
+
+
+def send_due_reminders(today=None) -> int:
+    """Remind reviewers before and after due dates and tell editors of overdue work.
+
+    Idempotent and safe to run concurrently: a SentReminder row per (assignment, kind).
+    """
+    today = today or timezone.localdate()
+    sent = 0
+    for assignment in ReviewAssignment.objects.open().select_related("round__submission"):
+        for kind, notify in _due_reminders(assignment, today):
+            with transaction.atomic():
+                _, created = SentReminder.objects.get_or_create(assignment=assignment, kind=kind)
+                if not created:
+                    continue
+                entry = _log(
+                    assignment.round.submission,
+                    None,
+                    f"remind:{kind.split(':')[0]}",
+                    assignment.state,
+                    assignment.state,
+                    "",
+                    assignment,
+                )
+                _after_commit(notify, entry)
+                sent += 1
+    return sent

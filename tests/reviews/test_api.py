@@ -1,0 +1,289 @@
+"""The workflow API (DESIGN §10): the ladder on every endpoint, and the journey with tokens."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from reviews import services
+from reviews.models import Submission
+from tests import factories, samples
+
+pytestmark = pytest.mark.django_db
+
+
+def api(user=None):
+    client = APIClient()
+    if user is not None:
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def people(reviewers):
+    owner = factories.user("owner", display_name="Olive Owner")
+    editor = factories.user("ed", roles=["contributor", "editor"], display_name="Ed Itor")
+    outsider = factories.user("nosy")
+    return owner, editor, outsider, reviewers
+
+
+def test_anonymous_clients_are_refused_everywhere(people):
+    owner, editor, _, reviewers = people
+    submission, (assignment,) = factories.in_review(owner, editor, reviewers[:1])
+    client = api()
+    for method, path in [
+        ("get", "/api/v1/submissions/"),
+        ("post", "/api/v1/submissions/"),
+        ("get", f"/api/v1/submissions/{submission.uuid}/"),
+        ("post", f"/api/v1/submissions/{submission.uuid}/transitions/withdraw/"),
+        ("get", f"/api/v1/submissions/{submission.uuid}/files/"),
+        ("get", f"/api/v1/submissions/{submission.uuid}/assignments/"),
+        ("get", "/api/v1/assignments/"),
+        ("get", f"/api/v1/assignments/{assignment.uuid}/"),
+        ("post", f"/api/v1/assignments/{assignment.uuid}/transitions/accept/"),
+        ("get", f"/api/v1/assignments/{assignment.uuid}/review/"),
+        ("get", "/api/v1/metrics/"),
+    ]:
+        assert getattr(client, method)(path).status_code == 401, path
+
+
+def test_outsiders_get_404_for_every_object_endpoint(people):
+    owner, editor, outsider, reviewers = people
+    submission, (assignment,) = factories.in_review(owner, editor, reviewers[:1])
+    client = api(outsider)
+    for method, path in [
+        ("get", f"/api/v1/submissions/{submission.uuid}/"),
+        ("patch", f"/api/v1/submissions/{submission.uuid}/"),
+        ("delete", f"/api/v1/submissions/{submission.uuid}/"),
+        ("get", f"/api/v1/submissions/{submission.uuid}/files/"),
+        ("post", f"/api/v1/submissions/{submission.uuid}/transitions/withdraw/"),
+        ("get", f"/api/v1/submissions/{submission.uuid}/assignments/"),
+        ("get", f"/api/v1/assignments/{assignment.uuid}/"),
+        ("post", f"/api/v1/assignments/{assignment.uuid}/transitions/accept/"),
+        ("get", f"/api/v1/assignments/{assignment.uuid}/review/"),
+        ("put", f"/api/v1/assignments/{assignment.uuid}/review/"),
+        ("get", "/api/v1/submissions/00000000-0000-0000-0000-000000000000/"),
+    ]:
+        assert getattr(client, method)(path, format="json").status_code == 404, path
+    assert api(outsider).get("/api/v1/submissions/").json()["results"] == []
+    assert api(outsider).get("/api/v1/assignments/").json()["results"] == []
+
+
+def test_wrong_roles_get_403(people):
+    owner, editor, _, reviewers = people
+    submission, (assignment,) = factories.in_review(owner, editor, reviewers[:1])
+    reviewer = api(reviewers[0])
+    assert (
+        reviewer.post(f"/api/v1/submissions/{submission.uuid}/transitions/accept/").status_code
+        == 403
+    )
+    assert reviewer.get(f"/api/v1/submissions/{submission.uuid}/assignments/").status_code == 403
+    assert (
+        api(owner)
+        .post(f"/api/v1/submissions/{submission.uuid}/transitions/reject/", {"letter": "x"})
+        .status_code
+        == 403
+    )
+    assert (
+        api(editor)
+        .post(f"/api/v1/submissions/{submission.uuid}/transitions/withdraw/", {"reason": "x"})
+        .status_code
+        == 403
+    )
+    assert (
+        api(editor).patch(f"/api/v1/submissions/{submission.uuid}/", {"title": "x"}).status_code
+        == 403
+    )
+    assert (
+        api(owner).post(f"/api/v1/assignments/{assignment.uuid}/transitions/cancel/").status_code
+        == 404
+    )
+    assert api(reviewers[0]).get("/api/v1/metrics/").status_code == 403
+
+
+def test_a_wrong_state_gives_409_with_the_current_state(people):
+    owner, editor, _, _ = people
+    submission = factories.draft(owner)
+    response = api(owner).post(
+        f"/api/v1/submissions/{submission.uuid}/transitions/resubmit/",
+        {"response_letter": "Here it is."},
+    )
+    assert response.status_code == 409
+    assert response.json() == {
+        "detail": "Cannot resubmit when the state is “Draft”.",
+        "code": "transition_not_allowed",
+        "state": "draft",
+    }
+    assert (
+        api(owner)
+        .patch(f"/api/v1/submissions/{submission.uuid}/", {"title": "New"}, format="json")
+        .status_code
+        == 200
+    )
+    services.submit(submission, owner)
+    assert (
+        api(owner)
+        .patch(f"/api/v1/submissions/{submission.uuid}/", {"title": "Late"}, format="json")
+        .status_code
+        == 409
+    )
+    assert api(owner).delete(f"/api/v1/submissions/{submission.uuid}/").status_code == 409
+
+
+def test_bad_input_gives_400_with_field_messages(people):
+    owner, editor, _, reviewers = people
+    client = api(owner)
+    response = client.post(
+        "/api/v1/submissions/",
+        {"title": "x" * 301, "learner_levels": ["no-such-level"], "time_required_minutes": -5},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert set(response.json()) == {"title", "learner_levels", "time_required_minutes"}
+    submission = factories.draft(owner)
+    response = client.post(f"/api/v1/submissions/{submission.uuid}/transitions/withdraw/", {})
+    assert response.status_code == 400 and "reason" in response.json()
+    incomplete = services.create_draft(owner, title="Half")
+    response = client.post(f"/api/v1/submissions/{incomplete.uuid}/transitions/submit/")
+    assert response.status_code == 400 and "license" in response.json()
+    response = client.post(
+        f"/api/v1/submissions/{submission.uuid}/files/",
+        {"file": samples_file("evil.pdf", samples.exe_bytes())},
+        format="multipart",
+    )
+    assert response.status_code == 400
+    assert "evil.pdf" in str(response.json())
+
+
+def samples_file(name, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data)
+
+
+def test_get_on_a_transition_is_405_and_an_unknown_transition_is_404(people):
+    owner, *_ = people
+    submission = factories.draft(owner)
+    client = api(owner)
+    assert (
+        client.get(f"/api/v1/submissions/{submission.uuid}/transitions/submit/").status_code == 405
+    )
+    assert (
+        client.post(f"/api/v1/submissions/{submission.uuid}/transitions/explode/").status_code
+        == 404
+    )
+
+
+def test_every_response_shows_the_state_and_the_transitions_allowed_now(people):
+    owner, editor, _, _ = people
+    submission = factories.draft(owner)
+    body = api(owner).get(f"/api/v1/submissions/{submission.uuid}/").json()
+    assert body["state"] == "draft"
+    assert sorted(body["transitions"]) == ["submit", "withdraw"]
+    services.submit(submission, owner)
+    body = api(editor).get(f"/api/v1/submissions/{submission.uuid}/").json()
+    assert sorted(body["transitions"]) == ["desk_reject", "send_to_review"]
+    listing = api(editor).get("/api/v1/submissions/").json()["results"]
+    assert [(r["uuid"], r["state"]) for r in listing] == [(str(submission.uuid), "submitted")]
+
+
+def test_editors_see_every_non_draft_submission_but_not_drafts(people):
+    owner, editor, _, _ = people
+    hidden = factories.draft(owner)
+    shown = services.submit(factories.draft(owner), owner)
+    uuids = {r["uuid"] for r in api(editor).get("/api/v1/submissions/").json()["results"]}
+    assert uuids == {str(shown.uuid)}
+    assert api(editor).get(f"/api/v1/submissions/{hidden.uuid}/").status_code == 404
+
+
+def test_the_acceptance_journey_with_tokens_only(people, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    owner, editor, _, reviewers = people
+    contributor, ed = api(owner), api(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = contributor.post(
+            "/api/v1/submissions/",
+            {
+                "title": "Interpreters on the wards",
+                "summary": "Residents practise briefing interpreters.",
+                "learning_objectives": "Brief an interpreter",
+                "resource_type": "session-plan",
+                "learner_levels": ["gme-residency"],
+                "topics": ["language-access"],
+                "methods": ["im022"],
+                "language": "en",
+                "license": "CC-BY-4.0",
+                "time_required_minutes": 90,
+                "rights_confirmed": True,
+                "privacy_confirmed": True,
+                "coi_statement": "None.",
+            },
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+        uuid = response.json()["uuid"]
+        response = contributor.post(
+            f"/api/v1/submissions/{uuid}/files/",
+            {
+                "file": samples_file("guide.pdf", samples.pdf_bytes(text="Facilitator guide")),
+                "label": "Facilitator guide",
+            },
+            format="multipart",
+        )
+        assert response.status_code == 201, response.json()
+        # An editor cannot even see a draft: 404, not 409.
+        assert ed.post(f"/api/v1/submissions/{uuid}/transitions/send_to_review/").status_code == 404
+        assert (
+            contributor.post(f"/api/v1/submissions/{uuid}/transitions/submit/").status_code == 200
+        )
+        assert ed.post(f"/api/v1/submissions/{uuid}/transitions/send_to_review/").status_code == 200
+        assignments = []
+        for reviewer in reviewers[:2]:
+            response = ed.post(
+                f"/api/v1/submissions/{uuid}/assignments/", {"reviewer": reviewer.username}
+            )
+            assert response.status_code == 201, response.json()
+            assignments.append(response.json()["uuid"])
+        assert ed.post(f"/api/v1/submissions/{uuid}/transitions/accept/").status_code == 409
+        for reviewer, assignment in zip(reviewers[:2], assignments, strict=True):
+            client = api(reviewer)
+            path = f"/api/v1/assignments/{assignment}"
+            assert client.put(f"{path}/review/", {"answers": {}}, format="json").status_code == 409
+            assert (
+                client.post(f"{path}/transitions/accept/", {"coi_declaration": "None."}).status_code
+                == 200
+            )
+            draft = {"answers": {"objectives": {"score": 4}}, "comments_to_authors": "Good."}
+            assert client.put(f"{path}/review/", draft, format="json").status_code == 200
+            assert client.post(f"{path}/transitions/complete/").status_code == 400
+            full = {**draft, "answers": factories.COMPLETE_ANSWERS, "recommendation": "accept"}
+            assert client.put(f"{path}/review/", full, format="json").status_code == 200
+            assert client.get(f"{path}/review/").json()["missing"] == []
+            assert client.post(f"{path}/transitions/complete/").json()["state"] == "completed"
+            files = client.get(f"/api/v1/submissions/{uuid}/files/").json()
+            download = client.get(f"/api/v1/submissions/{uuid}/files/{files[0]['uuid']}/download/")
+            assert download.status_code == 200
+            assert download["Content-Disposition"].startswith("attachment")
+            assert "guide.pdf" not in download["Content-Disposition"]
+        response = ed.post(f"/api/v1/submissions/{uuid}/transitions/accept/", {"letter": "Yes!"})
+        assert response.status_code == 200 and response.json()["state"] == "accepted"
+        assert (
+            ed.post(f"/api/v1/submissions/{uuid}/transitions/publish/").json()["state"]
+            == "published"
+        )
+    reviewer_mail = [m for m in mail.outbox if m.to[0].startswith("rev")]
+    assert reviewer_mail and all("Olive" not in m.body for m in reviewer_mail)
+    submission = Submission.objects.get(uuid=uuid)
+    assert submission.resource.title == "Interpreters on the wards"
+    assert api(editor).get("/api/v1/metrics/").json()["first_decision"]["decided"] == 1
+
+
+def test_the_api_schema_documents_the_workflow(client):
+    schema = client.get("/api/schema/").content.decode()
+    for path in (
+        "/api/v1/submissions/{uuid}/transitions/{name}/",
+        "/api/v1/assignments/{uuid}/review/",
+        "/api/v1/submissions/{uuid}/assignments/",
+    ):
+        assert path in schema
