@@ -72,10 +72,15 @@ class Publication:
     change_note: str = ""
 
 
+# Slugs that are fixed paths under /catalog/ and can never name a resource.
+RESERVED_SLUGS = frozenset({"feed", "search", "new", "api", "files", "oai", "sitemap"})
+
+
 def unique_slug(title: str) -> str:
+    """A slug from the title: unique, and never one of the reserved paths."""
     base = slugify(title)[:80].strip("-") or "resource"
     slug, n = base, 1
-    while Resource.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Resource.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug

@@ -1,7 +1,14 @@
 """Admin for the workflow. The protected state is read-only; transitions run through services."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.template.response import TemplateResponse
 
+from toolkit.errors import Conflict
+
+from . import services
 from .models import (
     Decision,
     Review,
@@ -42,6 +49,51 @@ class LogInline(admin.TabularInline):
         return False
 
 
+def transition_action(actions: dict, name: str):
+    """An admin action that runs one named transition through the services, asking for text."""
+    action = actions[name]
+
+    def run(modeladmin, request, queryset):
+        if action.fields and "apply" not in request.POST:
+            form_class = type(
+                "TransitionForm",
+                (forms.Form,),
+                {
+                    field: forms.CharField(widget=forms.Textarea, required=False)
+                    for field in action.fields
+                },
+            )
+            return TemplateResponse(
+                request,
+                "admin/reviews/transition_form.html",
+                {
+                    **modeladmin.admin_site.each_context(request),
+                    "title": f"{name.replace('_', ' ').capitalize()}: {queryset.count()} selected",
+                    "form": form_class(),
+                    "queryset": queryset,
+                    "action": request.POST["action"],
+                    "opts": modeladmin.model._meta,
+                },
+            )
+        done = 0
+        for obj in queryset:
+            try:
+                services.run_action(actions, name, obj, request.user, request.POST)
+                done += 1
+            except (Conflict, PermissionDenied, ValidationError, Http404) as error:
+                text = getattr(error, "detail", None) or "; ".join(
+                    getattr(error, "messages", [str(error) or "Not found."])
+                )
+                modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
+        if done:
+            modeladmin.message_user(request, f"{name.replace('_', ' ')}: {done} done.")
+        return None
+
+    run.__name__ = f"transition_{name}"
+    run.short_description = f"Transition: {name.replace('_', ' ')}"
+    return run
+
+
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
     list_display = ("__str__", "owner", "state", "resource_type", "state_changed_at", "updated_at")
@@ -51,6 +103,9 @@ class SubmissionAdmin(admin.ModelAdmin):
     readonly_fields = ("uuid", "state", "state_changed_at", "submitted_at", "created_at")
     filter_horizontal = ("learner_levels", "topics", "methods")
     inlines = [AuthorInline, VersionInline, LogInline]
+    actions = [
+        transition_action(services.SUBMISSION_ACTIONS, n) for n in services.SUBMISSION_ACTIONS
+    ]
 
 
 class FileInline(admin.TabularInline):
@@ -111,6 +166,9 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
     search_fields = ("reviewer__username", "reviewer__display_name", "round__submission__title")
     raw_id_fields = ("round", "reviewer", "invited_by")
     readonly_fields = ("uuid", "state", "responded_at", "completed_at")
+    actions = [
+        transition_action(services.ASSIGNMENT_ACTIONS, n) for n in services.ASSIGNMENT_ACTIONS
+    ]
 
 
 @admin.register(Review)

@@ -27,7 +27,7 @@ def _median(values):
 def days_to_first_decision() -> dict:
     """Median days from first submission to first decision, with and without desk rejects."""
     first_decision = TransitionLog.objects.filter(
-        submission=OuterRef("submission"), transition__in=DECISIONS
+        submission=OuterRef("submission"), transition__in=DECISIONS, assignment__isnull=True
     ).order_by("created_at", "pk")
     rows = (
         TransitionLog.objects.filter(transition="submit")

@@ -132,3 +132,59 @@ def in_review(owner, editor, reviewers=(), *, completed=0, **overrides):
 
 def reviewer_user(name=None, **fields):
     return user(name, roles=["contributor", "reviewer"], **fields)
+
+
+OWNER_TRANSITIONS = {"submit", "withdraw", "resubmit"}
+TRANSITION_TEXT = {
+    "withdraw": {"reason": "We are reworking the cases."},
+    "desk_reject": {"reason": "Out of scope", "letter": "Thank you; this is out of scope."},
+    "request_revisions": {"letter": "Please add a debrief guide."},
+    "resubmit": {"response_letter": "We added the debrief guide."},
+    "accept": {"letter": "Accepted with thanks."},
+    "reject": {"letter": "We cannot accept this version."},
+    "retire": {"reason": "Superseded by newer guidance."},
+}
+WORKFLOW_STATES = [
+    "draft",
+    "submitted",
+    "resubmitted",
+    "in_review",
+    "revisions_requested",
+    "accepted",
+    "published",
+    "rejected",
+    "withdrawn",
+    "retired",
+]
+
+
+def transition(name, submission, owner, editor):
+    """Run a submission transition as the person who may, with the text it needs."""
+    from reviews import services
+
+    actor = owner if name in OWNER_TRANSITIONS else editor
+    return getattr(services, name)(submission, actor, **TRANSITION_TEXT.get(name, {}))
+
+
+def submission_in(state, owner, editor, reviewers):
+    """A submission in `state` (or "resubmitted": submitted again after a reviewed round),
+    with what the next steps need: two completed reviews once it has been in review."""
+    from reviews import services
+
+    if state in ("draft", "submitted", "withdrawn"):
+        submission = draft(owner)
+        steps = {"draft": [], "submitted": ["submit"], "withdrawn": ["withdraw"]}[state]
+    else:
+        submission, _ = in_review(owner, editor, reviewers[:2], completed=2)
+        steps = {
+            "in_review": [],
+            "revisions_requested": ["request_revisions"],
+            "resubmitted": ["request_revisions", "resubmit"],
+            "accepted": ["accept"],
+            "published": ["accept", "publish"],
+            "retired": ["accept", "publish", "retire"],
+            "rejected": ["reject"],
+        }[state]
+    for step in steps:
+        submission = transition(step, submission, owner, editor)
+    return services.Submission.objects.get(pk=submission.pk)

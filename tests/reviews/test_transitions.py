@@ -46,32 +46,12 @@ TARGET = {
     "publish": S.PUBLISHED,
     "retire": S.RETIRED,
 }
-OWNER_TRANSITIONS = {"submit", "withdraw", "resubmit"}
-DATA = {
-    "withdraw": {"reason": "We are reworking the cases."},
-    "desk_reject": {"reason": "Out of scope", "letter": "Thank you; this is out of scope."},
-    "request_revisions": {"letter": "Please add a debrief guide."},
-    "resubmit": {"response_letter": "We added the debrief guide."},
-    "accept": {"letter": "Accepted with thanks."},
-    "reject": {"letter": "We cannot accept this version."},
-    "retire": {"reason": "Superseded by newer guidance."},
-}
-STATES = [
-    "draft",
-    "submitted",
-    "resubmitted",
-    "in_review",
-    "revisions_requested",
-    "accepted",
-    "published",
-    "rejected",
-    "withdrawn",
-    "retired",
-]
+OWNER_TRANSITIONS = factories.OWNER_TRANSITIONS
+STATES = factories.WORKFLOW_STATES
 
 
 def call(name, submission, actor):
-    return getattr(services, name)(submission, actor, **DATA.get(name, {}))
+    return getattr(services, name)(submission, actor, **factories.TRANSITION_TEXT.get(name, {}))
 
 
 @pytest.fixture
@@ -82,28 +62,7 @@ def people(reviewers):
 
 
 def reach(state, owner, editor, reviewers):
-    """A submission in `state`, with whatever it needs for the next steps to be possible."""
-    if state == "draft":
-        return factories.draft(owner)
-    if state == "submitted":
-        submission = factories.draft(owner)
-        return services.submit(submission, owner)
-    if state == "withdrawn":
-        return call("withdraw", factories.draft(owner), owner)
-    submission, _ = factories.in_review(owner, editor, reviewers[:2], completed=2)
-    steps = {
-        "in_review": [],
-        "revisions_requested": ["request_revisions"],
-        "resubmitted": ["request_revisions", "resubmit"],
-        "accepted": ["accept"],
-        "published": ["accept", "publish"],
-        "retired": ["accept", "publish", "retire"],
-        "rejected": ["reject"],
-    }[state]
-    for step in steps:
-        actor = owner if step in OWNER_TRANSITIONS else editor
-        submission = call(step, submission, actor)
-    return submission
+    return factories.submission_in(state, owner, editor, reviewers)
 
 
 @pytest.mark.parametrize("state", STATES)

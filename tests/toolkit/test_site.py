@@ -141,17 +141,65 @@ def test_seed_demo_refuses_to_run_with_debug_off(settings):
         call_command("seed_demo")
 
 
-def test_seed_demo_is_idempotent_and_the_editor_can_sign_in(client, settings):
+def test_seed_demo_builds_a_real_catalog_and_every_workflow_state_idempotently(client):
+    from collections import Counter
+
     from django.contrib.auth import get_user_model
 
-    call_command("seed_demo", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("seed_demo", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    from catalog.models import Resource, ResourceType, Topic
+    from reviews.models import ReviewAssignment, Submission
+
+    out = open("/dev/null", "w")  # noqa: SIM115
+    call_command("seed_demo", "--force", stdout=out)
+    counts = (
+        Submission.objects.count(),
+        Resource.objects.count(),
+        ReviewAssignment.objects.count(),
+    )
+    call_command("seed_demo", "--force", stdout=out)
+    assert (
+        Submission.objects.count(),
+        Resource.objects.count(),
+        ReviewAssignment.objects.count(),
+    ) == counts
     users = get_user_model().objects.filter(
         username__in=["contributor", "reviewer1", "reviewer2", "reviewer3", "editor", "admin"]
     )
     assert users.count() == 6
-    editor = users.get(username="editor")
-    assert editor.role_names == {"contributor", "editor"}
+    assert users.get(username="editor").role_names == {"contributor", "editor"}
+    mine = Counter(
+        Submission.objects.filter(owner__username="contributor").values_list("state", flat=True)
+    )
+    assert set(mine) == {
+        "draft",
+        "submitted",
+        "in_review",
+        "revisions_requested",
+        "accepted",
+        "published",
+        "rejected",
+        "withdrawn",
+        "retired",
+    }
+    published = Resource.objects.published()
+    assert published.count() >= 40
+    assert set(LearnerLevel.objects.values_list("slug", flat=True)) == set(
+        published.values_list("levels__slug", flat=True)
+    )
+    assert set(ResourceType.objects.values_list("slug", flat=True)) == set(
+        published.values_list("resource_type__slug", flat=True)
+    )
+    assert set(Topic.objects.values_list("slug", flat=True)) == set(
+        published.values_list("topics__slug", flat=True)
+    )
+    assert published.filter(versions__number=2).exists()
+    for name in ("reviewer1", "reviewer2"):
+        states = set(
+            ReviewAssignment.objects.filter(reviewer__username=name).values_list("state", flat=True)
+        )
+        assert {"invited", "accepted", "completed"} <= states, name
+        draft = ReviewAssignment.objects.get(reviewer__username=name, state="accepted").review
+        assert draft.answers and draft.submitted_at is None
     response = client.post("/accounts/login/", {"username": "editor", "password": "toolkit-demo"})
     assert response.status_code == 302
 

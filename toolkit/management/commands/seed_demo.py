@@ -1,8 +1,9 @@
-"""Load the demo data: accounts, published resources and workflow examples."""
+"""Load the demo data: accounts, a published catalog and workflow examples in every state."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from toolkit import demo
 
@@ -23,10 +24,17 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with a published password and refuses to run with "
                 "DEBUG off. Use --force only on a throw-away database."
             )
-        with transaction.atomic():
-            users = demo.seed_users()
-        self.stdout.write(self.style.SUCCESS("Demo data is ready."))
+        # The demo's workflow would otherwise e-mail every step to the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            with transaction.atomic():
+                users, resources, submissions = demo.seed_all()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data is ready ({resources} new resources, {submissions} new submissions)."
+            )
+        )
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
-        for user in users:
+        for username, *_ in demo.DEMO_USERS:
+            user = users[username]
             roles = ", ".join(sorted(user.role_names))
             self.stdout.write(f"  {user.username:<12} {user.display_name:<28} {roles}")

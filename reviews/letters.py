@@ -1,0 +1,46 @@
+"""Decision letter drafts that quote the anonymous reviews, for editors to edit before sending."""
+
+from django.template import Context
+from django.template.loader import get_template
+
+from .models import Review
+from .rubric import CRITERIA_BY_KEY
+
+
+def quote_reviews(submission, review_round=None) -> str:
+    """The completed reviews of a round (default: the latest), as "Reviewer N" quotes."""
+    review_round = review_round or submission.rounds.order_by("-number").first()
+    if review_round is None:
+        return ""
+    reviews = (
+        Review.objects.filter(assignment__round=review_round, submitted_at__isnull=False)
+        .select_related("assignment")
+        .order_by("assignment__reviewer_number")
+    )
+    blocks = []
+    for review in reviews:
+        lines = [f"Reviewer {review.assignment.reviewer_number}:"]
+        lines += [f"> {line}" if line else ">" for line in review.comments_to_authors.splitlines()]
+        concerns = [
+            f"> - {CRITERIA_BY_KEY[key].title}: {entry['concerns']}"
+            for key, entry in review.answers.items()
+            if key in CRITERIA_BY_KEY and entry.get("concerns")
+        ]
+        if concerns:
+            lines += [">", "> Concerns noted in the rubric:", *concerns]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def draft_letter(submission, kind: str) -> str:
+    """A decision letter to start from, rendered from templates/reviews/letters/<kind>.txt."""
+    template = get_template(f"reviews/letters/{kind}.txt").template
+    context = Context(
+        {
+            "title": submission.title,
+            "reviews": quote_reviews(submission),
+            "owner": submission.owner,
+        },
+        autoescape=False,
+    )
+    return template.render(context).strip()
