@@ -1,6 +1,6 @@
 """Workflow API (DESIGN §10). Thin: every write is a call to `reviews.services`."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -25,19 +25,10 @@ from .serializers import (
     TransitionSerializer,
     submission_assignments,
 )
+from .views.common import file_response
 
 UUID = r"[0-9a-fA-F-]{36}"
 NAME_PARAM = OpenApiParameter("name", str, OpenApiParameter.PATH, description="Transition name.")
-
-
-def download_response(user, item):
-    """The stored file for this viewer (sanitized for reviewers), as a safe attachment."""
-    stored, name = anonymity.download(user, item)
-    response = FileResponse(
-        stored.open("rb"), as_attachment=True, filename=name, content_type=item.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 class SubmissionViewSet(
@@ -135,7 +126,7 @@ class SubmissionViewSet(
     @action(detail=True, methods=["get"], url_path=rf"files/(?P<file_uuid>{UUID})/download")
     def download(self, request, uuid=None, file_uuid=None):
         """Download a file: the original for authors and editors, a sanitized copy for reviewers."""
-        return download_response(request.user, self._file(uuid, file_uuid))
+        return file_response(request.user, self._file(uuid, file_uuid))
 
     @extend_schema(request=TransitionSerializer, parameters=[NAME_PARAM])
     @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z_]+)")

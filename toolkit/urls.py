@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("accounts/", include("toolkit.accounts.urls")),
     path("", include("catalog.urls")),
+    path("", include("reviews.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/metrics/", reviews_api.MetricsView.as_view(), name="api-metrics"),
     path("api/v1/", include(api_router.urls)),

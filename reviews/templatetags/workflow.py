@@ -1,0 +1,48 @@
+"""Template helpers for workflow pages: state badges, rubric criteria, answers."""
+
+from django import template
+
+from ..choices import AssignmentState, SubmissionState
+from ..rubric import CRITERIA, CRITERIA_BY_KEY
+
+register = template.Library()
+
+STATE_STYLES = {
+    SubmissionState.PUBLISHED: "ok",
+    SubmissionState.ACCEPTED: "ok",
+    AssignmentState.COMPLETED: "ok",
+    SubmissionState.REVISIONS_REQUESTED: "warn",
+    AssignmentState.INVITED: "warn",
+    SubmissionState.REJECTED: "danger",
+    SubmissionState.WITHDRAWN: "danger",
+    SubmissionState.RETIRED: "danger",
+    AssignmentState.DECLINED: "danger",
+    AssignmentState.CANCELLED: "danger",
+}
+LABELS = {**dict(SubmissionState.choices), **dict(AssignmentState.choices)}
+
+
+@register.inclusion_tag("includes/reviews_state.html")
+def state_badge(state):
+    return {"label": LABELS.get(state, state), "style": STATE_STYLES.get(state, "")}
+
+
+@register.simple_tag
+def rubric_criteria():
+    return CRITERIA
+
+
+@register.filter
+def criterion(key):
+    return CRITERIA_BY_KEY.get(key)
+
+
+@register.filter
+def answer(answers, key):
+    """The answers dict of one criterion (empty when unanswered)."""
+    return (answers or {}).get(key, {})
+
+
+@register.filter
+def get(mapping, key):
+    return (mapping or {}).get(key)

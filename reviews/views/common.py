@@ -1,0 +1,81 @@
+"""What the contributor, reviewer and editor pages share: lookups, POST actions, downloads."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_GET
+
+from toolkit.errors import Conflict
+
+from .. import anonymity
+from ..models import ReviewAssignment, Submission, SubmissionFile
+
+
+def visible_submission(request, uuid) -> Submission:
+    """The submission if this user may see it, else 404 (never reveal that it exists)."""
+    return get_object_or_404(Submission.objects.visible_to(request.user), uuid=uuid)
+
+
+def visible_assignment(request, uuid) -> ReviewAssignment:
+    return get_object_or_404(
+        ReviewAssignment.objects.visible_to(request.user).select_related(
+            "round__submission", "round__version", "reviewer"
+        ),
+        uuid=uuid,
+    )
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError onto a bound form, by field where the form has it."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def perform(request, call, *, success: str, redirect_to: str, render, form=None):
+    """Run one service call for a POST.
+
+    Success: a message and a redirect. Bad input: the page again with the form's
+    errors and status 400 (the form keeps what was typed). Wrong state: the page
+    again with the reason and status 409. PermissionDenied and Http404 propagate.
+    """
+    try:
+        call()
+    except ValidationError as error:
+        if form is not None:
+            add_errors(form, error)
+        else:
+            messages.error(request, " ".join(error.messages))
+        return render(status=400)
+    except Conflict as error:
+        messages.error(request, error.detail)
+        return render(status=409)
+    messages.success(request, success)
+    return redirect(redirect_to)
+
+
+@login_required
+@require_GET
+def download(request, uuid, file_uuid):
+    """A submission file for this viewer: sanitized and renamed for reviewers (404 otherwise)."""
+    submission = visible_submission(request, uuid)
+    item = get_object_or_404(
+        SubmissionFile.objects.select_related("version__submission"),
+        uuid=file_uuid,
+        version__submission=submission,
+    )
+    return file_response(request.user, item)
+
+
+def file_response(user, item):
+    """The stored file as this viewer may have it, as a safe attachment."""
+    stored, name = anonymity.download(user, item)
+    response = FileResponse(
+        stored.open("rb"), as_attachment=True, filename=name, content_type=item.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
