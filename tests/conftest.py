@@ -56,3 +56,11 @@ def contributor_client(client, contributor):
 @pytest.fixture
 def editor_client(client, editor):
     return client_for(client, editor)
+
+
+@pytest.fixture
+def world(db, django_capture_on_commit_callbacks):
+    """The canary world of tests/canaries.py."""
+    from tests.canaries import build_world
+
+    return build_world(django_capture_on_commit_callbacks)

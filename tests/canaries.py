@@ -1,0 +1,168 @@
+"""Planted identities for the anonymity canary tests (DESIGN §7), shared by API and page tests.
+
+Author identities are planted in every identity-bearing field, in file names and in
+file metadata; reviewer identities in their profiles and in their own words.
+Use the `world` fixture (tests/conftest.py) and `assert_absent`.
+"""
+
+import io
+import zipfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from reviews import services
+from tests import factories, samples
+
+AUTHOR_CANARIES = [
+    "Zebulon Canarywing",
+    "Canarywing",
+    "zebulon.canary@canary-institute.example",
+    "Canary Institute of Medicine",
+    "Philippa Songbird",
+    "Songbird",
+    "philippa@songbird.example",
+    "Songbird College",
+    "0000-0002-1825-0097",
+    "zcanary",
+]
+REVIEWER_CANARIES = [
+    "Rosalind Hiddenreview",
+    "Hiddenreview",
+    "rosalind@hidden-review.example",
+    "Secret Reviewer University",
+    "rhidden",
+]
+
+
+def texts_of(payload: bytes) -> str:
+    """The bytes of a response or file, plus every member of it if it is a zip."""
+    parts = [payload.decode("utf-8", "replace")]
+    if payload[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+            parts += [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
+    return "\n".join(parts)
+
+
+def assert_absent(canaries, haystacks):
+    for where, text in haystacks:
+        lowered = text.lower()
+        found = [c for c in canaries if c.lower() in lowered]
+        context = [lowered[max(0, lowered.find(c.lower()) - 80) :][:160] for c in found]
+        assert found == [], f"{where} leaks {found}: {context}"
+
+
+def api(user):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    return client
+
+
+def build_world(django_capture_on_commit_callbacks):
+    """(author, editor, canary reviewer, submission, that reviewer's assignment) after one
+    round: the canary reviewer and another completed reviews; revisions were requested."""
+    author = factories.user(
+        "zcanary",
+        display_name="Zebulon Canarywing",
+        email="zebulon.canary@canary-institute.example",
+        affiliation="Canary Institute of Medicine",
+        orcid="0000-0002-1825-0097",
+    )
+    editor = factories.user("ed", roles=["contributor", "editor"], display_name="Ed Itor")
+    canary_reviewer = factories.reviewer_user(
+        "rhidden",
+        display_name="Rosalind Hiddenreview",
+        email="rosalind@hidden-review.example",
+        affiliation="Secret Reviewer University",
+    )
+    other_reviewer = factories.reviewer_user("rother", display_name="Other Reviewer")
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = factories.draft(
+            author,
+            link=False,
+            acknowledgements="We thank Zebulon Canarywing's team at Canary Institute of Medicine.",
+            summary="Built by Zebulon Canarywing and Philippa Songbird for residents.",
+            coi_statement="Philippa Songbird consults for nobody.",
+        )
+        services.set_authors(
+            submission,
+            author,
+            [
+                {
+                    "name": "Zebulon Canarywing",
+                    "email": "zebulon.canary@canary-institute.example",
+                    "affiliation": "Canary Institute of Medicine",
+                    "orcid": "0000-0002-1825-0097",
+                },
+                {
+                    "name": "Philippa Songbird",
+                    "email": "philippa@songbird.example",
+                    "affiliation": "Songbird College",
+                },
+            ],
+        )
+        planted = [
+            (
+                "Canarywing_guide.pdf",
+                samples.pdf_bytes(
+                    text="Facilitator guide",
+                    author="Zebulon Canarywing",
+                    title="Canary Institute of Medicine",
+                    xmp_creator="Philippa Songbird",
+                    annotation_author="Zebulon Canarywing",
+                ),
+            ),
+            (
+                "Songbird-handout.docx",
+                samples.docx_bytes(
+                    text="Handout",
+                    author="Zebulon Canarywing",
+                    last_modified_by="Philippa Songbird",
+                    comment_author="Zebulon Canarywing",
+                    company="Songbird College",
+                    revision_author="Philippa Songbird",
+                    custom_property="Canarywing",
+                ),
+            ),
+            (
+                "slides.pptx",
+                samples.pptx_bytes(
+                    text="Slides", author="Philippa Songbird", comment_author="Zebulon Canarywing"
+                ),
+            ),
+        ]
+        for name, data in planted:
+            services.add_file(
+                submission,
+                author,
+                SimpleUploadedFile(name, data),
+                label=f"Material from {name.split('.')[0]}",
+            )
+        services.add_link(submission, author, "https://video.example.org/v", "Video by Songbird")
+        services.submit(submission, author)
+        services.send_to_review(submission, editor)
+        mine = services.invite(
+            submission,
+            editor,
+            reviewer=canary_reviewer,
+            message="Dear reviewer, see the materials.",
+        )
+        other = services.invite(submission, editor, reviewer=other_reviewer)
+        services.accept_invitation(mine, canary_reviewer, coi_declaration="None.")
+        services.save_review_draft(
+            mine,
+            canary_reviewer,
+            answers=factories.COMPLETE_ANSWERS,
+            recommendation="accept",
+            comments_to_authors="Strong work. — Rosalind Hiddenreview, Secret Reviewer University",
+            confidential_comments="I know Rosalind Hiddenreview's colleagues.",
+        )
+        services.complete_review(mine, canary_reviewer)
+        factories.review_and_complete(other, other_reviewer)
+        services.request_revisions(
+            submission,
+            editor,
+            letter="Reviewer 1 (Rosalind Hiddenreview) praised the cases. Please revise.",
+        )
+    return author, editor, canary_reviewer, submission, mine
