@@ -88,10 +88,12 @@ test-browser: $(BROWSER_STAMP)
 
 test-all: test test-postgres test-browser
 
+# A throw-away database: BENCH_DB for SQLite, or DATABASE_URL=... for PostgreSQL.
+BENCH_ENV := DJANGO_DEBUG=1 TOOLKIT_SQLITE_PATH=$${BENCH_DB:-/tmp/toolkit-bench.sqlite3} TOOLKIT_MEDIA_ROOT=/tmp/toolkit-bench-media
 bench: install
-	$(DEV_ENV) $(PY) manage.py migrate --noinput
-	$(DEV_ENV) $(PY) manage.py seed_corpus --resources $${N:-10000}
-	$(DEV_ENV) $(PY) manage.py bench_catalog
+	$(BENCH_ENV) $(PY) manage.py migrate --noinput --verbosity 0
+	$(BENCH_ENV) $(PY) manage.py seed_corpus --clear --resources $${N:-10000}
+	$(BENCH_ENV) $(PY) manage.py bench_catalog --repeat $${REPEAT:-50}
 
 clean:
 	rm -rf $(VENV) staticfiles test-results .pytest_cache .ruff_cache

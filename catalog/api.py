@@ -1,10 +1,26 @@
-"""Public catalog API: vocabularies (and, later, resources)."""
+"""Public catalog API: vocabularies and published resources (DESIGN §10)."""
 
-from rest_framework import viewsets
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status, viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 
 from . import serializers
-from .models import InstructionalMethod, Language, LearnerLevel, License, ResourceType, Topic
+from .filters import PAGE_SIZE, FacetFilter, MinutesFilter, ResourceFilter, YearFilter
+from .models import (
+    InstructionalMethod,
+    Language,
+    LearnerLevel,
+    License,
+    Resource,
+    ResourceType,
+    Topic,
+)
 
 
 class VocabularyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -34,6 +50,127 @@ VOCABULARY_ROUTES = [
 ]
 
 
+# --- resources --------------------------------------------------------------------
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+
+
+class ResourcePagination(PageNumberPagination):
+    """20 per page; `page_size` up to 100; `?facets=1` adds the facet counts."""
+
+    page_size = PAGE_SIZE
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["facets"] = {
+            "type": "object",
+            "description": "With ?facets=1: per facet (level, stage, type, topic, method, "
+            "language, license, interprofessional, year), its values with disjunctive counts.",
+            "additionalProperties": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "value": {"type": "string"},
+                        "label": {"type": "string"},
+                        "count": {"type": "integer"},
+                        "selected": {"type": "boolean"},
+                    },
+                },
+            },
+        }
+        return schema
+
+
+def filter_parameters() -> list[OpenApiParameter]:
+    """The ResourceFilter parameters, documented from the FilterSet itself."""
+    parameters = []
+    for name, flt in ResourceFilter.base_filters.items():
+        many = isinstance(flt, FacetFilter | YearFilter)
+        kind = OpenApiTypes.INT if isinstance(flt, MinutesFilter | YearFilter) else OpenApiTypes.STR
+        choices = flt.extra.get("choices")
+        parameters.append(
+            OpenApiParameter(
+                name,
+                kind,
+                OpenApiParameter.QUERY,
+                description=f"{flt.label}. {flt.extra.get('help_text', '')}".strip(),
+                many=many,
+                explode=True if many else None,
+                enum=[value for value, _ in choices] if isinstance(choices, tuple) else None,
+            )
+        )
+    return parameters
+
+
+class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published resources, readable without signing in (throttled for anonymous clients)."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonRateThrottle]
+    pagination_class = ResourcePagination
+    filter_backends = []
+    lookup_field = "slug"
+    serializer_class = serializers.ResourceSerializer
+    queryset = Resource.objects.select_related("resource_type", "language", "license")
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.ResourceDetailSerializer
+        return serializers.ResourceSerializer
+
+    @extend_schema(
+        summary="Search and filter published resources",
+        parameters=[
+            *filter_parameters(),
+            OpenApiParameter(
+                "facets",
+                OpenApiTypes.BOOL,
+                OpenApiParameter.QUERY,
+                description="1 to add `facets`: the disjunctive counts of every facet.",
+            ),
+        ],
+        responses={200: serializers.ResourceSerializer(many=True), 400: OpenApiTypes.OBJECT},
+    )
+    def list(self, request, *args, **kwargs):
+        filterset = ResourceFilter(request.query_params)
+        if not filterset.is_valid():
+            errors = filterset.form.errors.get_json_data()
+            raise ValidationError({k: [e["message"] for e in v] for k, v in errors.items()})
+        results = filterset.results()
+        page = self.paginate_queryset(results)
+        response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        if request.query_params.get("facets", "").lower() in TRUE_VALUES:
+            response.data["facets"] = {
+                group.name: serializers.FacetValueSerializer(group.options, many=True).data
+                for group in results.facet_groups()
+            }
+        return response
+
+    @extend_schema(
+        summary="One published resource",
+        responses={
+            200: serializers.ResourceDetailSerializer,
+            404: OpenApiResponse(description="No such resource."),
+            410: OpenApiResponse(serializers.RetiredSerializer, description="Retired."),
+        },
+    )
+    def retrieve(self, request, *args, **kwargs):
+        resource = get_object_or_404(
+            self.get_queryset().prefetch_related("levels", "topics", "methods"),
+            slug=kwargs[self.lookup_field],
+        )
+        if resource.is_retired:
+            return Response(
+                {"detail": "This resource was retired.", "reason": resource.retired_reason},
+                status=status.HTTP_410_GONE,
+            )
+        return Response(self.get_serializer(resource).data)
+
+
 def register(router):
     for prefix, model, serializer_class in VOCABULARY_ROUTES:
         router.register(prefix, vocabulary_viewset(model, serializer_class), basename=prefix)
+    router.register("resources", ResourceViewSet, basename="resource")

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = "Catalog"
+
+    def ready(self):
+        # Signal receivers that keep the search index and the facet index fresh.
+        from . import facets, search  # noqa: F401

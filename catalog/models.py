@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
@@ -160,6 +161,8 @@ class Resource(models.Model):
     retired_at = models.DateTimeField(null=True, blank=True)
     retired_reason = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Weighted full-text document, kept by catalog.search (PostgreSQL only; NULL on SQLite).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ResourceQuerySet.as_manager()
 

@@ -1,8 +1,20 @@
 """Serializers of the public catalog API."""
 
+import re
+
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import InstructionalMethod, Language, LearnerLevel, License, ResourceType, Topic
+from .models import (
+    InstructionalMethod,
+    Language,
+    LearnerLevel,
+    License,
+    Resource,
+    ResourceFile,
+    ResourceType,
+    Topic,
+)
 
 VOCABULARY_FIELDS = ("slug", "name", "description", "position", "is_active")
 
@@ -43,3 +55,176 @@ class LanguageSerializer(serializers.ModelSerializer):
     class Meta:
         model = Language
         fields = (*VOCABULARY_FIELDS, "english_name")
+
+
+# --- resources --------------------------------------------------------------------
+
+
+class LevelRefSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    stage = serializers.CharField()
+
+
+class TermRefSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class MethodRefSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class LanguageRefSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 639-1 code.")
+    name = serializers.CharField()
+
+
+class LicenseRefSerializer(serializers.Serializer):
+    spdx = serializers.CharField(help_text="SPDX identifier.")
+    name = serializers.CharField()
+    url = serializers.CharField()
+
+
+class ResourceAuthorSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    affiliation = serializers.CharField(allow_blank=True)
+    orcid = serializers.CharField(allow_blank=True)
+
+
+def absolute(serializer, path: str) -> str:
+    request = serializer.context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+class ResourceSerializer(serializers.ModelSerializer):
+    """A published resource as listed: what an instructor needs to choose it."""
+
+    authors = serializers.SerializerMethodField()
+    levels = LevelRefSerializer(many=True)
+    resource_type = TermRefSerializer()
+    topics = TermRefSerializer(many=True)
+    methods = MethodRefSerializer(many=True)
+    language = LanguageRefSerializer()
+    license = LicenseRefSerializer()
+    html_url = serializers.SerializerMethodField(help_text="The resource's page.")
+
+    class Meta:
+        model = Resource
+        fields = (
+            "slug",
+            "title",
+            "summary",
+            "authors",
+            "levels",
+            "resource_type",
+            "topics",
+            "methods",
+            "language",
+            "license",
+            "interprofessional",
+            "time_required_minutes",
+            "version",
+            "published_at",
+            "reviewed_at",
+            "html_url",
+        )
+
+    @extend_schema_field(ResourceAuthorSerializer(many=True))
+    def get_authors(self, obj) -> list[dict]:
+        return [
+            {
+                "name": a.get("name", ""),
+                "affiliation": a.get("affiliation", ""),
+                "orcid": a.get("orcid", ""),
+            }
+            for a in obj.authors
+        ]
+
+    def get_html_url(self, obj) -> str:
+        return absolute(self, obj.get_absolute_url())
+
+
+class VersionRefSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    published_at = serializers.DateTimeField()
+    html_url = serializers.SerializerMethodField()
+
+    def get_html_url(self, obj) -> str:
+        return absolute(self, obj.get_absolute_url())
+
+
+class FileRefSerializer(serializers.Serializer):
+    """A file of the current version (`download_url`) or an external link (`url`)."""
+
+    label = serializers.CharField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField(help_text="Bytes (0 for a link).")
+    download_url = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    def get_download_url(self, obj) -> str | None:
+        if obj.is_link:
+            return None
+        slug = self.context["resource"].slug
+        return absolute(self, f"/catalog/{slug}/files/{obj.uuid}/")
+
+    def get_url(self, obj) -> str | None:
+        return obj.url or None
+
+
+class ResourceDetailSerializer(ResourceSerializer):
+    """Everything needed to run the resource next week."""
+
+    learning_objectives = serializers.ListField(
+        child=serializers.CharField(), source="objective_list"
+    )
+    keywords = serializers.SerializerMethodField()
+    versions = serializers.SerializerMethodField()
+    files = serializers.SerializerMethodField()
+
+    class Meta(ResourceSerializer.Meta):
+        fields = (
+            *ResourceSerializer.Meta.fields,
+            "learning_objectives",
+            "description",
+            "materials",
+            "facilitator_notes",
+            "evaluation",
+            "group_size",
+            "keywords",
+            "versions",
+            "files",
+        )
+
+    def get_keywords(self, obj) -> list[str]:
+        return [k.strip() for k in re.split(r"[,;\n]", obj.keywords) if k.strip()]
+
+    @extend_schema_field(VersionRefSerializer(many=True))
+    def get_versions(self, obj):
+        versions = list(obj.versions.order_by("-number").only("number", "published_at"))
+        for version in versions:
+            version.resource = obj  # for get_absolute_url, without a query per version
+        return VersionRefSerializer(versions, many=True, context=self.context).data
+
+    @extend_schema_field(FileRefSerializer(many=True))
+    def get_files(self, obj):
+        files = ResourceFile.objects.filter(
+            version__resource=obj, version__number=obj.version
+        ).order_by("position", "pk")
+        context = {**self.context, "resource": obj}
+        return FileRefSerializer(files, many=True, context=context).data
+
+
+class RetiredSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class FacetValueSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField(help_text="Results if this value were chosen (too).")
+    selected = serializers.BooleanField()

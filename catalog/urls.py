@@ -1,3 +1,41 @@
 """Public catalog URLs (DESIGN §10), included at the site root."""
 
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from . import views
+from .feeds import ResourceFeed
+from .sitemaps import SITEMAPS
+
 urlpatterns = []
+
+# --- search and browse ------------------------------------------------------------
+urlpatterns += [
+    path("catalog/", views.ResourceListView.as_view(), name="resource-list"),
+    path("catalog/feed/", ResourceFeed(), name="resource-feed"),
+    path("editor/searches/", views.SearchLogView.as_view(), name="search-log"),
+]
+
+# --- detail, versions, citations, harvesting ------------------------------------
+# Appended AFTER the fixed catalog routes above: "catalog/feed/" (and any other
+# fixed "catalog/<word>/" route) must be matched before "catalog/<slug>/", which
+# would otherwise take "feed" for a slug. Add fixed catalog routes above this block.
+urlpatterns += [
+    path("catalog/<slug:slug>/", views.ResourceDetailView.as_view(), name="resource-detail"),
+    path(
+        "catalog/<slug:slug>/v<int:number>/",
+        views.ResourceDetailView.as_view(),
+        name="resource-version",
+    ),
+    path("catalog/<slug:slug>/files/<uuid:file_id>/", views.resource_file, name="resource-file"),
+    *[
+        path(f"{prefix}cite.{fmt}", views.resource_citation, {"fmt": fmt}, name=f"{name}-{fmt}")
+        for fmt in ("ris", "bib", "json")
+        for prefix, name in (
+            ("catalog/<slug:slug>/", "resource-cite"),
+            ("catalog/<slug:slug>/v<int:number>/", "resource-version-cite"),
+        )
+    ],
+    path("oai", views.oai_pmh, name="oai"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]

@@ -1,1 +1,167 @@
 """Public catalog pages. Thin: the work happens in search, filters, facets and citations."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
+from django.views.generic import ListView, TemplateView
+
+from toolkit.accounts.permissions import is_editor
+
+from . import citations, jsonld, oai, records, search
+from .filters import PAGE_SIZE, ResourceFilter
+from .models import Resource, ResourceFile, ResourceVersion
+
+# --- detail, versions, citations, harvesting ------------------------------------
+
+
+def _resource_or_404(slug):
+    queryset = Resource.objects.select_related("resource_type", "language", "license")
+    return get_object_or_404(queryset.defer("attachment_text"), slug=slug)
+
+
+def _version_or_404(resource, number):
+    if number is None:
+        return None
+    return get_object_or_404(ResourceVersion, resource=resource, number=number)
+
+
+def _tombstone(request, resource):
+    """410 Gone: the title, when and why the resource was retired, and a way back in."""
+    return render(request, "catalog/resource_tombstone.html", {"resource": resource}, status=410)
+
+
+def resource_context(resource, version=None) -> dict:
+    """The context of the detail template, shared by the resource page and its versions."""
+    record = records.build(resource, version)
+    files = records.version_files(resource, record.number)
+    return {
+        "resource": resource,
+        "record": record,
+        "files": [f for f in files if not f.is_link],
+        "links": [f for f in files if f.is_link],
+        "versions": resource.versions.order_by("-number").only(
+            "number", "published_at", "change_note", "resource_id"
+        ),
+        "related": records.related_resources(resource),
+        "citation": citations.apa_html(record),
+        "jsonld": jsonld.script_json(jsonld.learning_resource(record, files)),
+        "highwire": jsonld.highwire_tags(record, files),
+    }
+
+
+class ResourceDetailView(View):
+    """/catalog/<slug>/ and /catalog/<slug>/v<N>/: 404 if unknown, 410 once retired."""
+
+    http_method_names = ["get", "head", "options"]
+    template_name = "catalog/resource_detail.html"
+
+    def get(self, request, slug, number=None):
+        resource = _resource_or_404(slug)
+        version = _version_or_404(resource, number)
+        if resource.is_retired:
+            return _tombstone(request, resource)
+        return render(request, self.template_name, resource_context(resource, version))
+
+
+@require_safe
+def resource_citation(request, slug, fmt, number=None):
+    """cite.ris, cite.bib, cite.json of the current version (or of version N)."""
+    resource = _resource_or_404(slug)
+    version = _version_or_404(resource, number)
+    if resource.is_retired:
+        return _tombstone(request, resource)
+    body, content_type = citations.render(records.build(resource, version), fmt)
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    name = slug if version is None else f"{slug}-v{version.number}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@require_safe
+def resource_file(request, slug, file_id):
+    """Download a file of any version of a resource that is not retired (410 once it is)."""
+    item = get_object_or_404(
+        ResourceFile.objects.select_related("version__resource").defer(
+            "version__resource__attachment_text", "version__data"
+        ),
+        uuid=file_id,
+        version__resource__slug=slug,
+    )
+    resource = item.version.resource
+    if resource.is_retired:
+        return _tombstone(request, resource)
+    if item.is_link or not item.file:
+        raise Http404("External links are not downloaded here.")
+    try:
+        handle = item.file.open("rb")
+    except (OSError, SuspiciousFileOperation) as exc:
+        raise Http404("The file is missing.") from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=item.download_name or item.file.name.rsplit("/", 1)[-1],
+        content_type=item.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@csrf_exempt  # harvesters POST without a session; the endpoint only reads
+@require_http_methods(["GET", "HEAD", "POST"])
+def oai_pmh(request):
+    """The OAI-PMH 2.0 endpoint (catalog.oai does the work)."""
+    params = request.POST if request.method == "POST" else request.GET
+    return HttpResponse(oai.respond(params), content_type="text/xml; charset=utf-8")
+
+
+# --- search and browse ----------------------------------------------------------
+
+
+class ResourceListView(TemplateView):
+    """/catalog/: search, facets, removable chips, sorted pages of 20 (works without JS).
+
+    Invalid filters re-render the page with the messages and status 400.
+    """
+
+    http_method_names = ["get", "head", "options"]
+    template_name = "catalog/resource_list.html"
+
+    def get(self, request, *args, **kwargs):
+        filterset = ResourceFilter(request.GET)
+        context = {"filter": filterset, "query": search.clean_query(request.GET.get("q", ""))}
+        if not filterset.is_valid():
+            return self.render_to_response(context, status=400)
+        results = filterset.results().listing()
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        results.with_snippets(page.object_list)
+        if filterset.query and not results.count:
+            search.log_zero_result(filterset.query, filterset.filter_params())
+        context.update(
+            results=results,
+            page_obj=page,
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            facet_groups=results.facet_groups(),
+            chips=filterset.chips(),
+            sort_options=filterset.sort_options(),
+        )
+        return self.render_to_response(context)
+
+
+class SearchLogView(LoginRequiredMixin, UserPassesTestMixin, ListView):
+    """/editor/searches/: zero-result searches by query, for editors (others: 403)."""
+
+    http_method_names = ["get", "head", "options"]
+    template_name = "catalog/searchlog_list.html"
+    context_object_name = "searches"
+    paginate_by = 50
+
+    def test_func(self):
+        return is_editor(self.request.user)
+
+    def get_queryset(self):
+        return search.zero_result_queries()

@@ -6,14 +6,43 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from catalog.models import LearnerLevel, Topic
+from catalog import facets
+from catalog.models import STAGE_NAMES, LearnerLevel, Resource, Stage, Topic
+
+NEWEST_ON_HOME = 6
 
 
 def home(request):
-    context = {
-        "levels": LearnerLevel.objects.active(),
-        "topics": Topic.objects.active(),
-    }
+    """Search box, learner levels by stage with counts, the newest resources, topics with counts.
+
+    Counts come from the catalog's in-memory facet index (catalog.facets), so the page
+    costs the same whatever the size of the catalog.
+    """
+    counts = facets.get_index().select(facets.Criteria()).facet_counts()
+    levels = list(LearnerLevel.objects.active())
+    for level in levels:
+        level.count = counts["level"].get(level.slug, 0)
+    stages = [
+        {
+            "code": stage.value,
+            "label": stage.label,
+            "name": STAGE_NAMES[stage],
+            "count": counts["stage"].get(stage.value, 0),
+            "levels": [level for level in levels if level.stage == stage],
+        }
+        for stage in Stage
+    ]
+    topics = [topic for topic in Topic.objects.active() if counts["topic"].get(topic.slug)]
+    for topic in topics:
+        topic.count = counts["topic"][topic.slug]
+    newest = (
+        Resource.objects.published()
+        .select_related("resource_type")
+        .prefetch_related("levels")
+        .defer("attachment_text")
+        .order_by("-published_at", "pk")[:NEWEST_ON_HOME]
+    )
+    context = {"stages": stages, "topics": topics, "newest": newest}
     return render(request, "home.html", context)
 
 

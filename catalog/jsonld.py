@@ -1,0 +1,137 @@
+"""Structured metadata of a resource page: schema.org JSON-LD and Highwire Press tags.
+
+JSON-LD follows schema.org `LearningResource` (with the LRMI properties); the
+Highwire `citation_*` tags are what Google Scholar and reference managers read.
+"""
+
+import json
+
+from django.conf import settings
+from django.utils.safestring import SafeString, mark_safe
+
+from .records import FileEntry, ResourceRecord, absolute, site_url
+
+# Characters that could end the <script> element or start an HTML comment inside it.
+_SCRIPT_ESCAPES = {
+    ord("<"): "\\u003C",
+    ord(">"): "\\u003E",
+    ord("&"): "\\u0026",
+    ord("\u2028"): "\\u2028",
+    ord("\u2029"): "\\u2029",
+}
+
+INTERACTIVITY = {  # LRMI interactivityType by resource type slug
+    "simulation": "active",
+    "case": "active",
+    "workshop-kit": "active",
+    "assessment-tool": "active",
+    "video": "expositive",
+    "podcast": "expositive",
+    "reading": "expositive",
+    "slide-deck": "expositive",
+}
+
+
+def _term(name: str, code: str, term_set: str) -> dict:
+    return {
+        "@type": "DefinedTerm",
+        "name": name,
+        "termCode": code,
+        "inDefinedTermSet": absolute(term_set),
+    }
+
+
+def _person(author) -> dict:
+    item = {"@type": "Person", "name": author.name}
+    if not author.is_literal:
+        item["givenName"] = author.given
+        item["familyName"] = author.family
+    if author.affiliation:
+        item["affiliation"] = {"@type": "Organization", "name": author.affiliation}
+    if author.orcid:
+        item["sameAs"] = author.orcid_url
+        item["identifier"] = author.orcid_url
+    return item
+
+
+def _media(entry: FileEntry) -> dict:
+    item = {"@type": "MediaObject", "name": entry.label, "contentUrl": entry.absolute_url}
+    if entry.content_type:
+        item["encodingFormat"] = entry.content_type
+    if entry.size:
+        item["contentSize"] = f"{entry.size} B"
+    return item
+
+
+def educational_use(record: ResourceRecord) -> list[str]:
+    """The instructional methods (free text in LRMI), "assessment" for assessment tools."""
+    uses = ["assessment"] if record.resource_type.slug == "assessment-tool" else []
+    return uses + [m.name for m in record.methods] or ["instruction"]
+
+
+def learning_resource(record: ResourceRecord, files: list[FileEntry] = ()) -> dict:
+    """The schema.org LearningResource of one version of a resource."""
+    publisher = {"@type": "Organization", "name": settings.TOOLKIT_SITE_NAME, "url": site_url()}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LearningResource",
+        "@id": record.url,
+        "url": record.url,
+        "mainEntityOfPage": record.url,
+        "identifier": record.oai_identifier,
+        "name": record.title,
+        "description": record.summary_text,
+        "version": record.number,
+        "learningResourceType": record.resource_type.lrmi_type or record.resource_type.name,
+        "educationalLevel": [
+            _term(lv.name, lv.slug, "/api/v1/learner-levels/") for lv in record.levels
+        ],
+        "teaches": list(record.objectives),
+        "about": [_term(t.name, t.slug, "/api/v1/topics/") for t in record.topics],
+        "keywords": record.subjects,
+        "timeRequired": record.iso_duration,
+        "license": record.license.url or record.license.name,
+        "inLanguage": record.language.slug,
+        "author": [_person(a) for a in record.authors],
+        "datePublished": record.first_published_at.date().isoformat(),
+        "dateModified": record.published_at.date().isoformat(),
+        "isAccessibleForFree": True,
+        "publisher": publisher,
+        "educationalUse": educational_use(record),
+        "interactivityType": INTERACTIVITY.get(record.resource_type.slug, "mixed"),
+        "audience": {"@type": "EducationalAudience", "educationalRole": "teacher"},
+        "associatedMedia": [_media(f) for f in files if not f.is_link],
+    }
+    if record.interprofessional:
+        data["audience"]["audienceType"] = "interprofessional teams"
+    return {key: value for key, value in data.items() if value not in ("", [], None)}
+
+
+def script_json(data: dict) -> SafeString:
+    """JSON for inside <script type="application/ld+json">: no "</script>" can end it early."""
+    text = json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
+    return mark_safe(text)  # noqa: S308 - every character that could close the element is escaped
+
+
+def highwire_tags(record: ResourceRecord, files: list[FileEntry] = ()) -> list[tuple[str, str]]:
+    """(name, content) pairs of the Highwire Press citation_* meta tags, in order."""
+    tags = [("citation_title", record.title)]
+    for author in record.authors:
+        tags.append(("citation_author", author.inverted))
+        if author.affiliation:
+            tags.append(("citation_author_institution", author.affiliation))
+        if author.orcid:
+            tags.append(("citation_author_orcid", author.orcid_url))
+    tags += [
+        ("citation_publication_date", f"{record.published_at:%Y/%m/%d}"),
+        ("citation_online_date", f"{record.first_published_at:%Y/%m/%d}"),
+        ("citation_publisher", settings.TOOLKIT_SITE_NAME),
+        ("citation_language", record.language.slug),
+    ]
+    if record.subjects:
+        tags.append(("citation_keywords", "; ".join(record.subjects)))
+    tags.append(("citation_abstract_html_url", record.url))
+    pdf = next((f for f in files if f.is_pdf), None)
+    if pdf:
+        tags.append(("citation_pdf_url", pdf.absolute_url))
+    return tags

@@ -1,0 +1,99 @@
+"""Atom feed of new resources, /catalog/feed/, with the catalog's filters."""
+
+from datetime import UTC, datetime, timedelta
+
+import feedparser
+import pytest
+
+from catalog import search, services
+from catalog.models import Resource
+from tests import factories
+from tests.catalog.search_inputs import HOSTILE_QUERIES
+
+pytestmark = pytest.mark.django_db
+
+
+def feed(client, query=""):
+    response = client.get(f"/catalog/feed/{query}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.bozo_exception
+    return parsed
+
+
+def test_the_feed_is_valid_atom_newest_first(client):
+    older = factories.resource("Older resource")
+    factories.resource("Newer resource")
+    Resource.objects.filter(pk=older.pk).update(published_at=datetime(2020, 1, 1, tzinfo=UTC))
+    search.renew_generation()
+    parsed = feed(client)
+    assert parsed.version == "atom10"
+    assert [e.title for e in parsed.entries] == ["Newer resource", "Older resource"]
+
+
+def test_entries_link_to_the_page_and_carry_authors_categories_and_dates(client):
+    resource = factories.resource(
+        "Working with interpreters",
+        levels=["gme-residency"],
+        topics=["language-access"],
+        summary="Practise a visit.",
+        authors=[
+            {"name": "Ada Author", "affiliation": "", "orcid": ""},
+            {"name": "Ben Second", "affiliation": "", "orcid": ""},
+        ],
+    )
+    (entry,) = feed(client).entries
+    assert entry.link == "http://testserver/catalog/working-with-interpreters/"
+    assert entry.summary == "Practise a visit."
+    assert [a.name for a in entry.authors] == ["Ada Author", "Ben Second"]
+    assert {t.term for t in entry.tags} == {
+        "GME – Residency",
+        "Language access and working with interpreters",
+    }
+    assert entry.updated_parsed[:6] == resource.published_at.utctimetuple()[:6]
+
+
+def test_the_feed_honours_the_catalog_filters(client):
+    factories.resource("Working with interpreters", levels=["gme-residency"], type="case")
+    factories.resource("Rural maternity care", levels=["cpd-clinicians"], type="video")
+    assert [e.title for e in feed(client, "?stage=cpd").entries] == ["Rural maternity care"]
+    assert [e.title for e in feed(client, "?q=maternity").entries] == ["Rural maternity care"]
+    assert feed(client, "?type=case&level=cpd-clinicians").entries == []
+    assert feed(client, "?stage=cpd").feed.link == "http://testserver/catalog/?stage=cpd"
+
+
+def test_the_feed_keeps_the_50_newest(client):
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    for n in range(52):
+        resource = factories.resource(f"Resource {n}")
+        Resource.objects.filter(pk=resource.pk).update(published_at=start + timedelta(days=n))
+    search.renew_generation()
+    entries = feed(client).entries
+    assert len(entries) == 50
+    assert entries[0].title == "Resource 51" and entries[-1].title == "Resource 2"
+
+
+def test_retired_resources_leave_the_feed(client):
+    factories.resource("Working with interpreters")
+    gone = factories.resource("Interpreters: the old guide")
+    services.retire_resource(gone, reason="Superseded.")
+    assert [e.title for e in feed(client).entries] == ["Working with interpreters"]
+    assert [e.title for e in feed(client, "?q=interpreters").entries] == [
+        "Working with interpreters"
+    ]
+
+
+def test_invalid_filters_get_400_naming_the_value(client):
+    response = client.get("/catalog/feed/?level=nope&year=soon")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "“nope” is not a known learner level." in body and "“soon”" in body
+
+
+@pytest.mark.parametrize("text", HOSTILE_QUERIES)
+def test_every_hostile_query_gets_a_feed(client, text):
+    factories.resource("Working with interpreters")
+    response = client.get("/catalog/feed/", {"q": text})
+    assert response.status_code == 200
+    assert not feedparser.parse(response.content).bozo

@@ -1,0 +1,185 @@
+"""ResourceFilter: the one FilterSet of the page, the API and the feed."""
+
+from datetime import UTC, datetime
+
+import pytest
+from django.http import QueryDict
+
+from catalog import search
+from catalog.filters import ResourceFilter
+from catalog.models import InstructionalMethod, Resource
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def run(query: str) -> ResourceFilter:
+    filterset = ResourceFilter(QueryDict(query))
+    assert filterset.is_valid(), filterset.errors
+    return filterset
+
+
+def fast(query: str) -> list[str]:
+    """Titles through the page's path (the facet index), in order."""
+    results = run(query).results()
+    return [r.title for r in results[0 : len(results)]]
+
+
+def sql(query: str) -> list[str]:
+    """Titles through the FilterSet's queryset, in order."""
+    return list(run(query).qs.values_list("title", flat=True))
+
+
+def both(query: str) -> list[str]:
+    assert fast(query) == sql(query)
+    return fast(query)
+
+
+@pytest.fixture
+def catalog():
+    """Four resources with distinct facets, newest last."""
+    methods = {m.slug: m for m in InstructionalMethod.objects.filter(slug__in=["im001", "im022"])}
+    a = factories.resource(
+        "Alpha",
+        levels=["ume-clerkship"],
+        type="case",
+        topics=["structural-racism"],
+        methods=[methods["im001"]],
+        language="en",
+        license="CC-BY-4.0",
+        interprofessional=True,
+        time_required_minutes=30,
+    )
+    b = factories.resource(
+        "Bravo",
+        levels=["gme-residency", "gme-fellowship"],
+        type="video",
+        topics=["rural-health", "structural-racism"],
+        methods=[methods["im022"]],
+        language="es",
+        license="CC0-1.0",
+        time_required_minutes=90,
+    )
+    c = factories.resource(
+        "Charlie",
+        levels=["cpd-faculty"],
+        type="case",
+        topics=["implicit-bias"],
+        language="en",
+        license="CC-BY-4.0",
+        time_required_minutes=None,
+    )
+    d = factories.resource(
+        "Delta",
+        levels=["ume-preclerkship", "gme-residency"],
+        type="slide-deck",
+        topics=["language-access"],
+        language="fr",
+        license="CC-BY-NC-4.0",
+        time_required_minutes=60,
+    )
+    for resource, year in ((a, 2021), (b, 2022), (c, 2023), (d, 2024)):
+        Resource.objects.filter(pk=resource.pk).update(
+            first_published_at=datetime(year, 6, 1, tzinfo=UTC),
+            published_at=datetime(year, 6, 1, tzinfo=UTC),
+        )
+    search.renew_generation()
+    return a, b, c, d
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Delta", "Charlie", "Bravo", "Alpha"]),
+        ("level=gme-residency", ["Delta", "Bravo"]),
+        ("stage=gme", ["Delta", "Bravo"]),
+        ("stage=ume", ["Delta", "Alpha"]),
+        ("type=case", ["Charlie", "Alpha"]),
+        ("topic=structural-racism", ["Bravo", "Alpha"]),
+        ("method=im022", ["Bravo"]),
+        ("language=es", ["Bravo"]),
+        ("license=CC-BY-4.0", ["Charlie", "Alpha"]),
+        ("interprofessional=true", ["Alpha"]),
+        ("interprofessional=false", ["Delta", "Charlie", "Bravo"]),
+        ("max_minutes=60", ["Delta", "Alpha"]),
+        ("year=2022", ["Bravo"]),
+        ("year=2022&year=2024", ["Delta", "Bravo"]),
+    ],
+)
+def test_each_parameter_filters_the_same_way_on_both_paths(catalog, query, expected):
+    assert both(query) == expected
+
+
+def test_values_of_one_facet_are_ored_and_facets_are_anded(catalog):
+    assert both("type=case&type=video") == ["Charlie", "Bravo", "Alpha"]
+    assert both("type=case&type=video&stage=gme") == ["Bravo"]
+    assert both("type=case&type=video&stage=gme&language=en") == []
+
+
+def test_a_resource_in_two_chosen_levels_is_listed_once(catalog):
+    assert both("level=gme-residency&level=gme-fellowship") == ["Delta", "Bravo"]
+    assert both("stage=gme&stage=ume") == ["Delta", "Bravo", "Alpha"]
+
+
+def test_sort_defaults_to_relevance_with_words_and_newest_without(catalog):
+    factories.resource("Echo doulas", summary="About doulas.")
+    Resource.objects.filter(title="Echo doulas").update(
+        published_at=datetime(2020, 1, 1, tzinfo=UTC)
+    )
+    factories.resource("Foxtrot", summary="A session.", description="With doulas.")
+    assert run("q=doulas").ordering == "relevance"
+    assert both("q=doulas") == ["Echo doulas", "Foxtrot"]
+    assert both("q=doulas&sort=newest") == ["Foxtrot", "Echo doulas"]
+    assert run("").ordering == "newest"
+    assert run("sort=relevance").ordering == "newest"
+    assert run("q=***").ordering == "newest"
+
+
+def test_sort_by_title_ignores_case(catalog):
+    factories.resource("alpha two")
+    assert both("sort=title") == ["Alpha", "alpha two", "Bravo", "Charlie", "Delta"]
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "value"),
+    [
+        ("level=nope", "level", "nope"),
+        ("level=gme-residency&level=gme-nope", "level", "gme-nope"),
+        ("stage=med", "stage", "med"),
+        ("type=podcasts", "type", "podcasts"),
+        ("topic=unknown-topic", "topic", "unknown-topic"),
+        ("method=im999", "method", "im999"),
+        ("language=xx", "language", "xx"),
+        ("license=MIT", "license", "MIT"),
+        ("interprofessional=maybe", "interprofessional", "maybe"),
+        ("max_minutes=abc", "max_minutes", "abc"),
+        ("max_minutes=0", "max_minutes", "0"),
+        ("max_minutes=99999999999999999999", "max_minutes", "99999999999999999999"),
+        ("year=last", "year", "last"),
+        ("year=20000", "year", "20000"),
+        ("sort=random", "sort", "random"),
+    ],
+)
+def test_unknown_values_are_invalid_with_a_message_naming_them(query, field, value):
+    filterset = ResourceFilter(QueryDict(query))
+    assert not filterset.is_valid()
+    assert f"“{value}”" in " ".join(filterset.errors[field])
+    assert any(f"“{value}”" in message for message in filterset.error_list())
+
+
+def test_the_query_loses_control_characters_and_is_cut_to_500_characters():
+    filterset = run("q=" + "inter%00preters " * 100)
+    assert "\x00" not in filterset.query
+    assert len(filterset.query) <= search.MAX_QUERY_CHARS
+
+
+def test_each_chip_links_to_the_search_without_that_one_value(catalog):
+    filterset = run("q=care&level=gme-residency&level=cpd-faculty&type=case&page=3&sort=title")
+    chips = {(c.facet, c.label): QueryDict(c.remove_url[1:]) for c in filterset.chips()}
+    level = chips[("Learner level", "Residency (GME)")]
+    assert level.getlist("level") == ["cpd-faculty"]
+    assert level.getlist("type") == ["case"] and level["q"] == "care" and level["sort"] == "title"
+    assert "page" not in level
+    words = chips[("Search", "“care”")]
+    assert "q" not in words and words.getlist("level") == ["gme-residency", "cpd-faculty"]
+    assert len(chips) == 4

@@ -1,0 +1,219 @@
+"""The catalog page, /catalog/, and the editors' zero-result searches, /editor/searches/."""
+
+import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalog import search, services
+from catalog.models import SearchLog
+from tests import factories
+from tests.catalog.search_inputs import HOSTILE_QUERIES
+
+pytestmark = pytest.mark.django_db
+
+CHIP = re.compile(r'<a class="chip" href="([^"]*)">')
+RESULT_TITLE = re.compile(r'<h3 class="result__title"><a href="[^"]*">([^<]*)</a>')
+
+
+def page(client, query="", status=200):
+    response = client.get(f"/catalog/{query}")
+    assert response.status_code == status, response.content[:500]
+    return response.content.decode()
+
+
+def shown(html):
+    return [unescape(t) for t in RESULT_TITLE.findall(html)]
+
+
+def test_the_page_lists_each_resource_with_what_an_instructor_needs(client):
+    factories.resource(
+        "Working with medical interpreters",
+        levels=["ume-clerkship", "gme-residency"],
+        type="case",
+        summary="Practise a visit with an interpreter.",
+        time_required_minutes=90,
+    )
+    html = page(client)
+    assert '<a href="/catalog/working-with-medical-interpreters/">' in html
+    assert "Working with medical interpreters" in html
+    assert "Case (paper case" in html  # the type
+    assert "UME Clerkship, GME Residency" in html
+    assert "90 min" in html
+    assert "Practise a visit with an interpreter." in html
+    assert "1 result" in html
+
+
+def test_the_filters_are_a_get_form_that_works_without_javascript(client):
+    factories.resource("Working with interpreters", levels=["gme-residency"])
+    html = page(client, "?level=gme-residency")
+    assert '<form id="catalog-form"' in html and 'method="get"' in html
+    assert '<legend class="visually-hidden">Learner level</legend>' in html
+    assert re.search(
+        r'<details class="facet" open>\s*<summary class="facet__summary">Learner', html
+    )
+    assert re.search(
+        r'<input type="checkbox" form="catalog-form" name="level" '
+        r'value="gme-residency" id="[^"]+" checked>',
+        html,
+    )
+    assert "Apply filters</button>" in html
+    assert '<label for="catalog-q">' in html and '<label for="catalog-sort">' in html
+    assert "<script" not in html
+    assert 'href="/catalog/feed/?level=gme-residency"' in html  # this search as an Atom feed
+
+
+def test_searching_highlights_the_words_and_escapes_the_text(client):
+    factories.resource(
+        "Working with interpreters",
+        summary="<b>Bold</b> claims about interpreters.",
+    )
+    html = page(client, "?q=interpreters")
+    assert "<mark>interpreters</mark>" in html
+    # Escaped (SQLite) or dropped by ts_headline (PostgreSQL): never markup.
+    assert "<b>" not in html and "Bold" in html
+
+
+def test_snippets_are_made_for_the_shown_page_only(client, monkeypatch):
+    for n in range(25):
+        factories.resource(f"Interpreters {n}")
+    asked = []
+    original = search.snippets
+    monkeypatch.setattr(
+        search, "snippets", lambda text, ids: asked.append(list(ids)) or original(text, ids)
+    )
+    page(client, "?q=interpreters")
+    assert [len(ids) for ids in asked] == [20]
+
+
+@pytest.mark.parametrize("text", HOSTILE_QUERIES)
+def test_every_hostile_query_gets_a_page(client, text):
+    factories.resource("Working with interpreters")
+    response = client.get("/catalog/", {"q": text, "level": "gme-residency"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [("?level=nope", "nope"), ("?q=x&type=podcasts", "podcasts"), ("?max_minutes=abc", "abc")],
+)
+def test_invalid_filters_get_400_with_a_message_naming_the_value(client, query, value):
+    html = page(client, query, status=400)
+    assert f"“{value}”" in html
+    assert 'role="alert"' in html
+
+
+def test_each_chip_removes_exactly_its_value_and_keeps_the_rest(client):
+    factories.resource("A", levels=["gme-residency"], type="case", topics=["rural-health"])
+    factories.resource("B", levels=["cpd-faculty"], type="video", topics=["rural-health"])
+    query = {
+        "q": "session",
+        "level": ["gme-residency", "cpd-faculty"],
+        "type": ["case"],
+        "topic": ["rural-health"],
+        "max_minutes": ["120"],
+    }
+    html = client.get("/catalog/", query).content.decode()
+    chips = [unescape(href) for href in CHIP.findall(html)]
+    assert len(chips) == 6
+    everything = {(k, v) for k, values in query.items() for v in ([values] if k == "q" else values)}
+    removed = []
+    for href in chips:
+        kept = {(k, v) for k, values in parse_qs(urlsplit(href).query).items() for v in values}
+        assert kept < everything
+        (gone,) = everything - kept
+        removed.append(gone)
+        assert client.get(f"/catalog/{href}").status_code == 200
+    assert sorted(removed) == sorted(everything)
+
+
+def test_pages_hold_20_results_and_say_how_many_pages(client):
+    for n in range(45):
+        factories.resource(f"Resource {n:02d}")
+    first = page(client, "?sort=title")
+    assert shown(first) == [f"Resource {n:02d}" for n in range(20)]
+    assert "45 results" in first and "page 1 of 3" in first
+    assert 'href="?sort=title&amp;page=2"' in first or 'href="?sort=title&page=2"' in first
+    third = page(client, "?sort=title&page=3")
+    assert shown(third) == [f"Resource {n:02d}" for n in range(40, 45)]
+    assert 'aria-current="page"' in third
+
+
+@pytest.mark.parametrize("number", ["999", "abc", "-1", "0", "1.5", "99999999999999999999"])
+def test_out_of_range_or_garbage_pages_still_get_a_page(client, number):
+    factories.resource("Working with interpreters")
+    html = page(client, f"?page={number}")
+    assert shown(html) == ["Working with interpreters"]
+
+
+def test_retired_resources_are_not_listed(client):
+    kept = factories.resource("Working with interpreters")
+    gone = factories.resource("Interpreters: the retired guide")
+    services.retire_resource(gone, reason="Superseded.")
+    assert shown(page(client)) == [kept.title]
+    assert shown(page(client, "?q=interpreters")) == [kept.title]
+
+
+def test_an_empty_result_suggests_what_to_try(client):
+    factories.resource("Working with interpreters", levels=["gme-residency"])
+    html = page(client, "?q=podiatry&level=gme-residency")
+    assert "0 results" in html
+    assert "No resources match" in html
+    assert 'href="/catalog/?q=podiatry"' in html  # search again without the filters
+    assert "Check the spelling" in html
+
+
+def test_zero_result_searches_are_logged_and_others_are_not(client):
+    factories.resource("Working with interpreters")
+    page(client, "?q=podiatry&type=case")
+    page(client, "?q=interpreters")
+    page(client, "?type=case")
+    page(client, "?q=***")
+    page(client, "?q=x&type=nope", status=400)
+    assert list(SearchLog.objects.values_list("query", "params")) == [("podiatry", "type=case")]
+
+
+def test_the_page_reads_the_search_index_and_not_a_computed_vector(client):
+    factories.resource("Working with interpreters")
+    with CaptureQueriesContext(connection) as queries:
+        page(client, "?q=interpreters+or+language")
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    if connection.vendor == "postgresql":
+        assert "to_tsvector" not in sql and "search_vector @@" in sql
+    else:
+        assert "catalog_resource_fts MATCH" in sql
+
+
+def test_post_is_not_allowed(client):
+    assert client.post("/catalog/").status_code == 405
+
+
+def test_zero_result_searches_page_permission_ladder(client, contributor, editor):
+    search.log_zero_result("podiatry")
+    search.log_zero_result("Podiatry")
+    search.log_zero_result("dental care")
+    response = client.get("/editor/searches/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(contributor)
+    assert client.get("/editor/searches/").status_code == 403
+    client.force_login(editor)
+    response = client.get("/editor/searches/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    rows = re.findall(r'<td><a href="[^"]*">([^<]*)</a></td>\s*<td>(\d+)</td>', html)
+    assert rows == [("podiatry", "2"), ("dental care", "1")]
+    assert "<time" in html
+
+
+def test_a_page_of_results_needs_only_a_few_queries(client, django_assert_max_num_queries):
+    for n in range(25):
+        factories.resource(f"Interpreters {n}", levels=["gme-residency"])
+    page(client, "?q=interpreters")  # builds the facet index, runs the search once
+    with django_assert_max_num_queries(3):  # generation stamp, snippets (at most two)
+        html = page(client, "?q=interpreters&level=gme-residency&page=2")
+    assert len(shown(html)) == 5
+    with django_assert_max_num_queries(1):
+        page(client, "?level=gme-residency&sort=title")

@@ -1,0 +1,217 @@
+"""Full-text search (catalog.search): ranking, web-search syntax, safety and the index."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalog import facets, search, services
+from catalog.models import Resource
+from tests import factories
+from tests.catalog.search_inputs import HOSTILE_QUERIES
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text):
+    found = search.match(text)
+    if found is None:
+        return None
+    names = dict(Resource.objects.values_list("pk", "title"))
+    return [names[pk] for pk in found.ids]
+
+
+def test_a_title_match_ranks_above_a_body_only_match():
+    factories.resource(
+        "Cultural humility in the clinic",
+        summary="A session on reflection.",
+        description="Learners practise working with interpreters during a visit.",
+    )
+    factories.resource("Working with interpreters", summary="A short session.")
+    assert titles("interpreters") == [
+        "Working with interpreters",
+        "Cultural humility in the clinic",
+    ]
+
+
+def test_summary_and_topics_rank_above_attachment_text():
+    factories.resource("Session A", summary="Redlining and its legacy.", topics=["rural-health"])
+    factories.resource("Session B", summary="A session.", attachment_text="redlining " * 3)
+    assert titles("redlining") == ["Session A", "Session B"]
+
+
+def test_a_phrase_matches_the_words_in_order_and_not_apart():
+    factories.resource("Food insecurity screening", summary="Screen for it.")
+    factories.resource("Screening food banks", summary="Insecurity of funding.")
+    assert titles('"food insecurity"') == ["Food insecurity screening"]
+
+
+def test_minus_word_excludes_resources_that_contain_it():
+    factories.resource("Housing and health", summary="Eviction and shelters.")
+    factories.resource("Housing policy", summary="Zoning and highways.")
+    assert titles("housing -eviction") == ["Housing policy"]
+    assert titles('housing -"and shelters"') == ["Housing policy"]
+
+
+def test_only_negative_terms_find_everything_else():
+    factories.resource("Housing and health", summary="Eviction and shelters.")
+    factories.resource("Rural maternity care", summary="Distance and closures.")
+    assert titles("-eviction") == ["Rural maternity care"]
+
+
+def test_or_finds_either_word_and_binds_looser_than_and():
+    factories.resource("Rural maternity care", summary="Distance and closures.")
+    factories.resource("Urban asthma", summary="Housing and mould.")
+    factories.resource("Dental access", summary="Fluoride.")
+    assert set(titles("maternity or asthma")) == {"Rural maternity care", "Urban asthma"}
+    assert set(titles("maternity OR asthma mould")) == {"Rural maternity care", "Urban asthma"}
+    assert titles("maternity mould") == []
+
+
+def test_words_are_stemmed_by_the_search():
+    factories.resource("Working with interpreters", summary="Questions welcome.")
+    assert titles("interpreter") == ["Working with interpreters"]
+    assert titles("question") == ["Working with interpreters"]
+
+
+@pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="PostgreSQL's english configuration keeps accents."
+)
+def test_diacritics_are_ignored_on_sqlite():
+    factories.resource("Working with interpreters", summary="Naïve questions welcome.")
+    assert titles("naive") == ["Working with interpreters"]
+
+
+def test_topic_names_and_keywords_are_searched():
+    factories.resource("Session one", topics=["indigenous-health"], keywords="sovereignty")
+    assert titles("indigenous") == ["Session one"]
+    assert titles("sovereignty") == ["Session one"]
+
+
+def test_a_query_with_no_words_searches_nothing():
+    factories.resource("Working with interpreters")
+    for text in ["", "   ", "*", '"', "-", "🏥", "\x00"]:
+        assert search.match(text) is None
+
+
+@pytest.mark.parametrize("text", HOSTILE_QUERIES)
+def test_hostile_queries_never_raise(text):
+    resource = factories.resource("Working with interpreters", summary="Language access.")
+    found = search.match(text)
+    assert found is None or isinstance(found.ids, list)
+    search.snippets(text, [resource.pk])
+    list(search.filter_queryset(Resource.objects.all(), text))
+    list(search.rank_queryset(Resource.objects.all(), text))
+
+
+def test_every_word_reaches_fts5_as_a_quoted_string():
+    parsed = search.parse_query('NEAR(a b) title:x * -"c d" or ^e')
+    expressions = [search.fts_expression(group) for group in parsed.groups]
+    assert expressions == ['("near a" AND "b" AND "title x") NOT ("c d")', '("e")']
+
+
+def test_very_long_queries_are_cut():
+    assert len(search.clean_query("word " * 5_000)) <= search.MAX_QUERY_CHARS
+    assert len(search.parse_query("word " * 5_000).words) <= search.MAX_TERMS
+
+
+def test_retired_resources_leave_the_search_index():
+    resource = factories.resource("Working with interpreters")
+    services.retire_resource(resource, reason="Superseded.")
+    assert search.match("interpreters").ids == []
+    assert not search.filter_queryset(Resource.objects.published(), "interpreters").exists()
+
+
+def test_a_resource_deleted_outside_the_services_leaves_the_index():
+    resource = factories.resource("Working with interpreters")
+    assert len(facets.get_index()) == 1
+    resource.delete()
+    assert search.match("interpreters").ids == []
+    assert len(facets.get_index()) == 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT count(*) FROM catalog_resource_fts")
+            assert cursor.fetchone()[0] == 0
+
+
+def test_a_new_version_replaces_the_indexed_text():
+    resource = factories.resource("Working with interpreters", summary="Old words: telephone.")
+    publication = services.Publication(
+        title="Working with interpreters",
+        summary="New words: video.",
+        resource_type=resource.resource_type,
+        language=resource.language,
+        license=resource.license,
+        levels=list(resource.levels.all()),
+    )
+    services.publish_resource(publication, resource)
+    assert titles("video") == ["Working with interpreters"]
+    assert titles("telephone") == []
+
+
+def test_rebuild_index_indexes_every_published_resource_again():
+    factories.resource("Working with interpreters")
+    retired = factories.resource("Interpreters, the old guide")
+    services.retire_resource(retired, reason="Superseded.")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("UPDATE catalog_resource SET search_vector = NULL")
+        else:
+            cursor.execute("DELETE FROM catalog_resource_fts")
+    assert titles("interpreters") == []
+    assert search.rebuild_index() == 1
+    assert titles("interpreters") == ["Working with interpreters"]
+
+
+def test_search_reads_the_stored_index_and_never_builds_the_document_vector():
+    resource = factories.resource("Working with interpreters")
+    with CaptureQueriesContext(connection) as queries:
+        search.match("interpreters or language")
+        search.snippets("interpreters", [resource.pk])
+        list(search.rank_queryset(Resource.objects.all(), "interpreters"))
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    if connection.vendor == "postgresql":
+        assert "to_tsvector" not in sql
+        assert "search_vector @@" in sql
+    else:
+        assert "catalog_resource_fts MATCH" in sql
+
+
+def test_snippets_escape_the_text_and_mark_only_the_matches():
+    resource = factories.resource(
+        "Working with interpreters",
+        summary="<script>alert('x')</script> Bring interpreters & friends.",
+    )
+    snippet = search.snippets("interpreters", [resource.pk])[resource.pk]
+    assert "<mark>interpreters</mark>" in snippet
+    assert "<script>" not in snippet
+    assert "&lt;script&gt;" in snippet or "script" not in snippet
+    assert snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+def test_highlight_keeps_marks_balanced_whatever_the_text_holds():
+    marked = f"a {search.STOP}b{search.START}c{search.START}d <i>e</i>"
+    assert search.highlight(marked) == "a b<mark>cd &lt;i&gt;e&lt;/i&gt;</mark>"
+
+
+def test_zero_result_searches_are_grouped_for_editors():
+    search.log_zero_result("Dental  Care")
+    search.log_zero_result("dental care")
+    search.log_zero_result("podiatry")
+    rows = list(search.zero_result_queries())
+    assert [(r["key"], r["count"]) for r in rows] == [("dental care", 2), ("podiatry", 1)]
+
+
+def test_seed_corpus_builds_a_searchable_catalog_and_bench_catalog_times_it(capsys):
+    with pytest.raises(CommandError, match="DEBUG off"):
+        call_command("seed_corpus", resources=5)
+    call_command("seed_corpus", resources=30, batch=7, force=True, verbosity=0)
+    assert Resource.objects.filter(slug__startswith="corpus-").count() == 30
+    assert len(search.match("health or care or patients or learners")) > 0
+    call_command("bench_catalog", repeat=1)
+    out = capsys.readouterr().out
+    for kind in ("rare word", "broad word", "phrase", "browse", "many facets"):
+        assert kind in out
+    call_command("seed_corpus", resources=1, clear=True, force=True, verbosity=0)
+    assert Resource.objects.filter(slug__startswith="corpus-").count() == 1
