@@ -15,7 +15,7 @@ from django.http import Http404
 
 from . import files, permissions
 from .choices import ACTIVE_ASSIGNMENT_STATES, AssignmentState
-from .models import Review, ReviewAssignment
+from .models import Review, ReviewAssignment, Submission
 
 AUTHOR = "author"
 EDITOR = "editor"
@@ -25,19 +25,7 @@ NOBODY = "none"
 REDACTED = "[redacted]"
 # Shown to reviewers only after these are removed or redacted.
 HIDDEN_FROM_REVIEWERS = ("authors", "acknowledgements")
-REDACTED_FOR_REVIEWERS = (
-    "title",
-    "summary",
-    "learning_objectives",
-    "description",
-    "keywords",
-    "references",
-    "group_size",
-    "materials",
-    "facilitator_notes",
-    "evaluation",
-    "coi_statement",
-)
+REDACTED_FOR_REVIEWERS = tuple(f for f in Submission.TEXT_FIELDS if f not in HIDDEN_FROM_REVIEWERS)
 REVIEWER_VISIBLE_STATES = [*ACTIVE_ASSIGNMENT_STATES, AssignmentState.CLOSED]
 
 

@@ -514,17 +514,9 @@ def send_to_review(submission, actor) -> Submission:
     return _run_submission(submission, actor, "send_to_review", effects=effects)
 
 
-PUBLISHED_TEXT_FIELDS = (
-    "summary",
-    "learning_objectives",
-    "description",
-    "keywords",
-    "references",
-    "group_size",
-    "materials",
-    "facilitator_notes",
-    "evaluation",
-    "acknowledgements",
+# The submission's texts that the catalog keeps (the title is passed on its own).
+PUBLISHED_TEXT_FIELDS = tuple(
+    f for f in catalog_services.TEXT_FIELDS if f in Submission.TEXT_FIELDS and f != "title"
 )
 
 

@@ -126,25 +126,10 @@ def seed_users() -> dict:
 
 # --- building blocks ---------------------------------------------------------------
 
-TEXT_KEYS = (
-    "title",
-    "summary",
-    "learning_objectives",
-    "description",
-    "keywords",
-    "references",
-    "group_size",
-    "materials",
-    "facilitator_notes",
-    "evaluation",
-    "coi_statement",
-    "acknowledgements",
-)
-
 
 def metadata(entry: dict) -> dict:
     """demo_content's vocabulary slugs and codes as the objects services take."""
-    data = {key: entry.get(key, "") for key in TEXT_KEYS}
+    data = {key: entry.get(key, "") for key in Submission.TEXT_FIELDS}
     data.update(
         resource_type=ResourceType.objects.get(slug=entry["type"]),
         learner_levels=list(LearnerLevel.objects.filter(slug__in=entry["levels"])),
