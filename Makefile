@@ -12,6 +12,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/toolkit
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
+# Two workers (this project's CI has two cores); each gets its own test database.
+XDIST ?= -n auto
 
 # Test runs use throw-away settings; nothing here is a real secret.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-insecure-key-0123456789-abcdefghijklmnopqrstuvwxyz \
@@ -71,7 +73,7 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 # Only pytest, e.g. `make pytest PYTEST_ARGS="tests/catalog -x -q"` (add DATABASE_URL for PostgreSQL).
 pytest: install
@@ -81,7 +83,7 @@ test-postgres: install
 	@psql "$(dir $(PG_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname='$(notdir $(PG_URL))'" | grep -q 1 \
 		|| psql "$(dir $(PG_URL))postgres" -qc "CREATE DATABASE $(notdir $(PG_URL))"
 	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(PY) manage.py makemigrations --check --dry-run
-	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 test-browser: $(BROWSER_STAMP)
 	$(TEST_ENV) $(BIN)/pytest -m browser -p no:xdist $(PYTEST_ARGS)

@@ -48,17 +48,25 @@ def reviewer_assignments(user, submission):
     )
 
 
-def redact(text: str, terms) -> str:
-    """Replace every case-insensitive occurrence of the terms between non-alphanumerics.
+# Words the product itself uses for people: never redacted, even if someone is so named.
+ROLE_WORDS = frozenset({"reviewer", "reviewers", "editor", "editors", "author", "authors"})
 
-    An underscore counts as a separator, so "Smith_guide" is redacted too.
+
+def redact(text: str, terms) -> str:
+    """Replace every occurrence of the terms that stands between non-alphanumerics.
+
+    Names of several words and e-mail addresses match in any case; a single word
+    (a surname) only as written, so "Green" is redacted but the colour "green" is
+    not. An underscore counts as a separator, so "Smith_guide" is redacted too.
     """
     if not text:
         return text or ""
-    for term in sorted({t for t in terms if t}, key=len, reverse=True):
+    terms = {t.strip() for t in terms if t and t.strip().lower() not in ROLE_WORDS}
+    for term in sorted(terms, key=len, reverse=True):
         words = r"[\s_]+".join(map(re.escape, term.split()))
         pattern = r"(?<![^\W_])" + words + r"(?![^\W_])"
-        text = re.sub(pattern, REDACTED, text, flags=re.IGNORECASE)
+        whole_name = " " in term or "@" in term
+        text = re.sub(pattern, REDACTED, text, flags=re.IGNORECASE if whole_name else 0)
     return text
 
 
@@ -72,7 +80,7 @@ class Identities:
     def authors(self) -> list[str]:
         terms = files.identity_terms(self.submission.authors.all())
         owner = self.submission.owner
-        return [*terms, owner.username, owner.email, owner.display_name]
+        return [*terms, owner.email, owner.display_name]
 
     @cached_property
     def reviewers(self) -> list[str]:
@@ -90,7 +98,6 @@ class Identities:
                     }
                 ]
             )
-            terms.append(person.username)
         return terms
 
 

@@ -9,8 +9,9 @@ Answers are stored on `Review.answers` as a dict keyed by criterion:
 
 from dataclasses import dataclass, field
 from statistics import mean
+from types import SimpleNamespace
 
-from .choices import ACCEPT_SIDE, REJECT_SIDE
+from .choices import ACCEPT_SIDE, REJECT_SIDE, Recommendation
 
 SCALE = (1, 2, 3, 4, 5)
 DIVERGENCE_SPREAD = 2
@@ -253,3 +254,62 @@ def divergence(reviews) -> dict:
     recs = {r.recommendation for r in reviews if r.recommendation}
     opposite = bool(recs & ACCEPT_SIDE) and bool(recs & REJECT_SIDE)
     return {"flag": bool(spread) or opposite, "criteria": spread, "recommendations": opposite}
+
+
+GATE_SHORT = {"rights": "rights", "privacy": "patient privacy", "license": "licence", "coi": "COI"}
+
+
+def compare(rows) -> dict:
+    """The editor's side-by-side table of one round's completed reviews.
+
+    `rows` are reviews as dicts with "answers" and "recommendation" (anonymity.reviews_for
+    for an editor). Returns one row per scored criterion (a cell per review, the mean,
+    the spread, whether it diverges), each review's overall mean (`mean_score`) and the
+    mean of those, the recommendations, compliance items answered "no", and `divergence`.
+    """
+    reviews = [
+        SimpleNamespace(
+            answers=r.get("answers") or {}, recommendation=r.get("recommendation") or ""
+        )
+        for r in rows
+    ]
+    verdict = divergence(reviews)
+    criteria = []
+    for criterion in CRITERIA:
+        if not criterion.scored:
+            continue
+        cells = []
+        for review in reviews:
+            entry = review.answers.get(criterion.key, {})
+            not_implemented = bool(criterion.gate) and entry.get("implemented") is False
+            cells.append({"score": entry.get("score"), "not_implemented": not_implemented})
+        given = [c["score"] for c in cells if c["score"] is not None]
+        criteria.append(
+            {
+                "criterion": criterion,
+                "cells": cells,
+                "mean": round(mean(given), 2) if given else None,
+                "spread": max(given) - min(given) if len(given) >= 2 else None,
+                "divergent": criterion.key in verdict["criteria"],
+            }
+        )
+    means = [mean_score(r.answers) for r in reviews]
+    given = [m for m in means if m is not None]
+    labels = dict(Recommendation.choices)
+    return {
+        "reviewers": [r.get("reviewer", "") for r in rows],
+        "criteria": criteria,
+        "means": means,
+        "mean": round(mean(given), 2) if given else None,
+        "recommendations": [labels.get(r.recommendation, "") for r in reviews],
+        "compliance_no": [
+            [
+                GATE_SHORT[key]
+                for key, _ in COMPLIANCE_GATES
+                if r.answers.get("compliance", {}).get(key) is False
+            ]
+            for r in reviews
+        ],
+        "divergence": verdict,
+        "divergent_titles": [CRITERIA_BY_KEY[key].title for key in verdict["criteria"]],
+    }

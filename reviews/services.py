@@ -25,6 +25,7 @@ from toolkit.errors import Conflict
 from . import emails, files, permissions
 from .choices import (
     OPEN_ASSIGNMENT_STATES,
+    TERMINAL_SUBMISSION_STATES,
     AssignmentState,
     DecisionKind,
     DeclineReason,
@@ -592,6 +593,15 @@ def start_new_version(submission, actor) -> Submission:
         raise Http404
     if submission.state != S.PUBLISHED:
         raise Conflict("Only a published resource can get a new version.", state=submission.state)
+    in_progress = Submission.objects.filter(resource=submission.resource_id).exclude(
+        state__in=[S.PUBLISHED, *TERMINAL_SUBMISSION_STATES]
+    )
+    if in_progress.exists():
+        raise Conflict(
+            "A new version of this resource is already in progress.",
+            state=submission.state,
+            code="version_in_progress",
+        )
     data = {name: getattr(submission, name) for name in Submission.COPIED_FIELDS}
     data.update({name: list(getattr(submission, name).all()) for name in Submission.TERM_FIELDS})
     with transaction.atomic():

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import common
+from .views import common, contributor, editor, reviewer
 
 urlpatterns = [
     path(
@@ -11,6 +11,59 @@ urlpatterns = [
         name="submission-file",
     ),
     # --- contributor: /submissions/
+    path("submissions/", contributor.submission_list, name="submission-list"),
+    path("submissions/new/", contributor.submission_new, name="submission-new"),
+    path("submissions/<uuid:uuid>/", contributor.submission_detail, name="submission-detail"),
+    path(
+        "submissions/<uuid:uuid>/edit/<slug:step>/",
+        contributor.submission_edit,
+        name="submission-edit",
+    ),
+    path("submissions/<uuid:uuid>/files/add/", contributor.file_add, name="submission-file-add"),
+    path("submissions/<uuid:uuid>/links/add/", contributor.link_add, name="submission-link-add"),
+    path(
+        "submissions/<uuid:uuid>/files/<uuid:file_uuid>/remove/",
+        contributor.file_remove,
+        name="submission-file-remove",
+    ),
+    path("submissions/<uuid:uuid>/submit/", contributor.submit, name="submission-submit"),
+    path("submissions/<uuid:uuid>/resubmit/", contributor.resubmit, name="submission-resubmit"),
+    path("submissions/<uuid:uuid>/withdraw/", contributor.withdraw, name="submission-withdraw"),
+    path("submissions/<uuid:uuid>/delete/", contributor.delete, name="submission-delete"),
+    path(
+        "submissions/<uuid:uuid>/new-version/",
+        contributor.new_version,
+        name="submission-new-version",
+    ),
     # --- reviewer: /reviews/
+    path("reviews/", reviewer.AssignmentListView.as_view(), name="reviewer-assignments"),
+    path(
+        "reviews/<uuid:uuid>/",
+        reviewer.AssignmentDetailView.as_view(),
+        name="reviewer-assignment",
+    ),
+    path("reviews/<uuid:uuid>/accept/", reviewer.accept, name="reviewer-accept"),
+    path("reviews/<uuid:uuid>/decline/", reviewer.decline, name="reviewer-decline"),
+    path("reviews/<uuid:uuid>/save/", reviewer.save, name="reviewer-save"),
+    path("reviews/<uuid:uuid>/autosave/", reviewer.autosave, name="reviewer-autosave"),
+    path("reviews/<uuid:uuid>/submit/", reviewer.submit, name="reviewer-submit"),
     # --- editor: /editor/
+    path("editor/", editor.queue, name="editor-queue"),
+    path("editor/submissions/<uuid:uuid>/", editor.submission_detail, name="editor-submission"),
+    path("editor/submissions/<uuid:uuid>/invite/", editor.invite, name="editor-invite"),
+    path(
+        "editor/submissions/<uuid:uuid>/decide/<slug:name>/",
+        editor.decide,
+        name="editor-decide",
+    ),
+    path(
+        "editor/submissions/<uuid:uuid>/assignments/<uuid:assignment_uuid>/remind/",
+        editor.remind,
+        name="editor-remind",
+    ),
+    path(
+        "editor/submissions/<uuid:uuid>/assignments/<uuid:assignment_uuid>/cancel/",
+        editor.cancel,
+        name="editor-cancel",
+    ),
 ]

@@ -46,3 +46,17 @@ def answer(answers, key):
 @register.filter
 def get(mapping, key):
     return (mapping or {}).get(key)
+
+
+@register.filter
+def state_label(state):
+    """A submission or assignment state in words ("revisions_requested" → "Revisions requested")."""
+    return LABELS.get(state, words(state))
+
+
+@register.filter
+def words(code):
+    """A code in words, capitalised: "request_revisions" → "Request revisions",
+    "remind:response_overdue" → "Reminder: response overdue"."""
+    text = str(code or "").replace("remind:", "reminder: ").replace("_", " ")
+    return text[:1].upper() + text[1:]

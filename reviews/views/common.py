@@ -42,9 +42,10 @@ def perform(request, call, *, success: str, redirect_to: str, render, form=None)
     Success: a message and a redirect. Bad input: the page again with the form's
     errors and status 400 (the form keeps what was typed). Wrong state: the page
     again with the reason and status 409. PermissionDenied and Http404 propagate.
+    `redirect_to` may be a callable taking the call's result (e.g. a new object's page).
     """
     try:
-        call()
+        result = call()
     except ValidationError as error:
         if form is not None:
             add_errors(form, error)
@@ -55,7 +56,7 @@ def perform(request, call, *, success: str, redirect_to: str, render, form=None)
         messages.error(request, error.detail)
         return render(status=409)
     messages.success(request, success)
-    return redirect(redirect_to)
+    return redirect(redirect_to(result) if callable(redirect_to) else redirect_to)
 
 
 @login_required

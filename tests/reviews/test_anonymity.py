@@ -99,3 +99,20 @@ def test_the_canary_texts_are_really_in_the_originals(world):
     response = client.get(f"/api/v1/submissions/{submission.uuid}/files/{pdf.uuid}/download/")
     assert b"Zebulon Canarywing" in b"".join(response.streaming_content)
     assert "Canarywing_guide.pdf" in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Built by Olive Green at Hillside.", "Built by [redacted] at Hillside."),
+        ("Dr GREEN wrote it", "Dr GREEN wrote it"),  # a lone surname only as written
+        ("Dr Green wrote it; green vegetables", "Dr [redacted] wrote it; green vegetables"),
+        ("olive.green@example.org sent Green_guide.pdf", "[redacted] sent [redacted]_guide.pdf"),
+        ("Reviewer 1 thanks the editor", "Reviewer 1 thanks the editor"),
+    ],
+)
+def test_redaction_removes_names_but_not_ordinary_words_or_role_labels(text, expected):
+    from reviews.anonymity import redact
+
+    terms = ["Olive Green", "Green", "olive.green@example.org", "Reviewer", "editor"]
+    assert redact(text, terms) == expected

@@ -245,6 +245,17 @@ def test_a_new_version_of_a_published_resource_replaces_it_in_the_catalog(people
     assert list(resource.versions.values_list("number", flat=True)) == [2, 1]
 
 
+def test_only_one_new_version_of_a_resource_is_in_progress_at_a_time(people):
+    owner, editor, reviewers = people
+    published = reach("published", owner, editor, reviewers)
+    draft = services.start_new_version(published, owner)
+    with pytest.raises(Conflict) as error:
+        services.start_new_version(published, owner)
+    assert error.value.code == "version_in_progress"
+    services.withdraw(draft, owner, reason="Not now.")
+    assert services.start_new_version(published, owner).state == "draft"
+
+
 def test_withdraw_needs_a_reason(people):
     owner, _, _ = people
     submission = factories.draft(owner)

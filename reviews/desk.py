@@ -1,0 +1,129 @@
+"""The editor desk's queue: submissions by state, with age in state, overdue work and reviews."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .choices import AssignmentState, SubmissionState
+from .models import Review, ReviewAssignment, Submission, SubmissionAuthor
+
+S = SubmissionState
+RECENT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    description: str
+    states: tuple
+    recent_only: bool = False
+
+
+SECTIONS = (
+    Section(
+        "submitted",
+        "Needs triage",
+        "Submitted or resubmitted: send to review, desk reject, or accept after a reviewed round.",
+        (S.SUBMITTED,),
+    ),
+    Section(
+        "in_review",
+        "In review",
+        "Invite reviewers, chase overdue work and decide when the reviews are in.",
+        (S.IN_REVIEW,),
+    ),
+    Section(
+        "revisions_requested",
+        "Revisions requested",
+        "Waiting for the authors to resubmit.",
+        (S.REVISIONS_REQUESTED,),
+    ),
+    Section("accepted", "Ready to publish", "Accepted: publish into the catalog.", (S.ACCEPTED,)),
+    Section(
+        "recent",
+        "Recent outcomes",
+        f"Rejected, published, retired or withdrawn in the last {RECENT_DAYS} days.",
+        (S.REJECTED, S.PUBLISHED, S.RETIRED, S.WITHDRAWN),
+        recent_only=True,
+    ),
+)
+SECTION_KEYS = tuple(s.key for s in SECTIONS)
+
+
+@dataclass
+class QueueSection:
+    section: Section
+    rows: list = field(default_factory=list)
+
+
+def _count(queryset, path):
+    """A correlated COUNT(*) of `queryset` rows belonging to the outer submission."""
+    counted = queryset.order_by().values(path).annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def annotated(queryset, user, today=None):
+    """Submissions with overdue assignment counts, completed reviews, version and authorship."""
+    today = today or timezone.localdate()
+    assignments = ReviewAssignment.objects.filter(round__submission=OuterRef("pk"))
+    return queryset.annotate(
+        overdue_responses=_count(
+            assignments.filter(state=AssignmentState.INVITED, response_due__lt=today),
+            "round__submission",
+        ),
+        overdue_reviews=_count(
+            assignments.filter(state=AssignmentState.ACCEPTED, review_due__lt=today),
+            "round__submission",
+        ),
+        completed_reviews=_count(
+            Review.objects.filter(
+                assignment__round__submission=OuterRef("pk"), submitted_at__isnull=False
+            ),
+            "assignment__round__submission",
+        ),
+        authored=Exists(SubmissionAuthor.objects.filter(submission=OuterRef("pk"), user=user)),
+    )
+
+
+def queue(user, *, state="", levels=(), stage="", now=None) -> list[QueueSection]:
+    """The editor's queue as sections (one, with `state`), oldest in state first.
+
+    Filters: `levels` (learner levels, any of them) and `stage` (UME, GME, CPD).
+    The editor's own submissions stay listed but carry `is_own` and no assignment
+    counts (who reviews their work is not theirs to know).
+    """
+    now = now or timezone.now()
+    base = Submission.objects.visible_to(user)
+    if levels:
+        base = base.filter(
+            pk__in=Submission.objects.filter(learner_levels__in=list(levels)).values("pk")
+        )
+    if stage:
+        base = base.filter(
+            pk__in=Submission.objects.filter(learner_levels__stage=stage).values("pk")
+        )
+    base = annotated(base, user, timezone.localdate(now)).select_related("resource_type", "owner")
+    base = base.prefetch_related("learner_levels")
+    sections = []
+    for section in SECTIONS:
+        if state and section.key != state:
+            continue
+        rows = base.filter(state__in=section.states)
+        if section.recent_only:
+            rows = rows.filter(state_changed_at__gte=now - timedelta(days=RECENT_DAYS)).order_by(
+                "-state_changed_at", "pk"
+            )
+        else:
+            rows = rows.order_by("state_changed_at", "pk")
+        rows = list(rows)
+        for row in rows:
+            row.is_own = row.authored or row.owner_id == user.pk
+            row.age_days = (now - row.state_changed_at).days
+            row.required_reviews = settings.TOOLKIT_REVIEWS_REQUIRED
+        sections.append(QueueSection(section, rows))
+    return sections

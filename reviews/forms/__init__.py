@@ -1,0 +1,1 @@
+"""Workflow page forms: contributor, reviewer and editor."""

@@ -1,0 +1,206 @@
+"""Reviewer page forms: answer an invitation, and the rubric (DESIGN §5, §6).
+
+The forms only shape and check what was typed; the services decide. Rubric field
+names are the keys the engine reports errors under ("objectives.score",
+"evaluation.implemented", "compliance.rights", "recommendation", …), so a
+service's ValidationError lands next to the right field.
+"""
+
+from django import forms
+
+from ..choices import DeclineReason, Recommendation
+from ..rubric import ANCHORS, CRITERIA, MAX_TEXT, SCALE, TEXT_KEYS
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+SCORE_CHOICES = [(str(score), f"{score} – {ANCHORS[score]}") for score in SCALE]
+SCORE_MESSAGE = "Choose a score from 1 to 5."
+YES_NO_MESSAGE = "Answer yes or no."
+TEXT_LABELS = {"strengths": "Strengths", "concerns": "Concerns"}
+
+
+class AcceptForm(forms.Form):
+    coi_declaration = forms.CharField(
+        label="Conflicts of interest",
+        help_text=(
+            "Declare anything that could bias your review (financial, professional or "
+            "personal), or write “None”."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+
+
+class DeclineForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Why are you declining?",
+        choices=DeclineReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a reason.",
+            "invalid_choice": "Choose one of the reasons listed.",
+        },
+    )
+    note = forms.CharField(
+        label="Note to the editor",
+        help_text="Required when you choose “Other reason”.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+    suggestion = forms.CharField(
+        label="Suggest another reviewer (optional)",
+        help_text="A name and, if you know it, an e-mail address.",
+        required=False,
+        max_length=300,
+    )
+
+
+def _yes_no(value):
+    """A stored yes/no answer (True, False or missing) as the radio value."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return None
+
+
+class ReviewForm(forms.Form):
+    """The 12 rubric criteria, the recommendation and the comments. Nothing is required here:
+    a draft may be partial; `services.complete_review` says what a submission still lacks."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plain_messages = {}
+        for criterion in CRITERIA:
+            n = criterion.number
+            if criterion.gate:
+                self._radio(f"{criterion.key}.implemented", criterion.gate, YES_NO, YES_NO_MESSAGE)
+            if criterion.scored:
+                self._radio(
+                    f"{criterion.key}.score",
+                    f"Score for criterion {n}",
+                    SCORE_CHOICES,
+                    SCORE_MESSAGE,
+                    help_text=(
+                        "Not needed if the resource has not been implemented with learners."
+                        if criterion.gate
+                        else ""
+                    ),
+                )
+            for gate_key, label in criterion.gates:
+                self._radio(
+                    f"{criterion.key}.{gate_key}", label.rstrip("."), YES_NO, YES_NO_MESSAGE
+                )
+            for text_key in TEXT_KEYS:
+                self.fields[f"{criterion.key}.{text_key}"] = forms.CharField(
+                    label=f"{TEXT_LABELS[text_key]} (criterion {n})",
+                    required=False,
+                    max_length=MAX_TEXT,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                )
+        self._radio(
+            "recommendation",
+            "Your recommendation",
+            Recommendation.choices,
+            "Choose one of the recommendations listed.",
+        )
+        self.fields["comments_to_authors"] = forms.CharField(
+            label="Comments to the authors",
+            help_text=(
+                "The authors read these, without your name. Do not identify yourself; "
+                "be specific and constructive."
+            ),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 8}),
+        )
+        self.fields["confidential_comments"] = forms.CharField(
+            label="Confidential comments to the editor (optional)",
+            help_text="Only the editors read these.",
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )
+
+    def _radio(self, name, label, choices, message, help_text=""):
+        self.plain_messages[name] = message
+        self.fields[name] = forms.ChoiceField(
+            label=label,
+            choices=choices,
+            required=False,
+            widget=forms.RadioSelect,
+            help_text=help_text,
+            error_messages={"invalid_choice": message},
+        )
+
+    def add_error(self, field, error):
+        """One plain message per rubric control: its label already says which one it is."""
+        if field in self.plain_messages:
+            error = self.plain_messages[field]
+        super().add_error(field, error)
+
+    @classmethod
+    def initial_for(cls, review) -> dict:
+        """The form's initial values from a saved (draft) review."""
+        if review is None:
+            return {}
+        initial = {
+            "recommendation": review.recommendation,
+            "comments_to_authors": review.comments_to_authors,
+            "confidential_comments": review.confidential_comments,
+        }
+        for criterion in CRITERIA:
+            entry = (review.answers or {}).get(criterion.key, {})
+            if criterion.scored and entry.get("score") is not None:
+                initial[f"{criterion.key}.score"] = str(entry["score"])
+            if criterion.gate:
+                initial[f"{criterion.key}.implemented"] = _yes_no(entry.get("implemented"))
+            for gate_key, _label in criterion.gates:
+                initial[f"{criterion.key}.{gate_key}"] = _yes_no(entry.get(gate_key))
+            for text_key in TEXT_KEYS:
+                initial[f"{criterion.key}.{text_key}"] = entry.get(text_key, "")
+        return initial
+
+    def draft(self) -> dict:
+        """The keyword arguments of services.save_review_draft, from a valid form."""
+        data = self.cleaned_data
+        answers = {}
+        for criterion in CRITERIA:
+            names = [f"{criterion.key}.{t}" for t in TEXT_KEYS]
+            if criterion.scored:
+                names.append(f"{criterion.key}.score")
+            if criterion.gate:
+                names.append(f"{criterion.key}.implemented")
+            names += [f"{criterion.key}.{gate_key}" for gate_key, _label in criterion.gates]
+            answers[criterion.key] = {
+                name.split(".", 1)[1]: data.get(name) or None for name in names
+            }
+        return {
+            "answers": answers,
+            "recommendation": data.get("recommendation") or "",
+            "comments_to_authors": data.get("comments_to_authors") or "",
+            "confidential_comments": data.get("confidential_comments") or "",
+        }
+
+    def criteria(self) -> list[dict]:
+        """Per criterion, in order: the criterion and its bound fields, for the template."""
+        rows = []
+        for criterion in CRITERIA:
+            prefix = f"{criterion.key}."
+            rows.append(
+                {
+                    "criterion": criterion,
+                    "choices": [
+                        self[name]
+                        for name in self.fields
+                        if name.startswith(prefix) and name.split(".", 1)[1] not in TEXT_KEYS
+                    ],
+                    "texts": [self[prefix + text_key] for text_key in TEXT_KEYS],
+                }
+            )
+        return rows
+
+    def closing_fields(self) -> list:
+        """The recommendation and the comments, after the criteria."""
+        return [
+            self[name]
+            for name in ("recommendation", "comments_to_authors", "confidential_comments")
+        ]

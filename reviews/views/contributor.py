@@ -1,0 +1,493 @@
+"""Contributor pages (DESIGN §10): my submissions, the submission wizard, one submission.
+
+Thin views: find the submission the user may see (404) and may act on (403),
+call one service through `common.perform`, show the result. What an author may
+see of reviews, decisions and the log comes from `reviews.anonymity`.
+"""
+
+import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .. import anonymity, permissions, services
+from ..choices import SubmissionState
+from ..forms import contributor as forms
+from ..models import Submission, SubmissionFile
+from . import common
+
+S = SubmissionState
+OWNER_TRANSITIONS = ("submit", "resubmit", "withdraw")
+MATERIALS = forms.STEPS_BY_SLUG["materials"]
+REVIEW = forms.STEPS_BY_SLUG["review"]
+
+# My submissions, grouped by what they need from me; each state says what to do next.
+GROUPS = (
+    ("drafts", "Drafts", (S.DRAFT,)),
+    ("revisions", "Revisions requested", (S.REVISIONS_REQUESTED,)),
+    ("with-editors", "With the editors", (S.SUBMITTED, S.IN_REVIEW)),
+    ("decided", "Accepted and published", (S.ACCEPTED, S.PUBLISHED)),
+    ("closed", "Closed", (S.REJECTED, S.WITHDRAWN, S.RETIRED)),
+)
+NEEDS = {
+    S.DRAFT: ("Finish and submit", "review"),
+    S.REVISIONS_REQUESTED: ("Revise and resubmit", "about"),
+    S.SUBMITTED: ("Nothing to do — with the editors", None),
+    S.IN_REVIEW: ("Nothing to do — with the editors and reviewers", None),
+    S.ACCEPTED: ("Nothing to do — accepted; the editors will publish it", None),
+    S.PUBLISHED: ("Published — you can start a new version at any time", None),
+    S.REJECTED: ("Closed — not accepted", None),
+    S.WITHDRAWN: ("Closed — withdrawn", None),
+    S.RETIRED: ("Closed — retired from the catalog", None),
+}
+
+
+# --- lookups and links ----------------------------------------------------------------------
+
+
+def _author_submission(request, uuid) -> Submission:
+    """A submission this user authored: 404 if they may not see it, 403 if not an author."""
+    submission = common.visible_submission(request, uuid)
+    if not permissions.is_author(request.user, submission):
+        raise PermissionDenied("This page is for the authors of the submission.")
+    return submission
+
+
+def _owned_submission(request, uuid) -> Submission:
+    """A submission this user may change: 404 if they may not see it, 403 if not the owner."""
+    submission = common.visible_submission(request, uuid)
+    if not permissions.can_edit_submission(request.user, submission):
+        raise PermissionDenied("Only the submitting author can change this submission.")
+    return submission
+
+
+def detail_url(submission) -> str:
+    return f"/submissions/{submission.uuid}/"
+
+
+def step_url(submission, step) -> str:
+    slug = step if isinstance(step, str) else step.slug
+    return f"/submissions/{submission.uuid}/edit/{slug}/"
+
+
+def _after_save(request, submission, step) -> str:
+    """Save and continue goes to the next step; Save draft stays on this one."""
+    target = forms.next_step(step) if request.POST.get("go") == "next" else step
+    return step_url(submission, target)
+
+
+def _urls(submission) -> dict:
+    base = detail_url(submission)
+    return {
+        "detail": base,
+        "files": f"{base}files/",
+        "file_add": f"{base}files/add/",
+        "link_add": f"{base}links/add/",
+        "submit": f"{base}submit/",
+        "resubmit": f"{base}resubmit/",
+        "withdraw": f"{base}withdraw/",
+        "delete": f"{base}delete/",
+        "new_version": f"{base}new-version/",
+    }
+
+
+def _need(submission) -> dict:
+    text, step = NEEDS[submission.state]
+    url = step_url(submission, step) if step else ""
+    return {"text": text, "url": url, "is_action": bool(step)}
+
+
+def _actions(submission, user) -> list[str]:
+    """What the owner may do now: the allowed transitions, plus edit, delete and new version."""
+    allowed = set(services.available_transitions(submission, user))
+    owner = permissions.can_edit_submission(user, submission)
+    actions = []
+    if owner and submission.state in services.EDITABLE_STATES:
+        actions.append("edit")
+    actions += [name for name in OWNER_TRANSITIONS if name in allowed]
+    if owner and submission.state == S.DRAFT:
+        actions.append("delete")
+    if owner and submission.state == S.PUBLISHED:
+        actions.append("new_version")
+    return actions
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def submission_list(request):
+    """My submissions, grouped by state, each with what it needs from me."""
+    mine = list(
+        Submission.objects.visible_to(request.user)
+        .filter(owner=request.user)
+        .select_related("resource")
+        .order_by("-updated_at")
+    )
+    groups = []
+    for key, title, states in GROUPS:
+        items = [{"submission": s, "need": _need(s)} for s in mine if s.state in states]
+        if items:
+            groups.append({"key": key, "title": title, "items": items})
+    return render(request, "reviews/submission_list.html", {"groups": groups, "count": len(mine)})
+
+
+@login_required
+@require_GET
+def submission_detail(request, uuid):
+    """The timeline, versions and files, decision letters, anonymous reviews and the actions."""
+    submission = common.visible_submission(request, uuid)
+    if not permissions.is_author(request.user, submission):
+        if permissions.can_decide(request.user, submission):
+            return redirect(f"/editor/submissions/{submission.uuid}/")
+        raise PermissionDenied("This page is for the authors of the submission.")
+    return _render_detail(request, submission)
+
+
+def _render_detail(request, submission, *, status=200, withdraw_form=None, resubmit_form=None):
+    user = request.user
+    submission = Submission.objects.select_related("resource").get(pk=submission.pk)
+    versions = [
+        {"version": v, "files": anonymity.files_for(user, v)}
+        for v in submission.versions.order_by("-number")
+    ]
+    editable = submission.state in services.EDITABLE_STATES
+    context = {
+        "submission": submission,
+        "urls": _urls(submission),
+        "need": _need(submission),
+        "actions": _actions(submission, user),
+        "metadata": anonymity.metadata_for(user, submission),
+        "versions": versions,
+        "decisions": anonymity.decisions_for(user, submission),
+        "reviews": anonymity.reviews_for(user, submission),
+        "timeline": anonymity.log_for(user, submission),
+        "missing": forms.missing_items(submission) if editable else [],
+        "withdraw_form": withdraw_form or forms.WithdrawForm(),
+        "resubmit_form": resubmit_form or forms.ResubmitForm(),
+        "has_errors": status == 400,
+    }
+    return render(request, "reviews/submission_detail.html", context, status=status)
+
+
+# --- the wizard -----------------------------------------------------------------------------
+
+
+def _steps_nav(submission, current, missing) -> list[dict]:
+    counts = {}
+    for item in missing:
+        counts[item["step"].slug] = counts.get(item["step"].slug, 0) + 1
+    rows = []
+    for step in forms.STEPS:
+        if submission is not None:
+            url = step_url(submission, step)
+        else:  # until the first save, only step 1 exists
+            url = "/submissions/new/" if step.number == 1 else ""
+        rows.append(
+            {
+                "step": step,
+                "url": url,
+                "current": step == current,
+                "missing": counts.get(step.slug, 0),
+            }
+        )
+    return rows
+
+
+def _render_step(request, submission, step, *, status=200, **bound):
+    """One page of the wizard; `bound` holds the forms as posted, to show them again."""
+    user = request.user
+    context = {"submission": submission, "step": step, "has_errors": status == 400}
+    if submission is not None:
+        submission = Submission.objects.get(pk=submission.pk)
+        context["submission"] = submission
+        context["urls"] = _urls(submission)
+        context["revising"] = submission.state == S.REVISIONS_REQUESTED
+        context["action"] = step_url(submission, step)
+        missing = forms.missing_items(submission)
+    else:
+        context["action"] = "/submissions/new/"
+        missing = []
+    context["steps"] = _steps_nav(submission, step, missing)
+
+    def posted(name, blank):
+        return bound[name] if bound.get(name) is not None else blank()
+
+    if step.slug == "about":
+        form = posted("form", lambda: forms.AboutForm(instance=submission or Submission()))
+        authors = posted("authors", lambda: forms.author_formset(submission, owner=user))
+        context.update(form=form, authors=authors, summary=forms.ErrorSummary(form, authors))
+    elif step.slug in forms.STEP_FORMS:
+        context["form"] = posted("form", lambda: forms.STEP_FORMS[step.slug](instance=submission))
+    elif step.slug == "materials":
+        version = submission.current_version
+        context.update(
+            files=anonymity.files_for(user, version) if version else [],
+            upload_form=posted("upload_form", forms.UploadForm),
+            link_form=posted("link_form", forms.LinkForm),
+        )
+    else:
+        version = submission.current_version
+        context.update(
+            missing=missing,
+            metadata=anonymity.metadata_for(user, submission),
+            files=anonymity.files_for(user, version) if version else [],
+            submit_form=posted("submit_form", forms.SubmitForm),
+            resubmit_form=posted("resubmit_form", forms.ResubmitForm),
+            decisions=anonymity.decisions_for(user, submission),
+        )
+    return render(request, "reviews/submission_form.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_new(request):
+    """Step 1 of a new submission; its first save creates the draft."""
+    step = forms.STEPS_BY_SLUG["about"]
+    if request.method == "GET":
+        return _render_step(request, None, step)
+    form = forms.AboutForm(request.POST, instance=Submission(owner=request.user))
+    authors = forms.author_formset(owner=request.user, data=request.POST)
+
+    def again(status):
+        return _render_step(request, None, step, status=status, form=form, authors=authors)
+
+    if not all([form.is_valid(), authors.is_valid()]):
+        return again(400)
+
+    def create():
+        with transaction.atomic():
+            draft = services.create_draft(request.user, **form.metadata())
+            services.set_authors(draft, request.user, authors.authors())
+        return draft
+
+    return common.perform(
+        request,
+        create,
+        success="Draft saved. You can leave and come back to it at any time.",
+        redirect_to=lambda draft: _after_save(request, draft, step),
+        render=again,
+        form=form,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_edit(request, uuid, step):
+    """A step of the wizard for a draft, or for a submission whose revision was requested."""
+    step = forms.STEPS_BY_SLUG.get(step)
+    if step is None:
+        raise Http404
+    submission = _owned_submission(request, uuid)
+    if request.method == "GET":
+        if submission.state not in services.EDITABLE_STATES:
+            messages.info(
+                request,
+                f"This submission is “{submission.get_state_display()}” and can no longer "
+                "be changed.",
+            )
+            return redirect(detail_url(submission))
+        return _render_step(request, submission, step)
+    if step.slug not in forms.STEP_FORMS:  # materials and review post to their own URLs
+        return HttpResponseNotAllowed(["GET"])
+    # The form works on a copy, so the page's header keeps the saved title on an error.
+    form = forms.STEP_FORMS[step.slug](request.POST, instance=copy.copy(submission))
+    authors = forms.author_formset(submission, data=request.POST) if step.slug == "about" else None
+    bound = {"form": form} if authors is None else {"form": form, "authors": authors}
+
+    def again(status):
+        return _render_step(request, submission, step, status=status, **bound)
+
+    if not all([form.is_valid()] + ([authors.is_valid()] if authors else [])):
+        return again(400)
+
+    def save():
+        with transaction.atomic():
+            services.update_draft(submission, request.user, **form.metadata())
+            if authors is not None:
+                services.set_authors(submission, request.user, authors.authors())
+
+    return common.perform(
+        request,
+        save,
+        success="Draft saved.",
+        redirect_to=_after_save(request, submission, step),
+        render=again,
+        form=form,
+    )
+
+
+# --- files and links ------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def file_add(request, uuid):
+    """Upload a file to the working version; a refusal is shown next to the file field."""
+    submission = _owned_submission(request, uuid)
+    form = forms.UploadForm(request.POST, request.FILES)
+
+    def again(status):
+        return _render_step(request, submission, MATERIALS, status=status, upload_form=form)
+
+    if not form.is_valid():
+        return again(400)
+    data = form.cleaned_data
+    return common.perform(
+        request,
+        lambda: services.add_file(submission, request.user, data["file"], data["label"]),
+        success=f"Added “{data['label'] or data['file'].name}”.",
+        redirect_to=step_url(submission, MATERIALS),
+        render=again,
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def link_add(request, uuid):
+    """Add an external link (a video host, a web module) to the working version."""
+    submission = _owned_submission(request, uuid)
+    form = forms.LinkForm(request.POST)
+
+    def again(status):
+        return _render_step(request, submission, MATERIALS, status=status, link_form=form)
+
+    if not form.is_valid():
+        return again(400)
+    data = form.cleaned_data
+    return common.perform(
+        request,
+        lambda: services.add_link(submission, request.user, data["url"], data["label"]),
+        success=f"Added the link “{data['label'] or data['url']}”.",
+        redirect_to=step_url(submission, MATERIALS),
+        render=again,
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def file_remove(request, uuid, file_uuid):
+    """Remove a file or link from the working version."""
+    submission = _owned_submission(request, uuid)
+    item = get_object_or_404(
+        SubmissionFile.objects.select_related("version__submission"),
+        uuid=file_uuid,
+        version__submission=submission,
+    )
+    return common.perform(
+        request,
+        lambda: services.remove_file(item, request.user),
+        success=f"Removed “{item}”.",
+        redirect_to=step_url(submission, MATERIALS),
+        render=lambda status: _render_step(request, submission, MATERIALS, status=status),
+    )
+
+
+# --- transitions ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def submit(request, uuid):
+    """Send a complete draft to the editors; an incomplete one shows what is missing."""
+    submission = _author_submission(request, uuid)
+    form = forms.SubmitForm(request.POST)
+
+    def again(status):
+        if status == 400 and submission.state in services.EDITABLE_STATES:
+            return _render_step(request, submission, REVIEW, status=status, submit_form=form)
+        return _render_detail(request, submission, status=status)
+
+    return common.perform(
+        request,
+        lambda: services.submit(submission, request.user),
+        success="Submitted. The editors have it now; we will e-mail you at each step.",
+        redirect_to=detail_url(submission),
+        render=again,
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def resubmit(request, uuid):
+    """Answer a revision request: the new version is frozen with the response letter."""
+    submission = _author_submission(request, uuid)
+    form = forms.ResubmitForm(request.POST)
+
+    def again(status):
+        if status == 400 and submission.state in services.EDITABLE_STATES:
+            return _render_step(request, submission, REVIEW, status=status, resubmit_form=form)
+        return _render_detail(request, submission, status=status)
+
+    if not form.is_valid():
+        return again(400)
+    return common.perform(
+        request,
+        lambda: services.resubmit(
+            submission, request.user, response_letter=form.cleaned_data["response_letter"]
+        ),
+        success="Resubmitted. The new version is with the editors.",
+        redirect_to=detail_url(submission),
+        render=again,
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, uuid):
+    """Withdraw before publication, with a reason, after a confirmation step."""
+    submission = _author_submission(request, uuid)
+    form = forms.WithdrawForm(request.POST)
+
+    def again(status):
+        return _render_detail(request, submission, status=status, withdraw_form=form)
+
+    if not form.is_valid():
+        return again(400)
+    return common.perform(
+        request,
+        lambda: services.withdraw(submission, request.user, reason=form.cleaned_data["reason"]),
+        success="Withdrawn. The editors have been told.",
+        redirect_to=detail_url(submission),
+        render=again,
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def delete(request, uuid):
+    """Delete a draft that was never submitted, after a confirmation step."""
+    submission = _author_submission(request, uuid)
+    title = str(submission)
+    return common.perform(
+        request,
+        lambda: services.delete_draft(submission, request.user),
+        success=f"Deleted the draft “{title}”.",
+        redirect_to="/submissions/",
+        render=lambda status: _render_detail(request, submission, status=status),
+    )
+
+
+@login_required
+@require_POST
+def new_version(request, uuid):
+    """Start a new draft of a published resource; it replaces it once published."""
+    submission = _author_submission(request, uuid)
+    return common.perform(
+        request,
+        lambda: services.start_new_version(submission, request.user),
+        success="A new version was started as a draft, with the published content and files.",
+        redirect_to=lambda draft: step_url(draft, "about"),
+        render=lambda status: _render_detail(request, submission, status=status),
+    )

@@ -1,0 +1,267 @@
+"""Editor desk (/editor/): the queue with turnaround metrics, and one submission's page.
+
+Every view is for editors only (anonymous: login; others: 403). Submissions come
+through Submission.objects.visible_to (someone else's draft: 404). An editor who is
+an author sees their own submission read-only; services refuse their decisions (403).
+"""
+
+from functools import wraps
+from itertools import groupby
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_POST, require_safe
+
+from toolkit.errors import Conflict
+
+from .. import anonymity, desk, metrics, permissions, rubric, services, suggestions
+from ..choices import SubmissionState
+from ..forms.editor import DECISION_FORMS, CancelAssignmentForm, InviteForm, QueueFilterForm
+from ..models import ReviewAssignment, Submission
+from .common import perform, visible_assignment, visible_submission
+
+
+def editor_required(view):
+    """Signed in (else the login page) and an editor (else 403)."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not permissions.is_editor(request.user):
+            raise PermissionDenied("Only editors use the editor desk.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def submission_url(submission, anchor=""):
+    return f"/editor/submissions/{submission.uuid}/{anchor}"
+
+
+# --- pages ----------------------------------------------------------------------
+
+
+@editor_required
+@require_safe
+def queue(request):
+    """The queue by state with filters, and the turnaround metrics."""
+    form = QueueFilterForm(request.GET or None)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    context = {
+        "form": form,
+        "sections": desk.queue(request.user, **form.filters()),
+        "metrics": metrics.summary(),
+    }
+    return render(request, "reviews/editor_queue.html", context, status=status)
+
+
+@editor_required
+@require_safe
+def submission_detail(request, uuid):
+    """Everything about one submission, and the forms for what the editor may do now."""
+    return render_detail(request, visible_submission(request, uuid))
+
+
+def render_detail(request, submission, *, bound=None, status=200):
+    """The submission page; `bound` forms (by key) replace the blank ones after a failed POST."""
+    submission = Submission.objects.get(pk=submission.pk)  # fresh: a POST may have lost a race
+    user = request.user
+    bound = bound or {}
+    role = anonymity.viewer_role(user, submission)
+    deciding = permissions.can_decide(user, submission)
+    context = {
+        "submission": submission,
+        "role": role,
+        "is_author": role == anonymity.AUTHOR,
+        "deciding": deciding,
+        "metadata": anonymity.metadata_for(user, submission),
+        "versions": [
+            {"version": v, "files": anonymity.files_for(user, v)}
+            for v in submission.versions.order_by("-number")
+        ],
+        "decision_letters": anonymity.decisions_for(user, submission),
+        "timeline": anonymity.log_for(user, submission),
+        "rounds": _review_rounds(user, submission),
+        "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
+        "completed_reviews": submission.completed_review_count(),
+    }
+    if role == anonymity.EDITOR:
+        context["identity_flags"] = anonymity.identity_flags(submission)
+        context["assignment_rounds"] = _assignment_rounds(user, submission, bound)
+    if deciding:
+        available = services.available_transitions(submission, user)
+        context["decisions"] = [
+            bound.get(name) or form_class(submission=submission)
+            for name, form_class in DECISION_FORMS.items()
+            if name in available
+        ]
+        context["blocked"] = _blocked(submission, user, available)
+        # A decision lost to a race: its form is gone, but what was typed is shown back.
+        context["unsent"] = [
+            form
+            for name, form in bound.items()
+            if name in DECISION_FORMS and name not in available and form.is_bound
+        ]
+        if submission.state == SubmissionState.IN_REVIEW and submission.open_round:
+            context["invite_form"] = bound.get("invite") or InviteForm(submission=submission)
+            context["suggestions"] = suggestions.suggest_reviewers(submission)
+    return render(request, "reviews/editor_submission.html", context, status=status)
+
+
+def _review_rounds(user, submission):
+    """Completed reviews by round, latest round first, each with its side-by-side table."""
+    rows = anonymity.reviews_for(user, submission)
+    rounds = []
+    for number, group in groupby(rows, key=lambda row: row["round"]):
+        reviews = list(group)
+        rounds.append({"number": number, "reviews": reviews, "table": rubric.compare(reviews)})
+    return rounds[::-1]
+
+
+def _assignment_rounds(user, submission, bound):
+    assignments = (
+        ReviewAssignment.objects.visible_to(user)
+        .filter(round__submission=submission)
+        .select_related("reviewer", "round__version")
+        .order_by("-round__number", "reviewer_number")
+    )
+    rounds = []
+    for review_round, group in groupby(assignments, key=lambda a: a.round):
+        items = list(group)
+        for assignment in items:
+            key = f"cancel:{assignment.uuid}"
+            assignment.cancel_form = bound.get(key) or CancelAssignmentForm(assignment=assignment)
+        rounds.append({"round": review_round, "assignments": items})
+    return rounds
+
+
+def _blocked(submission, user, available):
+    """Decisions this state allows but a condition holds back, with the engine's reason."""
+    reasons = []
+    for name, form_class in DECISION_FORMS.items():
+        if name in available:
+            continue
+        try:
+            services.authorize(submission, name, user)
+        except Conflict as error:
+            if error.code == "condition_not_met":
+                reasons.append({"label": form_class.label, "reason": error.detail})
+        except PermissionDenied:
+            pass
+    return reasons
+
+
+# --- actions (POST only) -----------------------------------------------------------
+
+
+def _deciding_submission(request, uuid):
+    """The submission (404 if invisible), if this editor may decide on it (403 otherwise)."""
+    submission = visible_submission(request, uuid)
+    if not permissions.can_decide(request.user, submission):
+        raise PermissionDenied("Editors do not decide on their own submissions.")
+    return submission
+
+
+def _validated(form):
+    """Raise a 400 when the form is invalid; its fields already hold the messages."""
+    if not form.is_valid():
+        raise ValidationError({})
+
+
+@editor_required
+@require_POST
+def invite(request, uuid):
+    """Invite a reviewer (an author or a declared conflict: 409 with the reason)."""
+    submission = _deciding_submission(request, uuid)
+    form = InviteForm(request.POST)
+    reviewer = form.cleaned_data["reviewer"] if form.is_valid() else None
+
+    def call():
+        _validated(form)
+        services.invite(submission, request.user, **form.cleaned_data)
+
+    return perform(
+        request,
+        call,
+        success=f"{reviewer} has been invited to review." if reviewer else "",
+        redirect_to=submission_url(submission, "#reviewers"),
+        render=lambda status: render_detail(
+            request, submission, bound={"invite": form}, status=status
+        ),
+        form=form,
+    )
+
+
+@editor_required
+@require_POST
+def decide(request, uuid, name):
+    """Run one editorial transition by name, with the text it needs."""
+    form_class = DECISION_FORMS.get(name)
+    if form_class is None:
+        raise Http404
+    submission = _deciding_submission(request, uuid)
+    form = form_class(request.POST, submission=submission)
+
+    def call():
+        _validated(form)
+        services.run_action(
+            services.SUBMISSION_ACTIONS, name, submission, request.user, form.cleaned_data
+        )
+
+    return perform(
+        request,
+        call,
+        success=form_class.success,
+        redirect_to=submission_url(submission),
+        render=lambda status: render_detail(request, submission, bound={name: form}, status=status),
+        form=form,
+    )
+
+
+def _assignment_of(request, submission, assignment_uuid):
+    assignment = visible_assignment(request, assignment_uuid)
+    if assignment.round.submission_id != submission.pk:
+        raise Http404
+    return assignment
+
+
+@editor_required
+@require_POST
+def remind(request, uuid, assignment_uuid):
+    """E-mail the reviewer a reminder now (once a day: 409 for a second one)."""
+    submission = _deciding_submission(request, uuid)
+    assignment = _assignment_of(request, submission, assignment_uuid)
+    return perform(
+        request,
+        lambda: services.remind(assignment, request.user),
+        success=f"A reminder has been sent to {assignment.reviewer}.",
+        redirect_to=submission_url(submission, "#reviewers"),
+        render=lambda status: render_detail(request, submission, status=status),
+    )
+
+
+@editor_required
+@require_POST
+def cancel(request, uuid, assignment_uuid):
+    """Cancel an invitation or an accepted assignment."""
+    submission = _deciding_submission(request, uuid)
+    assignment = _assignment_of(request, submission, assignment_uuid)
+    form = CancelAssignmentForm(request.POST, assignment=assignment)
+
+    def call():
+        _validated(form)
+        services.cancel_assignment(assignment, request.user, **form.cleaned_data)
+
+    return perform(
+        request,
+        call,
+        success=f"The assignment of {assignment.reviewer} has been cancelled.",
+        redirect_to=submission_url(submission, "#reviewers"),
+        render=lambda status: render_detail(
+            request, submission, bound={f"cancel:{assignment.uuid}": form}, status=status
+        ),
+        form=form,
+    )

@@ -1,0 +1,304 @@
+"""Reviewer pages (/reviews/): invitations, assignments and the rubric (DESIGN §5–§7, §10).
+
+What a reviewer sees of a submission comes only from `reviews.anonymity`. Every
+action is a service call; "Save draft" and "Submit review" save the draft first,
+so a refused submission loses nothing typed.
+"""
+
+from functools import partial, wraps
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView
+
+from toolkit.api import validation_payload
+from toolkit.errors import Conflict
+
+from .. import anonymity, permissions, services
+from ..choices import AssignmentState
+from ..forms.reviewer import AcceptForm, DeclineForm, ReviewForm
+from ..models import Review, ReviewAssignment
+from . import common
+
+A = AssignmentState
+UNTITLED = "Untitled submission"
+DETAIL_TEMPLATE = "reviews/assignment_detail.html"
+
+
+def own_assignment(request, uuid) -> ReviewAssignment:
+    """The signed-in reviewer's own assignment: 404 if invisible, 403 for an editor looking on."""
+    assignment = common.visible_assignment(request, uuid)
+    if not permissions.is_assignee(request.user, assignment):
+        raise PermissionDenied("This review belongs to another reviewer.")
+    return assignment
+
+
+def title_of(assignment) -> str:
+    metadata = anonymity.reviewer_metadata(assignment.round.submission, assignment.round.version)
+    return metadata.get("title") or UNTITLED
+
+
+def clock(moment=None) -> str:
+    return timezone.localtime(moment).strftime("%H:%M")
+
+
+def detail_url(assignment, anchor="") -> str:
+    url = reverse("reviewer-assignment", args=[assignment.uuid])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def due_facts(assignment, today=None) -> dict:
+    """The date that matters now, and by how many days it is overdue (0 if not)."""
+    today = today or timezone.localdate()
+    due = assignment.response_due if assignment.state == A.INVITED else assignment.review_due
+    overdue = assignment.is_overdue(today)
+    return {"due": due, "overdue": overdue, "days_overdue": (today - due).days if overdue else 0}
+
+
+# --- reads ------------------------------------------------------------------------
+
+
+class AssignmentListView(LoginRequiredMixin, ListView):
+    """My invitations and assignments with due dates and overdue marks; the rest apart."""
+
+    template_name = "reviews/assignment_list.html"
+    context_object_name = "assignments"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not permissions.is_reviewer(request.user):
+            raise PermissionDenied("Only reviewers have a review list.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return (
+            ReviewAssignment.objects.filter(reviewer=self.request.user)
+            .select_related("round__submission__owner", "round__version")
+            .prefetch_related("round__submission__authors")
+            .order_by("-invited_at")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        rows = [
+            {"assignment": a, "title": title_of(a), **due_facts(a, today)}
+            for a in context["assignments"]
+        ]
+        context["invitations"] = sorted(
+            (r for r in rows if r["assignment"].state == A.INVITED), key=lambda r: r["due"]
+        )
+        context["in_progress"] = sorted(
+            (r for r in rows if r["assignment"].state == A.ACCEPTED), key=lambda r: r["due"]
+        )
+        context["past"] = [r for r in rows if r["assignment"].state not in (A.INVITED, A.ACCEPTED)]
+        return context
+
+
+def page_context(request, assignment, *, accept_form=None, decline_form=None, review_form=None):
+    """Everything the assignment page shows, as anonymity gives it to this reviewer."""
+    user = request.user
+    review_round = assignment.round
+    submission = review_round.submission
+    metadata = anonymity.reviewer_metadata(submission, review_round.version)
+    visible = assignment.state in anonymity.REVIEWER_VISIBLE_STATES
+    context = {
+        "assignment": assignment,
+        "title": metadata.get("title") or UNTITLED,
+        "reviewer_label": anonymity.reviewer_label(assignment),
+        "editor_note": anonymity.redact(
+            assignment.message, anonymity.Identities(submission).authors
+        ),
+        "can_see_submission": visible,
+        **due_facts(assignment),
+    }
+    if not visible:  # declined or cancelled: the submission is no longer theirs to read
+        return context
+    own_label = anonymity.reviewer_name_for(user, assignment)
+    reviews = [
+        r for r in anonymity.reviews_for(user, submission) if r["round"] == review_round.number
+    ]
+    context.update(
+        metadata=metadata,
+        files=anonymity.files_for(user, review_round.version),
+        submission_uuid=submission.uuid,
+        own_review=next((r for r in reviews if r["reviewer"] == own_label), None),
+        round_closed=review_round.closed_at is not None,
+    )
+    if review_round.closed_at is not None:
+        context["other_reviews"] = [r for r in reviews if r["reviewer"] != own_label]
+        context["decisions"] = [
+            d
+            for d in anonymity.decisions_for(user, submission)
+            if d["round"] == review_round.number
+        ]
+    if assignment.state == A.INVITED:
+        context["accept_form"] = accept_form or AcceptForm()
+        context["decline_form"] = decline_form or DeclineForm()
+    if assignment.state == A.ACCEPTED:
+        review = Review.objects.filter(assignment=assignment).first()
+        has_draft = bool(
+            review
+            and (
+                review.answers
+                or review.recommendation
+                or review.comments_to_authors
+                or review.confidential_comments
+            )
+        )
+        context.update(
+            review=review,
+            draft_saved_at=review.updated_at if has_draft else None,
+            review_form=review_form or ReviewForm(initial=ReviewForm.initial_for(review)),
+        )
+    return context
+
+
+class AssignmentDetailView(LoginRequiredMixin, DetailView):
+    """One assignment: the anonymised submission, then the answer or the rubric it needs now."""
+
+    template_name = DETAIL_TEMPLATE
+    context_object_name = "assignment"
+
+    def get_object(self, queryset=None):
+        return own_assignment(self.request, self.kwargs["uuid"])
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **page_context(self.request, self.object)}
+
+
+def render_page(request, assignment, *, status=200, **forms):
+    """The assignment page again (with the forms as typed), after a refused POST."""
+    fresh = own_assignment(request, assignment.uuid)  # its state may have changed meanwhile
+    return render(request, DETAIL_TEMPLATE, page_context(request, fresh, **forms), status=status)
+
+
+# --- actions (POST only) ----------------------------------------------------------------
+
+
+def reviewer_post(view):
+    """POST only (405 otherwise). Someone signed out signs in and comes back to the page,
+    not to the POST-only URL; then the assignment must be their own (404/403)."""
+
+    @require_POST
+    @wraps(view)
+    def wrapper(request, uuid):
+        if not request.user.is_authenticated:
+            return redirect_to_login(reverse("reviewer-assignment", args=[uuid]))
+        return view(request, own_assignment(request, uuid))
+
+    return wrapper
+
+
+@reviewer_post
+def accept(request, assignment):
+    """Accept the invitation with a conflict-of-interest declaration."""
+    form = AcceptForm(request.POST)
+    page = partial(render_page, request, assignment, accept_form=form)
+    if not form.is_valid():
+        return page(status=400)
+    return common.perform(
+        request,
+        lambda: services.accept_invitation(assignment, request.user, **form.cleaned_data),
+        success="Thank you for accepting. Your answers are saved as a draft until you submit.",
+        redirect_to=detail_url(assignment, "your-review"),
+        render=page,
+        form=form,
+    )
+
+
+@reviewer_post
+def decline(request, assignment):
+    """Decline with a reason code, a note (required for “other”) and perhaps a suggestion."""
+    form = DeclineForm(request.POST)
+    page = partial(render_page, request, assignment, decline_form=form)
+    if not form.is_valid():
+        return page(status=400)
+    return common.perform(
+        request,
+        lambda: services.decline_invitation(assignment, request.user, **form.cleaned_data),
+        success="You declined the invitation. Thank you for letting the editors know.",
+        redirect_to=reverse("reviewer-assignments"),
+        render=page,
+        form=form,
+    )
+
+
+@reviewer_post
+def save(request, assignment):
+    """“Save draft” without JavaScript: save and come back to the rubric."""
+    form = ReviewForm(request.POST)
+    page = partial(render_page, request, assignment, review_form=form)
+    if not form.is_valid():
+        return page(status=400)
+    return common.perform(
+        request,
+        lambda: services.save_review_draft(assignment, request.user, **form.draft()),
+        success=f"Draft saved at {clock()}.",
+        redirect_to=detail_url(assignment, "your-review"),
+        render=page,
+        form=form,
+    )
+
+
+@reviewer_post
+def submit(request, assignment):
+    """Save the draft, then submit it; what is still missing is listed at the top (400)."""
+    form = ReviewForm(request.POST)
+    page = partial(render_page, request, assignment, review_form=form)
+    if not form.is_valid():
+        return page(status=400)
+
+    def call():
+        services.save_review_draft(assignment, request.user, **form.draft())
+        try:
+            services.complete_review(assignment, request.user)
+        except ValidationError:
+            messages.info(
+                request,
+                f"Your draft was saved at {clock()}. Answer what is listed below to submit it.",
+            )
+            raise
+
+    return common.perform(
+        request,
+        call,
+        success="Thank you: your review was submitted to the editors.",
+        redirect_to=detail_url(assignment),
+        render=page,
+        form=form,
+    )
+
+
+@require_POST
+def autosave(request, uuid):
+    """JavaScript's background save: {"saved_at": "14:32", "updated_at": ISO} or
+    {"errors": {field: [messages]}} (400); 403, 404 and 409 answer {"detail": …}."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("reviewer-assignment", args=[uuid]))
+    try:
+        assignment = own_assignment(request, uuid)
+        form = ReviewForm(request.POST)
+        if not form.is_valid():
+            errors = form.errors.get_json_data()
+            return JsonResponse(
+                {"errors": {name: [e["message"] for e in errs] for name, errs in errors.items()}},
+                status=400,
+            )
+        review = services.save_review_draft(assignment, request.user, **form.draft())
+    except ValidationError as error:
+        return JsonResponse({"errors": validation_payload(error)}, status=400)
+    except Conflict as error:
+        return JsonResponse(error.as_dict(), status=409)
+    except PermissionDenied as error:
+        return JsonResponse({"detail": str(error) or "Not allowed."}, status=403)
+    except Http404:
+        return JsonResponse({"detail": "Not found."}, status=404)
+    saved = timezone.localtime(review.updated_at)
+    return JsonResponse({"saved_at": clock(saved), "updated_at": saved.isoformat()})
