@@ -28,6 +28,7 @@ class VocabularyViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [AllowAny]
     lookup_field = "slug"
+    lookup_value_regex = "[^/]+"  # licence slugs are SPDX identifiers, with dots: CC-BY-4.0
     pagination_class = None
     filter_backends = []
 

@@ -3,6 +3,7 @@
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import RegexValidator
 from django.db import models
 
 
@@ -89,6 +90,18 @@ class Topic(Vocabulary):
 class License(Vocabulary):
     """A licence, keyed by its SPDX identifier (`slug`)."""
 
+    # Not a SlugField: SPDX identifiers have dots (CC-BY-4.0, CC0-1.0).
+    slug = models.CharField(
+        max_length=64,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9.\-]*\Z",
+                "Enter an SPDX identifier: letters, digits, dots and hyphens, such as CC-BY-4.0.",
+            )
+        ],
+        help_text="The SPDX identifier, such as CC-BY-4.0.",
+    )
     url = models.URLField(blank=True)
 
     class Meta(Vocabulary.Meta):

@@ -221,6 +221,8 @@ def parse_bounds(from_: str, until: str) -> tuple[datetime | None, datetime | No
 def set_filter(spec: str) -> Q | None:
     """The filter of a setSpec; None when no such set exists."""
     family, _, value = spec.partition(":")
+    if "\x00" in value:  # no set has one, and PostgreSQL cannot compare text with it
+        return None
     if not value:
         return Q() if family in {"level", "stage", "type"} else None
     through = Resource.levels.through.objects
@@ -386,7 +388,8 @@ def identify(root, params, now):
 def resource_for(identifier: str) -> Resource:
     prefix = f"oai:{records.site_host()}:"
     slug = identifier[len(prefix) :] if identifier.startswith(prefix) else ""
-    resource = harvestable().filter(slug=slug).first() if slug else None
+    # No slug has a NUL character, and PostgreSQL cannot compare text with one.
+    resource = harvestable().filter(slug=slug).first() if slug and "\x00" not in slug else None
     if resource is None:
         raise OAIError("idDoesNotExist", "No record has this identifier.")
     return resource

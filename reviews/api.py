@@ -2,15 +2,17 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from toolkit.accounts.permissions import is_editor
+from toolkit.api import JSONParser
 
 from . import anonymity, metrics, services
 from .models import Review, ReviewAssignment, Submission, SubmissionFile
@@ -19,6 +21,7 @@ from .serializers import (
     FileUploadSerializer,
     InviteSerializer,
     ReviewSerializer,
+    SubmissionFileSerializer,
     SubmissionSerializer,
     SubmissionSummarySerializer,
     SubmissionWriteSerializer,
@@ -91,8 +94,13 @@ class SubmissionViewSet(
         services.delete_draft(self.get_object(), request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(request=FileUploadSerializer, methods=["POST"])
-    @action(detail=True, methods=["get", "post"])
+    @extend_schema(responses=SubmissionFileSerializer(many=True), methods=["GET"])
+    @extend_schema(
+        request=FileUploadSerializer,
+        responses={201: SubmissionFileSerializer(many=True)},
+        methods=["POST"],
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None)  # one list, unpaged
     def files(self, request, uuid=None):
         """GET: the current version's files. POST (multipart): add a file, or a link."""
         submission = self.get_object()
@@ -123,6 +131,7 @@ class SubmissionViewSet(
         services.remove_file(self._file(uuid, file_uuid), request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    @extend_schema(responses={(200, "*/*"): OpenApiTypes.BINARY})  # the file's own type
     @action(detail=True, methods=["get"], url_path=rf"files/(?P<file_uuid>{UUID})/download")
     def download(self, request, uuid=None, file_uuid=None):
         """Download a file: the original for authors and editors, a sanitized copy for reviewers."""
@@ -139,8 +148,11 @@ class SubmissionViewSet(
         )
         return self._detail(Submission.objects.get(pk=submission.pk))
 
-    @extend_schema(request=InviteSerializer, responses=AssignmentSerializer, methods=["POST"])
-    @action(detail=True, methods=["get", "post"])
+    @extend_schema(responses=AssignmentSerializer(many=True), methods=["GET"])
+    @extend_schema(
+        request=InviteSerializer, responses={201: AssignmentSerializer}, methods=["POST"]
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None)  # one list, unpaged
     def assignments(self, request, uuid=None):
         """Editors: list the review assignments, or invite a reviewer to the open round."""
         submission = self.get_object()

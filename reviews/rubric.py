@@ -181,6 +181,9 @@ def clean_answers(raw) -> tuple[dict, dict]:
         for text_key in TEXT_KEYS:
             text = given.get(text_key)
             if text not in (None, ""):
+                if "\x00" in str(text):  # as a form's CharField: PostgreSQL cannot store one
+                    errors[f"{criterion.key}.{text_key}"] = ["Null characters are not allowed."]
+                    continue
                 entry[text_key] = str(text)[:MAX_TEXT]
         if criterion.scored:
             score = _as_score(given.get("score"))

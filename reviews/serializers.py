@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from catalog.models import InstructionalMethod, Language, LearnerLevel, License, ResourceType, Topic
+from toolkit.api import SlugRelatedField
 
 from . import anonymity, services
 from .choices import Recommendation
@@ -11,7 +12,7 @@ from .models import Submission
 
 
 def _terms(model, many=False, **kwargs):
-    return serializers.SlugRelatedField(
+    return SlugRelatedField(
         slug_field="slug", queryset=model.objects.active(), many=many, required=False, **kwargs
     )
 
@@ -85,11 +86,12 @@ class SubmissionSerializer(SubmissionSummarySerializer):
     decisions = serializers.ListField(child=serializers.DictField(), read_only=True)
     reviews = serializers.ListField(child=serializers.DictField(), read_only=True)
     log = serializers.ListField(child=serializers.DictField(), read_only=True)
+    # Editors only, so not read_only: the schema would then say every answer has them.
     identity_flags = serializers.ListField(
-        child=serializers.DictField(), read_only=True, help_text="Editors only."
+        child=serializers.DictField(), required=False, help_text="Editors only."
     )
     assignments = serializers.ListField(
-        child=serializers.DictField(), read_only=True, help_text="Editors only."
+        child=serializers.DictField(), required=False, help_text="Editors only."
     )
 
     def to_representation(self, submission):
@@ -129,6 +131,23 @@ def submission_assignments(submission):
     )
 
 
+class SubmissionFileSerializer(serializers.Serializer):
+    """A file or link of a version, as `anonymity.files_for` describes it to this user."""
+
+    uuid = serializers.UUIDField(read_only=True)
+    kind = serializers.CharField(read_only=True, help_text="file or link")
+    label = serializers.CharField(read_only=True)
+    url = serializers.CharField(
+        read_only=True, help_text="The address of a link; blank for a file."
+    )
+    content_type = serializers.CharField(read_only=True)
+    size = serializers.IntegerField(read_only=True, help_text="Bytes; 0 for a link.")
+    name = serializers.CharField(read_only=True, help_text="The download name; blank for a link.")
+    identity_flags = serializers.ListField(  # not read_only: that would make it required
+        child=serializers.DictField(), required=False, help_text="Editors only."
+    )
+
+
 class FileUploadSerializer(serializers.Serializer):
     file = serializers.FileField(required=False, allow_empty_file=True)
     url = serializers.URLField(required=False, max_length=500)
@@ -154,8 +173,8 @@ class AssignmentSerializer(serializers.Serializer):
     invited_at = serializers.DateTimeField(read_only=True)
     response_due = serializers.DateField(read_only=True)
     review_due = serializers.DateField(read_only=True)
-    responded_at = serializers.DateTimeField(read_only=True)
-    completed_at = serializers.DateTimeField(read_only=True)
+    responded_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    completed_at = serializers.DateTimeField(read_only=True, allow_null=True)
     overdue = serializers.BooleanField(read_only=True)
     message = serializers.CharField(read_only=True)
     coi_declaration = serializers.CharField(read_only=True)
@@ -198,7 +217,7 @@ class AssignmentSerializer(serializers.Serializer):
 
 
 class InviteSerializer(serializers.Serializer):
-    reviewer = serializers.SlugRelatedField(
+    reviewer = SlugRelatedField(
         slug_field="username", queryset=get_user_model().objects.filter(is_active=True)
     )
     response_due = serializers.DateField(required=False)

@@ -849,6 +849,8 @@ def run_action(actions: dict, name: str, obj, actor, data) -> object:
         value = data.get(field, "") if hasattr(data, "get") else ""
         if not isinstance(value, str):
             raise ValidationError({field: ["Give this as text."]})
+        if "\x00" in value:  # as a form's CharField: PostgreSQL cannot store one
+            raise ValidationError({field: ["Null characters are not allowed."]})
         kwargs[field] = value
     return action.func(obj, actor, **kwargs)
 

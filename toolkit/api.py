@@ -1,8 +1,9 @@
-"""API plumbing shared by the apps: error mapping and common permissions."""
+"""API plumbing shared by the apps: error mapping, a safe parser and field, the schema's errors."""
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import status
+from rest_framework import parsers, serializers, status
+from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -19,10 +20,113 @@ def validation_payload(error: DjangoValidationError) -> dict:
     return {"non_field_errors": error.messages}
 
 
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser; a document nested too deeply for Python's parser is a 400, not a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError as exc:
+            raise ParseError("JSON parse error - the document is nested too deeply.") from exc
+
+
+class SlugRelatedField(serializers.SlugRelatedField):
+    """DRF's SlugRelatedField, refusing a NUL character as its CharField does (PostgreSQL
+    cannot compare text with one: the lookup would fail with a DataError, a 500)."""
+
+    default_error_messages = {"null_characters": "Null characters are not allowed."}
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("null_characters")
+        return super().to_internal_value(data)
+
+
 def exception_handler(exc, context):
     """DESIGN §10 errors: 409 with {detail, code, state}; 400 with field messages."""
     if isinstance(exc, Conflict):
         return Response(exc.as_dict(), status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoValidationError):
         return Response(validation_payload(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, RequestDataTooBig | TooManyFieldsSent):  # else Django's HTML 400 page
+        detail = (
+            "The request body is too large."
+            if isinstance(exc, RequestDataTooBig)
+            else "The request has too many fields."
+        )
+        return Response({"detail": detail}, status=status.HTTP_400_BAD_REQUEST)
     return drf_exception_handler(exc, context)
+
+
+# --- the error responses in the OpenAPI schema ---------------------------------------
+
+ERROR_SCHEMAS = {
+    "Error": {
+        "type": "object",
+        "properties": {"detail": {"type": "string"}},
+        "required": ["detail"],
+    },
+    "Conflict": {
+        "type": "object",
+        "description": "The object is in the wrong state, or another request came first.",
+        "properties": {
+            "detail": {"type": "string"},
+            "code": {"type": "string", "example": "transition_not_allowed"},
+            "state": {"type": "string", "nullable": True},
+        },
+        "required": ["detail", "code", "state"],
+    },
+    "ValidationErrors": {
+        "type": "object",
+        "description": "Messages by field (lists of strings; nested for lists of objects), "
+        "`non_field_errors` for the whole object, or `detail` for an unreadable body.",
+        "additionalProperties": {},
+    },
+}
+ERROR_RESPONSES = {  # status: (schema, description)
+    "400": ("ValidationErrors", "Bad input."),
+    "401": ("Error", "Not signed in, or an unknown token."),
+    "403": ("Error", "Signed in, but not allowed to do this."),
+    "404": ("Error", "No such object, or none this user may see."),
+    "409": ("Conflict", "Not possible in the object's current state."),
+    "415": ("Error", "The body is neither JSON, a form nor multipart."),
+    "429": ("Error", "Too many requests: try again later."),
+}
+WORKFLOW_PATHS = ("/api/v1/submissions/", "/api/v1/assignments/", "/api/v1/metrics/")
+
+
+def document_error_responses(result, generator, request, public):
+    """drf-spectacular hook: the error answers of DESIGN §10 on every operation they apply to."""
+    result.setdefault("components", {}).setdefault("schemas", {}).update(ERROR_SCHEMAS)
+    for path, item in result.get("paths", {}).items():
+        workflow = path.startswith(WORKFLOW_PATHS)
+        for method, operation in item.items():
+            if method not in ("get", "put", "patch", "post", "delete"):
+                continue
+            writes = method != "get"
+            codes = ["401", "429"]
+            if workflow:
+                codes.append("403")
+            if "{" in path or any(p["name"] == "page" for p in operation.get("parameters", [])):
+                codes.append("404")
+            if operation.get("parameters") or "requestBody" in operation:
+                codes.append("400")
+            if "requestBody" in operation:
+                codes.append("415")
+            if workflow and writes:
+                codes.append("409")
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                schema, description = ERROR_RESPONSES[code]
+                responses.setdefault(
+                    code,
+                    {
+                        "description": description,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": f"#/components/schemas/{schema}"}
+                            }
+                        },
+                    },
+                )
+    return result

@@ -1,6 +1,8 @@
-"""Project-wide form rendering: accessible field groups and error summaries."""
+"""Project-wide form rendering (accessible field groups, error summaries) and safe fields."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.renderers import TemplatesSetting
 
 
@@ -24,3 +26,32 @@ def field_anchor(bound_field) -> str:
     if is_group(bound_field):
         return f"{bound_field.auto_id}_0"
     return bound_field.id_for_label or bound_field.auto_id
+
+
+# The largest integer SQLite (and a PostgreSQL bigint) can hold.
+MAX_DATABASE_INTEGER = 2**63 - 1
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing a number too large for the database as it refuses "abc".
+
+    Django keeps `pk=` lookups safe from integer overflow but not `pk__in=`: on SQLite,
+    ?levels=99999999999999999999 crashed the query with an OverflowError (a 500).
+    """
+
+    def _check_values(self, value):
+        meta = self.queryset.model._meta
+        key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        if isinstance(key, models.IntegerField):
+            for pk in value:
+                try:
+                    number = int(pk)
+                except (TypeError, ValueError):
+                    continue  # Django's own check refuses it
+                if abs(number) > MAX_DATABASE_INTEGER:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super()._check_values(value)

@@ -23,7 +23,11 @@ urlpatterns = [
     path("api/v1/metrics/", reviews_api.MetricsView.as_view(), name="api-metrics"),
     path("api/v1/", include(api_router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema", template_name="api/docs.html"),
+        name="api-docs",
+    ),
 ]
 
 handler400 = "toolkit.views.bad_request"

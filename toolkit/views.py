@@ -75,17 +75,22 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-def error_page(template, status):
+def error_page(template, status, detail):
+    """The site's error page; JSON like the API's own errors for an address under /api/."""
+
     def view(request, exception=None):
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": detail}, status=status)
         return render(request, template, status=status)
 
     return view
 
 
-bad_request = error_page("400.html", 400)
-permission_denied = error_page("403.html", 403)
-page_not_found = error_page("404.html", 404)
+bad_request = error_page("400.html", 400, "Bad request.")
+permission_denied = error_page("403.html", 403, "You do not have permission to do this.")
+page_not_found = error_page("404.html", 404, "Not found.")
+_server_error = error_page("500.html", 500, "Server error.")
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    return _server_error(request)

@@ -96,7 +96,7 @@ def _limit_to_active(field, selected) -> None:
     field.queryset = field.queryset.model.objects.filter(Q(is_active=True) | Q(pk__in=pks))
 
 
-class LevelChoiceField(forms.ModelMultipleChoiceField):
+class LevelChoiceField(toolkit_forms.ModelMultipleChoiceField):
     """Learner levels in stage order (UME, GME, CPD), shown grouped by stage."""
 
     def label_from_instance(self, obj):
@@ -169,13 +169,13 @@ class LearnersForm(StepForm):
         help_text="Everyone it was designed for, from medical school to practice.",
         template_name="includes/reviews_contributor_levels.html",
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = toolkit_forms.ModelMultipleChoiceField(
         queryset=Topic.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label="Topics",
     )
-    methods = forms.ModelMultipleChoiceField(
+    methods = toolkit_forms.ModelMultipleChoiceField(
         queryset=InstructionalMethod.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,

@@ -2,8 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET
 
@@ -75,8 +75,12 @@ def download(request, uuid, file_uuid):
 def file_response(user, item):
     """The stored file as this viewer may have it, as a safe attachment."""
     stored, name = anonymity.download(user, item)
+    try:
+        handle = stored.open("rb")
+    except (OSError, ValueError, SuspiciousFileOperation) as exc:  # gone from the media root
+        raise Http404("The file is missing.") from exc
     response = FileResponse(
-        stored.open("rb"), as_attachment=True, filename=name, content_type=item.content_type
+        handle, as_attachment=True, filename=name, content_type=item.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

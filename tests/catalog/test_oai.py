@@ -271,6 +271,20 @@ def test_unknown_identifiers(client, identifier):
     assert error_codes(root) == ["idDoesNotExist"]
 
 
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_nul_character_in_an_identifier_or_a_set_matches_nothing(client, method):
+    """PostgreSQL cannot compare text with a NUL: these lookups used to fail with a 500."""
+    resource = factories.resource()
+    for identifier in (f"oai:{HOST}:{resource.slug}\x00", f"oai:{HOST}:\x00"):
+        root = harvest(
+            client, method, verb="GetRecord", metadataPrefix="oai_dc", identifier=identifier
+        )
+        assert error_codes(root) == ["idDoesNotExist"]
+    for spec in ("level:gme-residency\x00", "type:\x00", "stage:\x00"):
+        root = harvest(client, method, verb="ListIdentifiers", metadataPrefix="oai_dc", set=spec)
+        assert error_codes(root) == ["noRecordsMatch"]
+
+
 def test_no_records_match_on_an_empty_repository(client):
     root = harvest(client, verb="ListIdentifiers", metadataPrefix="oai_dc")
     assert error_codes(root) == ["noRecordsMatch"]

@@ -197,6 +197,23 @@ def test_anonymous_clients_are_throttled(client, monkeypatch):
     assert client.get("/api/v1/resources/").status_code == 429
 
 
+def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "rate", "2/minute", raising=False)
+    for address in ("192.0.2.1", "192.0.2.2"):
+        assert client.get("/api/v1/resources/", HTTP_X_FORWARDED_FOR=address).status_code == 200
+    response = client.get("/api/v1/resources/", HTTP_X_FORWARDED_FOR="192.0.2.3")
+    assert response.status_code == 429
+
+
+def test_behind_the_proxy_each_forwarded_client_has_its_own_throttle(client, monkeypatch, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    monkeypatch.setattr(AnonRateThrottle, "rate", "1/minute", raising=False)
+    assert client.get("/api/v1/resources/", HTTP_X_FORWARDED_FOR="192.0.2.1").status_code == 200
+    assert client.get("/api/v1/resources/", HTTP_X_FORWARDED_FOR="192.0.2.2").status_code == 200
+    forged = client.get("/api/v1/resources/", HTTP_X_FORWARDED_FOR="192.0.2.9, 192.0.2.1")
+    assert forged.status_code == 429
+
+
 def test_the_schema_documents_the_filters_and_the_facets(client):
     response = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert response.status_code == 200

@@ -155,6 +155,81 @@ def test_bad_input_gives_400_with_field_messages(people):
     assert "evil.pdf" in str(response.json())
 
 
+NUL_MESSAGE = ["Null characters are not allowed."]
+
+
+def test_a_nul_character_in_a_vocabulary_term_or_a_user_name_is_a_400(people):
+    """PostgreSQL cannot compare text with a NUL: the lookup used to fail with a 500."""
+    owner, editor, _, reviewers = people
+    response = api(owner).post(
+        "/api/v1/submissions/",
+        {"title": "Nul", "resource_type": "case\x00", "learner_levels": ["\x00"]},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"resource_type": NUL_MESSAGE, "learner_levels": NUL_MESSAGE}
+    submission, _ = factories.in_review(owner, editor)
+    response = api(editor).post(
+        f"/api/v1/submissions/{submission.uuid}/assignments/", {"reviewer": "rev1\x00"}
+    )
+    assert response.status_code == 400
+    assert response.json() == {"reviewer": NUL_MESSAGE}
+
+
+def test_a_nul_character_in_the_text_of_a_transition_is_a_400(people):
+    owner, *_ = people
+    submission = factories.draft(owner)
+    response = api(owner).post(
+        f"/api/v1/submissions/{submission.uuid}/transitions/withdraw/",
+        {"reason": "Changed\x00my mind"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"reason": NUL_MESSAGE}
+    submission.refresh_from_db()
+    assert submission.state == "draft"
+
+
+def test_a_nul_character_in_the_rubric_text_is_a_400(people):
+    owner, editor, _, reviewers = people
+    _, (assignment,) = factories.in_review(owner, editor, reviewers[:1])
+    client = api(reviewers[0])
+    client.post(
+        f"/api/v1/assignments/{assignment.uuid}/transitions/accept/", {"coi_declaration": "None"}
+    )
+    response = client.put(
+        f"/api/v1/assignments/{assignment.uuid}/review/",
+        {"answers": {"objectives": {"score": 4, "strengths": "Clear\x00"}}},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"objectives.strengths": NUL_MESSAGE}
+
+
+def test_a_json_body_nested_too_deeply_is_a_400_not_a_500(people):
+    owner, *_ = people
+    response = api(owner).post(
+        "/api/v1/submissions/", "[" * 100_000 + "]" * 100_000, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"detail": "JSON parse error - the document is nested too deeply."}
+
+
+def test_a_body_over_the_size_or_field_limits_is_a_400_with_a_json_message(people, settings):
+    owner, *_ = people
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = api(owner).post("/api/v1/submissions/", {"title": "x" * 2000}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request body is too large."}
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    fields = "&".join(f"f{i}=x" for i in range(10))
+    response = api(owner).post(
+        "/api/v1/submissions/", fields, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request has too many fields."}
+
+
 def samples_file(name, data):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -287,3 +362,33 @@ def test_the_api_schema_documents_the_workflow(client):
         "/api/v1/submissions/{uuid}/assignments/",
     ):
         assert path in schema
+
+
+def test_the_schema_documents_what_the_workflow_endpoints_really_answer(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    paths = schema["paths"]
+
+    def body(path, method, code):
+        return paths[path][method]["responses"][code]["content"]
+
+    transition = paths["/api/v1/submissions/{uuid}/transitions/{name}/"]["post"]["responses"]
+    assert {"200", "400", "401", "403", "404", "409"} <= set(transition)
+    conflict = transition["409"]["content"]["application/json"]["schema"]["$ref"]
+    assert schema["components"]["schemas"][conflict.rsplit("/", 1)[1]]["required"] == [
+        "detail",
+        "code",
+        "state",
+    ]
+    files = "/api/v1/submissions/{uuid}/files/"
+    assert body(files, "get", "200")["application/json"]["schema"]["type"] == "array"
+    assert body(files, "post", "201")["application/json"]["schema"]["type"] == "array"
+    assignments = "/api/v1/submissions/{uuid}/assignments/"
+    assert body(assignments, "get", "200")["application/json"]["schema"]["type"] == "array"
+    assert "201" in paths[assignments]["post"]["responses"]
+    download = "/api/v1/submissions/{uuid}/files/{file_uuid}/download/"
+    assert list(body(download, "get", "200")) == ["*/*"]
+    # What only editors get is not promised to everyone.
+    required = schema["components"]["schemas"]["Submission"]["required"]
+    assert "identity_flags" not in required and "assignments" not in required
+    assignment = schema["components"]["schemas"]["Assignment"]["properties"]
+    assert assignment["responded_at"]["nullable"] and assignment["completed_at"]["nullable"]

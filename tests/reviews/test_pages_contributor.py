@@ -426,6 +426,18 @@ def test_a_validation_error_keeps_every_typed_value_with_status_400(client, owne
     assert reload(submission).time_required_minutes is None
 
 
+@pytest.mark.parametrize("field", ["learner_levels", "topics", "methods"])
+def test_a_term_number_too_large_for_the_database_is_a_400_not_a_500(client, owner, field):
+    """Django guards pk= but not pk__in= against overflow: SQLite used to raise OverflowError."""
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    typed = learners_data(**{field: ["99999999999999999999"]})
+    response = client.post(f"/submissions/{submission.uuid}/edit/learners/", typed)
+    assert response.status_code == 400
+    assert "“99999999999999999999” is not a valid value." in text(response)
+
+
 def test_removing_every_author_is_refused_and_keeps_the_row(client, owner):
     login(client, owner)
     client.post("/submissions/new/", about_data())

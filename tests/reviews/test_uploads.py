@@ -73,3 +73,20 @@ def test_text_naming_an_author_is_flagged_for_the_editor(draft):
     item = services.add_file(draft, draft.owner, SimpleUploadedFile("guide.pdf", data))
     assert {"term": "Olive Owner", "where": "text"} in item.identity_flags
     assert {"term": "Olive Owner", "where": "metadata"} in item.identity_flags
+
+
+def test_a_file_missing_from_the_media_root_is_a_404_not_a_500(draft, client):
+    item = services.add_file(
+        draft, draft.owner, SimpleUploadedFile("guide.pdf", samples.pdf_bytes()), "Guide"
+    )
+    client.force_login(draft.owner)
+    url = f"/submissions/{draft.uuid}/files/{item.uuid}/"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    item.file.storage.delete(item.file.name)
+    assert client.get(url).status_code == 404
+    api_url = f"/api/v1/submissions/{draft.uuid}/files/{item.uuid}/download/"
+    assert client.get(api_url).status_code == 404

@@ -102,6 +102,63 @@ def test_login_pauses_after_repeated_failures_even_with_the_right_password(clien
     assert "_auth_user_id" not in client.session
 
 
+def fail_sign_ins(client, names, **headers):
+    for name in names:
+        client.post("/accounts/login/", {"username": name, "password": "x"}, **headers)
+
+
+def test_a_client_cannot_escape_the_sign_in_pause_with_a_forged_forwarded_for(client, settings):
+    settings.TOOLKIT_LOGIN_ATTEMPTS = 2  # the address may fail 4 times as often: 8
+    factories.user("ines")
+    for i in range(8):
+        fail_sign_ins(client, [f"guess{i}"], HTTP_X_FORWARDED_FOR=f"198.51.100.{i}")
+    response = client.post(
+        "/accounts/login/",
+        {"username": "ines", "password": factories.PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.99",
+    )
+    assert response.status_code == 400
+    assert "Too many failed sign-in attempts" in response.content.decode()
+
+
+def test_behind_the_proxy_failed_sign_ins_pause_their_client_not_everyone(client, settings):
+    """Every request comes from the proxy's address: the client is the one it forwarded."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    settings.TOOLKIT_LOGIN_ATTEMPTS = 2
+    factories.user("ines")
+    fail_sign_ins(client, [f"guess{i}" for i in range(8)], HTTP_X_FORWARDED_FOR="203.0.113.7")
+    locked = client.post(
+        "/accounts/login/",
+        {"username": "ines", "password": factories.PASSWORD},
+        HTTP_X_FORWARDED_FOR="forged, 203.0.113.7",
+    )
+    assert "Too many failed sign-in attempts" in locked.content.decode()
+    response = client.post(
+        "/accounts/login/",
+        {"username": "ines", "password": factories.PASSWORD},
+        HTTP_X_FORWARDED_FOR="192.0.2.44",
+    )
+    assert response.status_code == 302
+
+
+def test_a_profile_term_number_too_large_for_the_database_is_a_400_not_a_500(
+    contributor_client,
+):
+    response = contributor_client.post(
+        "/accounts/profile/",
+        {
+            "display_name": "Ada",
+            "email": "ada@example.org",
+            "expertise_levels": ["1", "99999999999999999999"],
+            "expertise_topics": ["-99999999999999999999"],
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“99999999999999999999” is not a valid value." in html
+    assert "“-99999999999999999999” is not a valid value." in html
+
+
 def test_profile_requires_sign_in(client):
     response = client.get("/accounts/profile/")
     assert response.status_code == 302

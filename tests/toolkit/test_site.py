@@ -1,13 +1,16 @@
+import re
 from unittest import mock
 
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import OperationalError
 
-from catalog.models import InstructionalMethod, LearnerLevel, ResourceType, Topic
+from catalog.models import InstructionalMethod, LearnerLevel, License, ResourceType, Topic
+from toolkit.middleware import NUL_MESSAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +74,15 @@ def test_unknown_pages_get_the_site_styled_404(client):
     assert "Page not found" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "path", ["/api/v1/submissions/not-a-uuid/", "/api/v1/no-such-thing/", "/api/v2/"]
+)
+def test_an_unknown_api_address_gets_a_json_404_like_the_api(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
 def test_vocabularies_exist_after_migrate():
     assert LearnerLevel.objects.count() == 7
     assert ResourceType.objects.count() == 11
@@ -127,6 +139,75 @@ def test_licences_and_languages_are_readable_too(client):
     languages = {r["slug"]: r["name"] for r in client.get("/api/v1/languages/").json()}
     assert languages["es"] == "Español"
     assert len(languages) >= 11
+
+
+def test_a_licence_is_found_by_its_spdx_identifier_with_dots(client):
+    response = client.get("/api/v1/licenses/CC-BY-4.0/")
+    assert response.status_code == 200
+    assert response.json()["slug"] == "CC-BY-4.0"
+    assert client.get("/api/v1/licenses/CC0-1.0/").json()["slug"] == "CC0-1.0"
+    assert client.get("/api/v1/licenses/no-such-licence/").status_code == 404
+
+
+def test_the_schema_lets_licence_identifiers_have_dots(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    slug = schema["components"]["schemas"]["License"]["properties"]["slug"]
+    assert re.search(slug.get("pattern", ""), "CC-BY-4.0")
+
+
+def test_an_admin_can_add_a_licence_whose_spdx_identifier_has_dots():
+    License(slug="Apache-2.0", name="Apache 2.0").full_clean()
+    with pytest.raises(ValidationError) as caught:
+        License(slug="not an id!", name="Nope").full_clean()
+    assert caught.value.message_dict["slug"] == [
+        "Enter an SPDX identifier: letters, digits, dots and hyphens, such as CC-BY-4.0."
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", ["/catalog/a%00b/", "/catalog/a%00b/cite.ris", "/editor/submissions/%00/"]
+)
+def test_a_nul_character_in_a_page_address_is_a_400_with_a_message(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "The address contains a NUL character (%00)" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/api/v1/topics/a%00b/", "/api/v1/resources/%00/"])
+def test_a_nul_character_in_an_api_address_is_a_400_with_a_message(client, path):
+    """PostgreSQL cannot compare text with a NUL: the slug lookups used to fail with a 500."""
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.json() == {"detail": NUL_MESSAGE}
+
+
+def test_a_nul_character_in_an_admin_list_filter_is_a_400(client):
+    from tests import factories
+
+    boss = factories.user("boss", roles=["admin"], is_staff=True, is_superuser=True)
+    client.force_login(boss)
+    response = client.get("/admin/reviews/submission/", {"state": "\x00"})
+    assert response.status_code == 400
+    assert NUL_MESSAGE in response.content.decode()
+    assert client.get("/admin/reviews/submission/", {"state": "draft"}).status_code == 200
+
+
+def test_a_nul_character_in_a_catalog_search_is_still_dropped_not_refused(client):
+    assert client.get("/catalog/", {"q": "inter\x00preters"}).status_code == 200
+
+
+def test_pages_allow_only_their_own_scripts_and_styles_and_no_framing(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "style-src 'self';" in policy
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert client.get("/catalog/")["Content-Security-Policy"] == policy
+    assert client.get("/no-such-page/")["Content-Security-Policy"] == policy
+
+
+def test_only_the_swagger_page_may_run_its_inline_set_up_script(client):
+    policy = client.get("/api/docs/")["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline';" in policy
+    assert "style-src 'self';" in policy and "frame-ancestors 'none'" in policy
 
 
 def test_vocabularies_are_read_only_through_the_api(client, editor):

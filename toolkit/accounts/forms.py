@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
 from catalog.models import LearnerLevel, Topic
+from toolkit.forms import ModelMultipleChoiceField
 
 from . import throttle
 from .permissions import CONTRIBUTOR
@@ -70,13 +71,13 @@ class SignupForm(UniqueEmailMixin, UserCreationForm):
 
 
 class ProfileForm(UniqueEmailMixin, forms.ModelForm):
-    expertise_levels = forms.ModelMultipleChoiceField(
+    expertise_levels = ModelMultipleChoiceField(
         queryset=LearnerLevel.objects.active(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         label="Learner levels I can review for",
     )
-    expertise_topics = forms.ModelMultipleChoiceField(
+    expertise_topics = ModelMultipleChoiceField(
         queryset=Topic.objects.active(),
         widget=forms.CheckboxSelectMultiple,
         required=False,

@@ -4,11 +4,14 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from rest_framework.throttling import BaseThrottle
 
 
 def _keys(request, username: str) -> list[str]:
     name = hashlib.sha256((username or "").strip().lower().encode()).hexdigest()[:32]
-    address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    # The API throttles' notion of the client (NUM_PROXIES): behind the proxy, the address
+    # the proxy saw, not its own, which would lock every user out after a few failures.
+    address = BaseThrottle().get_ident(request) if request is not None else ""
     return [f"login-fail:user:{name}", f"login-fail:addr:{address}"]
 
 

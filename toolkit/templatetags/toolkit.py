@@ -66,7 +66,13 @@ def field_anchor(bound_field):
 
 @register.simple_tag
 def widget(bound_field, **attrs):
-    """Render a widget with aria-describedby pointing at its hint and error message."""
+    """Render a widget with aria-describedby pointing at its hint and error message.
+
+    Never with autofocus (Django sets it on the sign-in and sign-up user names): a page starts
+    at its top, so the skip link, the heading and the intro come first; after an error, the
+    error summary has the focus instead (includes/error_summary.html).
+    """
+    attrs.setdefault("autofocus", False)
     described = []
     if bound_field.help_text:
         described.append(f"{bound_field.auto_id}_helptext")

@@ -5,14 +5,10 @@
      status line (a polite live region) says "Saved at 14:32", or why it was not saved.
    - Every change is also kept in localStorage, so nothing typed is lost if the session
      ends; on the next visit a copy newer than the server draft is put back, with a notice.
-   No key handling of its own: the rubric is native radios and text boxes. */
+   No key handling of its own: the rubric is native radios and text boxes. After a refused
+   POST the page starts at the error summary (it has autofocus). */
 (function () {
   "use strict";
-
-  var summary = document.getElementById("error-summary");
-  if (summary) {
-    summary.focus(); // after a refused POST, start at the list of problems
-  }
 
   var done = document.querySelector("[data-review-closed]");
   var form = document.querySelector("form.rubric-form[data-autosave-url]");
