@@ -86,7 +86,7 @@ test-postgres: install
 	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 test-browser: $(BROWSER_STAMP)
-	$(TEST_ENV) $(BIN)/pytest -m browser -p no:xdist $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest -m browser -p no:xdist -v $(PYTEST_ARGS)
 
 test-all: test test-postgres test-browser
 

@@ -1,0 +1,410 @@
+"""Accessibility audit in a real Chromium (issue 7): WCAG 2.0/2.1 A and AA with axe-core on every
+page type for each role that sees it, at desktop and phone widths; no horizontal scrolling at
+390 px; the skip link; a logical focus order; error summaries whose links reach their fields.
+
+Full-page screenshots of every page type go to test-results/screenshots/ for a visual check.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import (
+    axe_violations,
+    describe_violations,
+    focused,
+    horizontal_overflow,
+    screenshot,
+    skip_to_main,
+    step,
+)
+from tests.browser.worlds import audit_world
+from tests.samples import exe_bytes
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def world():
+    return audit_world()
+
+
+def errors_shown(page: Page) -> None:
+    expect(page.locator(".error-summary").first).to_be_visible()
+
+
+# --- page types: each function opens one page in the state to audit ----------------------------
+
+
+def home(page, w):
+    page.goto("/")
+
+
+def catalog_with_filters(page, w):
+    page.goto("/catalog/?level=gme-residency&topic=language-access&q=interpreters")
+    expect(page.locator("#results-count")).to_contain_text("result")
+
+
+def resource_detail(page, w):
+    page.goto(w.resource.get_absolute_url())
+
+
+def tombstone(page, w):
+    response = page.goto(f"/catalog/{w.retired.slug}/")
+    assert response.status == 410
+
+
+def not_found(page, w):
+    response = page.goto("/catalog/no-such-resource/")
+    assert response.status == 404
+
+
+def api_docs(page, w):
+    page.goto("/api/docs/")
+    expect(page.locator(".opblock").first).to_be_visible()
+
+
+def api_docs_operation_open(page, w):
+    api_docs(page, w)
+    operation = page.locator("#operations-assignments-assignments_list")
+    operation.locator(".opblock-summary-control").click()
+    expect(operation.locator(".opblock-body")).to_be_visible()
+
+
+def login(page, w):
+    page.goto("/accounts/login/")
+
+
+def login_with_errors(page, w):
+    login(page, w)
+    page.get_by_label("User name or e-mail").fill("nobody")
+    page.locator("#id_password").fill("wrong password")
+    page.locator("main").get_by_role("button", name="Sign in").click()
+    errors_shown(page)
+
+
+def signup(page, w):
+    page.goto("/accounts/signup/")
+
+
+def signup_with_errors(page, w):
+    signup(page, w)
+    page.locator("main").get_by_role("button", name="Create account").click()
+    errors_shown(page)
+
+
+def profile(page, w):
+    page.goto("/accounts/profile/")
+
+
+def my_submissions(page, w):
+    page.goto("/submissions/")
+
+
+def new_submission(page, w):
+    page.goto("/submissions/new/")
+
+
+def submission_form_with_errors(page, w):
+    page.goto(f"/submissions/{w.draft.uuid}/edit/about/")
+    page.get_by_label("E-mail address (author 1)").fill("not an e-mail address")
+    page.get_by_label("ORCID iD (author 1)").fill("1234")
+    page.get_by_role("button", name="Save draft").click()
+    errors_shown(page)
+
+
+def learners_form_with_errors(page, w):
+    page.goto(f"/submissions/{w.draft.uuid}/edit/learners/")
+    page.get_by_label("Time required (minutes)").fill("0")
+    page.get_by_role("button", name="Save draft").click()
+    errors_shown(page)
+
+
+def materials_with_a_refused_upload(page, w):
+    page.goto(f"/submissions/{w.draft.uuid}/edit/materials/")
+    upload = page.get_by_role("region", name="Upload a file")
+    upload.get_by_label("File").set_input_files(
+        {"name": "handout.pdf", "mimeType": "application/pdf", "buffer": exe_bytes()}
+    )
+    upload.get_by_role("button", name="Upload the file").click()
+    errors_shown(page)
+
+
+def declarations(page, w):
+    page.goto(f"/submissions/{w.draft.uuid}/edit/declarations/")
+
+
+def submit_refused(page, w):
+    page.goto(f"/submissions/{w.draft.uuid}/edit/review/")
+    page.get_by_role("button", name="Submit for review").click()
+    errors_shown(page)
+
+
+def submission_detail(page, w):
+    page.goto(f"/submissions/{w.revisions.uuid}/")
+
+
+def reviewer_list(page, w):
+    page.goto("/reviews/")
+
+
+def invitation(page, w):
+    page.goto(f"/reviews/{w.invitation.uuid}/")
+
+
+def decline_with_errors(page, w):
+    invitation(page, w)
+    page.get_by_text("Decline this invitation…").click()
+    page.get_by_role("button", name="Decline", exact=True).click()
+    errors_shown(page)
+
+
+def rubric(page, w):
+    page.goto(f"/reviews/{w.accepted_assignment.uuid}/")
+    expect(page.locator("form.rubric-form")).to_be_visible()
+
+
+def rubric_with_errors(page, w):
+    rubric(page, w)
+    page.get_by_role("button", name="Submit review").click()
+    errors_shown(page)
+
+
+def editor_queue(page, w):
+    page.goto("/editor/")
+
+
+def editor_submission(page, w):
+    page.goto(f"/editor/submissions/{w.in_review.uuid}/")
+    expect(page.locator(".divergence-flag")).to_be_visible()
+
+
+def editor_triage(page, w):
+    page.goto(f"/editor/submissions/{w.submitted.uuid}/")
+
+
+def invite_with_errors(page, w):
+    editor_submission(page, w)
+    page.locator("form.invite-form").get_by_role("button", name="Send the invitation").click()
+    errors_shown(page)
+
+
+def search_log(page, w):
+    page.goto("/editor/searches/")
+
+
+PUBLIC = [home, catalog_with_filters, resource_detail, tombstone, not_found]
+PAGES = {
+    "anonymous": [
+        *PUBLIC,
+        login,
+        login_with_errors,
+        signup,
+        signup_with_errors,
+        api_docs,
+        api_docs_operation_open,
+    ],
+    "contributor": [
+        *PUBLIC,
+        profile,
+        my_submissions,
+        new_submission,
+        submission_form_with_errors,
+        learners_form_with_errors,
+        materials_with_a_refused_upload,
+        declarations,
+        submit_refused,
+        submission_detail,
+    ],
+    "reviewer": [
+        *PUBLIC,
+        profile,
+        reviewer_list,
+        invitation,
+        decline_with_errors,
+        rubric,
+        rubric_with_errors,
+    ],
+    "editor": [
+        *PUBLIC,
+        profile,
+        editor_queue,
+        editor_submission,
+        editor_triage,
+        invite_with_errors,
+        search_log,
+    ],
+}
+
+
+def person(world, role):
+    return {
+        "anonymous": None,
+        "contributor": world.owner,
+        "reviewer": world.reviewers[0],
+        "editor": world.editor,
+    }[role]
+
+
+@pytest.mark.parametrize("role", list(PAGES))
+def test_every_page_type_has_no_axe_violations_and_no_horizontal_scrolling(browsing, world, role):
+    problems = []
+    for device in ("desktop", "phone"):
+        page = browsing.new_page(device, user=person(world, role))
+        for open_page in PAGES[role]:
+            name = open_page.__name__
+            with step(f"{role} · {name} · {device}"):
+                open_page(page, world)
+                violations = axe_violations(page)
+                if violations:
+                    problems.append(
+                        f"{name} on a {device} ({page.url}):\n{describe_violations(violations)}"
+                    )
+                if device == "phone":
+                    width, viewport = horizontal_overflow(page)
+                    if width > viewport:
+                        problems.append(
+                            f"{name} on a phone scrolls sideways: {width}px wide in {viewport}px"
+                        )
+                if role == "anonymous" or open_page not in PUBLIC or open_page is home:
+                    screenshot(page, f"{role}-{name}-{device}")  # each page type once
+    assert not problems, f"{len(problems)} problem(s) for {role}:\n" + "\n".join(problems)
+
+
+# --- keyboard ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/catalog/", "/accounts/login/"])
+def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(page, path):
+    page.goto(path)
+    page.keyboard.press("Tab")
+    link = page.get_by_role("link", name="Skip to main content")
+    expect(link).to_be_focused()
+    box = link.bounding_box()
+    assert box and box["y"] >= 0 and box["height"] > 0, f"the focused skip link is hidden: {box}"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.keyboard.press("Tab")
+    inside = page.evaluate("document.getElementById('main').contains(document.activeElement)")
+    assert inside, f"after the skip link, Tab went to {focused(page)}"
+
+
+# One key for a Tab stop and for a control on the page; a radio group is one Tab stop.
+CONTROL_KEY_JS = """el => el.type === 'radio' ? 'radio:' + el.name
+  : el.id || (['A', 'BUTTON'].includes(el.tagName)
+              ? el.innerText.replace(/\\s+/g, ' ').trim() : el.name)"""
+
+
+def tab_stops(page: Page) -> list[dict]:
+    """From the skip link into <main>, every Tab stop until the focus leaves <main>."""
+    skip_to_main(page)
+    stops = []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if not page.evaluate("document.getElementById('main').contains(document.activeElement)"):
+            return stops
+        stop = focused(page)
+        stop["key"] = page.evaluate(f"({CONTROL_KEY_JS})(document.activeElement)")
+        stops.append(stop)
+    raise AssertionError("the focus never left <main>")
+
+
+def visible_controls(page: Page) -> list[str]:
+    """Keys of every visible, enabled control in <main>, in document order."""
+    return page.evaluate(
+        f"""() => {{
+      const key = {CONTROL_KEY_JS};
+      const keys = [];
+      const all = document.querySelectorAll(
+        'main a[href], main button, main input:not([type=hidden]), main select, main textarea');
+      for (const el of all) {{
+        const r = el.getBoundingClientRect();
+        if (el.disabled || r.width === 0 || r.height === 0) continue;
+        if (!keys.includes(key(el))) keys.push(key(el));
+      }}
+      return keys;
+    }}"""
+    )
+
+
+def assert_reading_order(stops: list[dict]) -> None:
+    """Each Tab stop is below the previous one, or on the same line to its right."""
+    for before, after in zip(stops, stops[1:], strict=False):
+        below = after["top"] >= before["bottom"] - 2
+        same_line = after["top"] < before["bottom"] and after["bottom"] > before["top"]
+        right = after["left"] >= before["right"] - 2
+        assert below or (same_line and right), (
+            f"Tab goes from {before['key']!r} ({before['left']:.0f},{before['top']:.0f}) "
+            f"back to {after['key']!r} ({after['left']:.0f},{after['top']:.0f})"
+        )
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_the_tab_order_follows_the_visual_order_on_sign_in_and_the_submission_form(
+    browsing, world, device
+):
+    page = browsing.new_page(device)
+    with step(f"Sign-in page on a {device}"):
+        page.goto("/accounts/login/")
+        stops = tab_stops(page)
+        assert [s["key"] for s in stops[:3]] == ["id_username", "id_password", "Sign in"]
+        assert [s["key"] for s in stops] == visible_controls(page)
+        assert_reading_order(stops)
+
+    page = browsing.new_page(device, user=world.owner)
+    for path in ("/submissions/new/", f"/submissions/{world.draft.uuid}/edit/about/"):
+        with step(f"Submission form {path} on a {device}"):
+            page.goto(path)
+            stops = tab_stops(page)
+            keys = [s["key"] for s in stops]
+            assert keys == visible_controls(page)
+            assert keys.index("id_title") < keys.index("id_summary") < keys.index("id_references")
+            assert keys[-1] in ("Save draft", "Leave and come back later"), keys[-3:]
+            assert_reading_order(stops)
+
+
+# --- error summaries ---------------------------------------------------------------------------
+
+SUMMARIES = {
+    "anonymous": [signup_with_errors],
+    "contributor": [
+        submission_form_with_errors,
+        learners_form_with_errors,
+        materials_with_a_refused_upload,
+        submit_refused,
+    ],
+    "reviewer": [decline_with_errors, rubric_with_errors],
+    "editor": [invite_with_errors],
+}
+
+
+def without_fragment(url: str) -> str:
+    return url.split("#", 1)[0]
+
+
+@pytest.mark.parametrize("role", list(SUMMARIES))
+def test_every_error_summary_link_moves_focus_to_its_field(browsing, world, role):
+    page = browsing.new_page(user=person(world, role))
+    for open_page in SUMMARIES[role]:
+        with step(f"{role} · {open_page.__name__}"):
+            open_page(page, world)
+            summary = page.locator(".error-summary").first
+            expect(summary).to_be_focused()
+            hrefs = summary.locator("a[href*='#']").evaluate_all(
+                "links => links.map(a => a.getAttribute('href'))"
+            )
+            assert hrefs, "the error summary links to no field"
+            here = without_fragment(page.url)
+            for href in hrefs:
+                if without_fragment(page.url) != here:  # the last link led to another page
+                    open_page(page, world)
+                    here = without_fragment(page.url)
+                link = page.locator(".error-summary").first.locator(f'a[href="{href}"]')
+                link.focus()
+                page.keyboard.press("Enter")
+                target = re.sub(r"^.*#", "", href)
+                expect(page.locator(f'[id="{target}"]')).to_be_focused()
