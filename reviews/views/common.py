@@ -36,14 +36,18 @@ def add_errors(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def perform(request, call, *, success: str, redirect_to: str, render, form=None):
-    """Run one service call for a POST.
+def perform(request, call, *, success, redirect_to, render, form=None):
+    """Run one service call for a POST, after validating `form` (a bound form) if given.
 
-    Success: a message and a redirect. Bad input: the page again with the form's
-    errors and status 400 (the form keeps what was typed). Wrong state: the page
-    again with the reason and status 409. PermissionDenied and Http404 propagate.
-    `redirect_to` may be a callable taking the call's result (e.g. a new object's page).
+    Success: a message and a redirect. Bad input (the form's or the service's): the
+    page again with the form's errors and status 400 (the form keeps what was typed).
+    Wrong state: the page again with the reason and status 409. PermissionDenied and
+    Http404 propagate. `success` may be a callable, run after the call (it may read the
+    form's cleaned data); `redirect_to` may be a callable taking the call's result
+    (e.g. a new object's page).
     """
+    if form is not None and not form.is_valid():
+        return render(status=400)
     try:
         result = call()
     except ValidationError as error:
@@ -55,7 +59,7 @@ def perform(request, call, *, success: str, redirect_to: str, render, form=None)
     except Conflict as error:
         messages.error(request, error.detail)
         return render(status=409)
-    messages.success(request, success)
+    messages.success(request, success() if callable(success) else success)
     return redirect(redirect_to(result) if callable(redirect_to) else redirect_to)
 
 

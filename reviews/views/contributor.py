@@ -336,13 +336,13 @@ def file_add(request, uuid):
     def again(status):
         return _render_step(request, submission, MATERIALS, status=status, upload_form=form)
 
-    if not form.is_valid():
-        return again(400)
-    data = form.cleaned_data
+    def data(name):
+        return form.cleaned_data[name]
+
     return common.perform(
         request,
-        lambda: services.add_file(submission, request.user, data["file"], data["label"]),
-        success=f"Added “{data['label'] or data['file'].name}”.",
+        lambda: services.add_file(submission, request.user, data("file"), data("label")),
+        success=lambda: f"Added “{data('label') or data('file').name}”.",
         redirect_to=step_url(submission, MATERIALS),
         render=again,
         form=form,
@@ -359,13 +359,13 @@ def link_add(request, uuid):
     def again(status):
         return _render_step(request, submission, MATERIALS, status=status, link_form=form)
 
-    if not form.is_valid():
-        return again(400)
-    data = form.cleaned_data
+    def data(name):
+        return form.cleaned_data[name]
+
     return common.perform(
         request,
-        lambda: services.add_link(submission, request.user, data["url"], data["label"]),
-        success=f"Added the link “{data['label'] or data['url']}”.",
+        lambda: services.add_link(submission, request.user, data("url"), data("label")),
+        success=lambda: f"Added the link “{data('label') or data('url')}”.",
         redirect_to=step_url(submission, MATERIALS),
         render=again,
         form=form,
@@ -428,8 +428,6 @@ def resubmit(request, uuid):
             return _render_step(request, submission, REVIEW, status=status, resubmit_form=form)
         return _render_detail(request, submission, status=status)
 
-    if not form.is_valid():
-        return again(400)
     return common.perform(
         request,
         lambda: services.resubmit(
@@ -452,8 +450,6 @@ def withdraw(request, uuid):
     def again(status):
         return _render_detail(request, submission, status=status, withdraw_form=form)
 
-    if not form.is_valid():
-        return again(400)
     return common.perform(
         request,
         lambda: services.withdraw(submission, request.user, reason=form.cleaned_data["reason"]),

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
@@ -165,28 +165,16 @@ def _deciding_submission(request, uuid):
     return submission
 
 
-def _validated(form):
-    """Raise a 400 when the form is invalid; its fields already hold the messages."""
-    if not form.is_valid():
-        raise ValidationError({})
-
-
 @editor_required
 @require_POST
 def invite(request, uuid):
     """Invite a reviewer (an author or a declared conflict: 409 with the reason)."""
     submission = _deciding_submission(request, uuid)
     form = InviteForm(request.POST)
-    reviewer = form.cleaned_data["reviewer"] if form.is_valid() else None
-
-    def call():
-        _validated(form)
-        services.invite(submission, request.user, **form.cleaned_data)
-
     return perform(
         request,
-        call,
-        success=f"{reviewer} has been invited to review." if reviewer else "",
+        lambda: services.invite(submission, request.user, **form.cleaned_data),
+        success=lambda: f"{form.cleaned_data['reviewer']} has been invited to review.",
         redirect_to=submission_url(submission, "#reviewers"),
         render=lambda status: render_detail(
             request, submission, bound={"invite": form}, status=status
@@ -205,15 +193,11 @@ def decide(request, uuid, name):
     submission = _deciding_submission(request, uuid)
     form = form_class(request.POST, submission=submission)
 
-    def call():
-        _validated(form)
-        services.run_action(
-            services.SUBMISSION_ACTIONS, name, submission, request.user, form.cleaned_data
-        )
-
     return perform(
         request,
-        call,
+        lambda: services.run_action(
+            services.SUBMISSION_ACTIONS, name, submission, request.user, form.cleaned_data
+        ),
         success=form_class.success,
         redirect_to=submission_url(submission),
         render=lambda status: render_detail(request, submission, bound={name: form}, status=status),
@@ -251,13 +235,9 @@ def cancel(request, uuid, assignment_uuid):
     assignment = _assignment_of(request, submission, assignment_uuid)
     form = CancelAssignmentForm(request.POST, assignment=assignment)
 
-    def call():
-        _validated(form)
-        services.cancel_assignment(assignment, request.user, **form.cleaned_data)
-
     return perform(
         request,
-        call,
+        lambda: services.cancel_assignment(assignment, request.user, **form.cleaned_data),
         success=f"The assignment of {assignment.reviewer} has been cancelled.",
         redirect_to=submission_url(submission, "#reviewers"),
         render=lambda status: render_detail(

@@ -201,8 +201,6 @@ def accept(request, assignment):
     """Accept the invitation with a conflict-of-interest declaration."""
     form = AcceptForm(request.POST)
     page = partial(render_page, request, assignment, accept_form=form)
-    if not form.is_valid():
-        return page(status=400)
     return common.perform(
         request,
         lambda: services.accept_invitation(assignment, request.user, **form.cleaned_data),
@@ -218,8 +216,6 @@ def decline(request, assignment):
     """Decline with a reason code, a note (required for “other”) and perhaps a suggestion."""
     form = DeclineForm(request.POST)
     page = partial(render_page, request, assignment, decline_form=form)
-    if not form.is_valid():
-        return page(status=400)
     return common.perform(
         request,
         lambda: services.decline_invitation(assignment, request.user, **form.cleaned_data),
@@ -235,8 +231,6 @@ def save(request, assignment):
     """“Save draft” without JavaScript: save and come back to the rubric."""
     form = ReviewForm(request.POST)
     page = partial(render_page, request, assignment, review_form=form)
-    if not form.is_valid():
-        return page(status=400)
     return common.perform(
         request,
         lambda: services.save_review_draft(assignment, request.user, **form.draft()),
@@ -252,8 +246,6 @@ def submit(request, assignment):
     """Save the draft, then submit it; what is still missing is listed at the top (400)."""
     form = ReviewForm(request.POST)
     page = partial(render_page, request, assignment, review_form=form)
-    if not form.is_valid():
-        return page(status=400)
 
     def call():
         services.save_review_draft(assignment, request.user, **form.draft())
