@@ -160,6 +160,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Failed logins allowed per username and per client address before a pause.
 TOOLKIT_LOGIN_ATTEMPTS = env_int("TOOLKIT_LOGIN_ATTEMPTS", 5)
 TOOLKIT_LOGIN_LOCKOUT_SECONDS = env_int("TOOLKIT_LOGIN_LOCKOUT_SECONDS", 900)
+# New accounts per client address, and password-reset e-mails per address asked for
+# (four times as many per client address), in any hour.
+TOOLKIT_SIGNUPS_PER_HOUR = env_int("TOOLKIT_SIGNUPS_PER_HOUR", 10)
+TOOLKIT_PASSWORD_RESETS_PER_HOUR = env_int("TOOLKIT_PASSWORD_RESETS_PER_HOUR", 5)
 
 # --- Internationalisation ---------------------------------------------------
 

@@ -249,6 +249,55 @@ def test_password_reset_sends_a_link_that_works(client):
     assert client.login(username="ines", password="another-long-passphrase-7")
 
 
+def signup_as(client, number, address):
+    data = {**SIGNUP, "username": f"newcomer{number}", "email": f"new{number}@example.org"}
+    return client.post("/accounts/signup/", data, REMOTE_ADDR=address)
+
+
+def test_signup_is_refused_after_too_many_accounts_from_one_address(client, settings):
+    settings.TOOLKIT_SIGNUPS_PER_HOUR = 2
+    for number in range(2):
+        assert signup_as(client, number, "198.51.100.1").status_code == 302
+        client.logout()
+    response = signup_as(client, 2, "198.51.100.1")
+    assert response.status_code == 400
+    assert "Too many accounts have been created from your network" in response.content.decode()
+    assert 'value="newcomer2"' in response.content.decode()  # what was typed is kept
+    assert not User.objects.filter(username="newcomer2").exists()
+    assert signup_as(client, 3, "198.51.100.2").status_code == 302  # another network
+
+
+def ask_reset(client, email, address):
+    return client.post("/accounts/password/reset/", {"email": email}, REMOTE_ADDR=address)
+
+
+def test_password_reset_sends_so_many_links_an_hour_to_one_address(client, settings):
+    settings.TOOLKIT_PASSWORD_RESETS_PER_HOUR = 2
+    factories.user("ines", email="ines@example.org")
+    factories.user("omar", email="omar@example.org")
+    for address in ("192.0.2.1", "192.0.2.2"):
+        assert ask_reset(client, "ines@example.org", address).status_code == 302
+    response = ask_reset(client, "Ines@Example.org", "192.0.2.3")
+    assert response.status_code == 400
+    assert "Too many reset links" in response.content.decode()
+    assert 'value="Ines@Example.org"' in response.content.decode()
+    assert len(mail.outbox) == 2
+    assert ask_reset(client, "omar@example.org", "192.0.2.3").status_code == 302
+    assert len(mail.outbox) == 3
+
+
+def test_password_reset_counts_unknown_addresses_too_and_limits_each_client(client, settings):
+    settings.TOOLKIT_PASSWORD_RESETS_PER_HOUR = 1  # four per client address
+    for number in range(4):
+        assert ask_reset(client, f"nobody{number}@example.org", "203.0.113.9").status_code == 302
+    response = ask_reset(client, "nobody9@example.org", "203.0.113.9")
+    assert response.status_code == 400
+    assert "Too many reset links" in response.content.decode()
+    assert ask_reset(client, "nobody0@example.org", "203.0.113.10").status_code == 400
+    assert ask_reset(client, "nobody9@example.org", "203.0.113.10").status_code == 302
+    assert mail.outbox == []
+
+
 def test_role_groups_exist_after_migrate():
     assert set(Group.objects.values_list("name", flat=True)) >= {
         "contributor",

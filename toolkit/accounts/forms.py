@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
@@ -41,6 +41,26 @@ class LoginForm(AuthenticationForm):
         return cleaned
 
 
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Django's, sending so many links an hour to one address (and from one client)."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        # Counted whether or not an account has this address, so the answer reveals nothing.
+        if not throttle.password_reset_allowed(self.request, email):
+            raise ValidationError(
+                "Too many reset links have been asked for in the last hour. "
+                "Please check your inbox, or try again later.",
+                code="throttled",
+            )
+        throttle.record_password_reset(self.request, email)
+        return email
+
+
 class UniqueEmailMixin:
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -58,10 +78,20 @@ class SignupForm(UniqueEmailMixin, UserCreationForm):
         fields = ("username", "email", "display_name", "affiliation", "orcid")
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         self.fields["email"].required = True
         self.fields["display_name"].required = True
+
+    def clean(self):
+        if not throttle.signup_allowed(self.request):
+            raise ValidationError(
+                "Too many accounts have been created from your network in the last hour. "
+                "Please try again later.",
+                code="throttled",
+            )
+        return super().clean()
 
     def save(self, commit=True):
         user = super().save(commit=commit)

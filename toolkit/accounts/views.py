@@ -13,7 +13,8 @@ from rest_framework.authtoken.models import Token
 
 from toolkit.mixins import BadRequestOnInvalidFormMixin
 
-from .forms import LoginForm, ProfileForm, SignupForm
+from . import throttle
+from .forms import LoginForm, ProfileForm, SignupForm, ThrottledPasswordResetForm
 
 
 class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
@@ -31,7 +32,17 @@ class PasswordChangeView(
     extra_context = {"title": "Change your password", "submit_label": "Change password"}
 
 
-class PasswordResetView(BadRequestOnInvalidFormMixin, auth_views.PasswordResetView):
+class RequestFormKwargsMixin:
+    """Give the form the request (the throttles count per client address)."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+class PasswordResetView(
+    BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, auth_views.PasswordResetView
+):
+    form_class = ThrottledPasswordResetForm
     template_name = "accounts/form_page.html"
     email_template_name = "emails/password_reset_body.txt"
     html_email_template_name = "emails/password_reset_body.html"
@@ -48,7 +59,7 @@ class PasswordResetConfirmView(BadRequestOnInvalidFormMixin, auth_views.Password
     extra_context = {"title": "Choose a new password", "submit_label": "Save password"}
 
 
-class SignupView(BadRequestOnInvalidFormMixin, CreateView):
+class SignupView(BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, CreateView):
     form_class = SignupForm
     template_name = "accounts/signup.html"
     success_url = reverse_lazy("home")
@@ -60,6 +71,7 @@ class SignupView(BadRequestOnInvalidFormMixin, CreateView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        throttle.record_signup(self.request)
         login(self.request, self.object, backend="toolkit.accounts.backends.UsernameOrEmailBackend")
         messages.success(
             self.request,
