@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from toolkit.admin import ModelAdmin
+
 from .models import (
     InstructionalMethod,
     Language,
@@ -14,7 +16,7 @@ from .models import (
 )
 
 
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(ModelAdmin):
     list_display = ("name", "slug", "position", "is_active")
     list_editable = ("position", "is_active")
     list_filter = ("is_active",)
@@ -67,7 +69,7 @@ class ResourceVersionInline(admin.TabularInline):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(ModelAdmin):
     """Published content changes only through publish and retire in the workflow."""
 
     list_display = ("title", "slug", "resource_type", "version", "published_at", "retired_at")
@@ -92,7 +94,7 @@ class ResourceFileInline(admin.TabularInline):
 
 
 @admin.register(ResourceVersion)
-class ResourceVersionAdmin(admin.ModelAdmin):
+class ResourceVersionAdmin(ModelAdmin):
     list_display = ("resource", "number", "published_at", "reviewed_at")
     search_fields = ("resource__title", "resource__slug")
     readonly_fields = ("resource", "number", "published_at", "reviewed_at", "data", "change_note")
@@ -103,7 +105,7 @@ class ResourceVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ResourceFile)
-class ResourceFileAdmin(admin.ModelAdmin):
+class ResourceFileAdmin(ModelAdmin):
     list_display = ("__str__", "version", "content_type", "size")
     search_fields = ("download_name", "label", "version__resource__title")
 
@@ -115,7 +117,7 @@ class ResourceFileAdmin(admin.ModelAdmin):
 
 
 @admin.register(SearchLog)
-class SearchLogAdmin(admin.ModelAdmin):
+class SearchLogAdmin(ModelAdmin):
     list_display = ("query", "params", "created_at")
     search_fields = ("query",)
     date_hierarchy = "created_at"

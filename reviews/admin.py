@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.template.response import TemplateResponse
 
+from toolkit.admin import ModelAdmin
 from toolkit.errors import Conflict
 
 from . import services
@@ -95,7 +96,7 @@ def transition_action(actions: dict, name: str):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ModelAdmin):
     list_display = ("__str__", "owner", "state", "resource_type", "state_changed_at", "updated_at")
     list_filter = ("state", "resource_type", "learner_levels", "topics")
     search_fields = ("title", "uuid", "owner__username", "owner__display_name", "authors__name")
@@ -116,7 +117,7 @@ class FileInline(admin.TabularInline):
 
 
 @admin.register(SubmissionVersion)
-class SubmissionVersionAdmin(admin.ModelAdmin):
+class SubmissionVersionAdmin(ModelAdmin):
     list_display = ("submission", "number", "created_at", "frozen_at")
     search_fields = ("submission__title", "submission__uuid")
     readonly_fields = ("submission", "number", "created_at", "frozen_at", "metadata")
@@ -124,7 +125,7 @@ class SubmissionVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SubmissionFile)
-class SubmissionFileAdmin(admin.ModelAdmin):
+class SubmissionFileAdmin(ModelAdmin):
     list_display = ("__str__", "version", "kind", "content_type", "size", "created_at")
     list_filter = ("kind", "content_type")
     search_fields = ("label", "original_name", "url", "version__submission__title")
@@ -152,7 +153,7 @@ class AssignmentInline(admin.TabularInline):
 
 
 @admin.register(ReviewRound)
-class ReviewRoundAdmin(admin.ModelAdmin):
+class ReviewRoundAdmin(ModelAdmin):
     list_display = ("submission", "number", "opened_at", "closed_at")
     search_fields = ("submission__title", "submission__uuid")
     readonly_fields = ("submission", "number", "version", "opened_at", "closed_at")
@@ -160,7 +161,7 @@ class ReviewRoundAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewAssignment)
-class ReviewAssignmentAdmin(admin.ModelAdmin):
+class ReviewAssignmentAdmin(ModelAdmin):
     list_display = ("__str__", "reviewer", "state", "response_due", "review_due", "invited_at")
     list_filter = ("state", "decline_reason")
     search_fields = ("reviewer__username", "reviewer__display_name", "round__submission__title")
@@ -172,7 +173,7 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ModelAdmin):
     list_display = ("assignment", "recommendation", "submitted_at", "updated_at")
     list_filter = ("recommendation",)
     search_fields = ("assignment__reviewer__username", "assignment__round__submission__title")
@@ -180,7 +181,7 @@ class ReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ModelAdmin):
     list_display = ("submission", "kind", "editor", "created_at")
     list_filter = ("kind",)
     search_fields = ("submission__title", "letter")
@@ -188,7 +189,7 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(TransitionLog)
-class TransitionLogAdmin(admin.ModelAdmin):
+class TransitionLogAdmin(ModelAdmin):
     list_display = ("created_at", "submission", "transition", "from_state", "to_state", "actor")
     list_filter = ("transition", "to_state")
     search_fields = ("submission__title", "reason", "actor__username")
@@ -202,14 +203,14 @@ class TransitionLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(SentReminder)
-class SentReminderAdmin(admin.ModelAdmin):
+class SentReminderAdmin(ModelAdmin):
     list_display = ("assignment", "kind", "sent_at")
     list_filter = ("kind",)
     search_fields = ("assignment__reviewer__username",)
 
 
 @admin.register(SubmissionAuthor)
-class SubmissionAuthorAdmin(admin.ModelAdmin):
+class SubmissionAuthorAdmin(ModelAdmin):
     list_display = ("name", "affiliation", "email", "submission", "position")
     search_fields = ("name", "email", "affiliation", "orcid", "submission__title")
     raw_id_fields = ("submission", "user")

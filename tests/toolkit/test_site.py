@@ -307,3 +307,42 @@ def test_admin_lists_load_with_search_for_every_product_model(client):
         url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         query = "?q=a" if model_admin.search_fields else ""
         assert client.get(url + query).status_code == 200, url
+
+
+def test_every_many_to_many_field_of_the_admin_refuses_a_number_too_large_for_the_database():
+    """Django's own field crashed with an OverflowError on SQLite for such a POST (a 500)."""
+    from django.db.models import ManyToManyField
+
+    from toolkit.forms import ModelMultipleChoiceField
+
+    checked = []
+    for model, model_admin in admin.site._registry.items():
+        if model._meta.app_label not in ("accounts", "catalog", "reviews"):
+            continue
+        for field in model._meta.get_fields():
+            if isinstance(field, ManyToManyField):
+                formfield = model_admin.formfield_for_manytomany(field, None)
+                assert isinstance(formfield, ModelMultipleChoiceField), (model, field.name)
+                checked.append(field.name)
+    assert {"expertise_levels", "learner_levels", "levels", "topics"} <= set(checked)
+
+
+def test_an_admin_form_with_a_huge_choice_number_answers_with_a_form_error(client):
+    from tests import factories
+
+    boss = factories.user("boss", roles=["admin"], is_staff=True, is_superuser=True)
+    someone = factories.user("someone")
+    client.force_login(boss)
+    response = client.post(
+        f"/admin/accounts/user/{someone.pk}/change/",
+        {
+            "username": "someone",
+            "email": "someone@example.org",
+            "display_name": "Someone",
+            "expertise_levels": ["99999999999999999999"],
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "00:00:00",
+        },
+    )
+    assert response.status_code == 200  # the admin shows its form again with the error
+    assert "is not a valid value" in response.content.decode()

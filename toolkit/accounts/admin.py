@@ -2,13 +2,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from rest_framework.authtoken.admin import TokenAdmin
 
+from toolkit.admin import SafeChoicesMixin
+
 from .models import User
 
 TokenAdmin.raw_id_fields = ["user"]
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(SafeChoicesMixin, BaseUserAdmin):
     list_display = ("username", "display_name", "email", "affiliation", "roles", "is_active")
     list_filter = ("groups", "is_active", "is_staff", "expertise_levels")
     search_fields = ("username", "display_name", "email", "affiliation", "orcid")
