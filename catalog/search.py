@@ -271,14 +271,25 @@ def rank_queryset(queryset, text: str):
 # --- Snippets ----------------------------------------------------------------
 
 
+# Line breaks in a snippet (between the summary and each objective): a separator on the
+# one line a snippet is shown on, or just a space after a sentence's end.
+_BREAK_AFTER_SENTENCE = re.compile(r"(?<=[.!?:;…])[ \t]*\n\s*")
+_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+def _one_line(text: str) -> str:
+    return _BREAK.sub(" · ", _BREAK_AFTER_SENTENCE.sub(" ", text.strip()))
+
+
 def highlight(marked: str) -> SafeString:
     """Escape `marked` and turn our START/STOP markers into balanced <mark> elements.
 
     The only place search text becomes markup: everything else is escaped, and a
-    stray or unbalanced marker can never produce an unclosed element.
+    stray or unbalanced marker can never produce an unclosed element. Line breaks
+    become separators, so that listed objectives do not run together.
     """
     out, open_ = [], False
-    for piece in re.split(f"([{START}{STOP}])", marked):
+    for piece in re.split(f"([{START}{STOP}])", _one_line(marked)):
         if piece == START:
             if not open_:
                 out.append("<mark>")

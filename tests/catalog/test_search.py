@@ -195,6 +195,24 @@ def test_highlight_keeps_marks_balanced_whatever_the_text_holds():
     assert search.highlight(marked) == "a b<mark>cd &lt;i&gt;e&lt;/i&gt;</mark>"
 
 
+def test_a_snippet_separates_the_lines_it_spans_instead_of_running_them_together():
+    match = f"{search.START}interpreter{search.STOP}"
+    marked = f"Residents practise.\nBrief an {match}\n\nUse first-person speech"
+    assert search.highlight(marked) == (
+        "Residents practise. Brief an <mark>interpreter</mark> · Use first-person speech"
+    )
+
+
+def test_snippets_of_listed_objectives_keep_them_apart():
+    resource = factories.resource(
+        "Working with interpreters",
+        summary="A session on interpreters.",
+        learning_objectives="Brief an interpreter\nUse first-person speech",
+    )
+    snippet = search.snippets("interpreter", [resource.pk])[resource.pk]
+    assert "interpreter</mark> · Use first-person speech" in snippet
+
+
 def test_zero_result_searches_are_grouped_for_editors():
     search.log_zero_result("Dental  Care")
     search.log_zero_result("dental care")
