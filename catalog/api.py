@@ -19,6 +19,7 @@ from .models import (
     License,
     Resource,
     ResourceType,
+    Stage,
     Topic,
 )
 
@@ -90,8 +91,13 @@ def filter_parameters() -> list[OpenApiParameter]:
     parameters = []
     for name, flt in ResourceFilter.base_filters.items():
         many = isinstance(flt, FacetFilter | YearFilter)
-        kind = OpenApiTypes.INT if isinstance(flt, MinutesFilter | YearFilter) else OpenApiTypes.STR
+        kind = OpenApiTypes.INT if isinstance(flt, YearFilter) else OpenApiTypes.STR
+        if isinstance(flt, MinutesFilter):  # the bounds its form field enforces
+            field = flt.field_class()
+            kind = {"type": "integer", "minimum": field.min_value, "maximum": field.max_value}
         choices = flt.extra.get("choices")
+        if name == "stage":
+            choices = tuple(Stage.choices)
         parameters.append(
             OpenApiParameter(
                 name,

@@ -1,12 +1,12 @@
 """Workflow API (DESIGN §10). Thin: every write is a call to `reviews.services`."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.generics import get_object_or_404  # a malformed UUID is a 404, too
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -207,6 +207,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         """GET the review (the draft for its reviewer); PUT to save the draft."""
         assignment = self.get_object()
         if request.method == "PUT":
+            services.ensure_review_writable(assignment, request.user)  # 403 and 409 before 400
             serializer = ReviewSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
             review = services.save_review_draft(

@@ -154,8 +154,10 @@ class FileUploadSerializer(serializers.Serializer):
     label = serializers.CharField(required=False, allow_blank=True, max_length=200)
 
     def validate(self, attrs):
-        if bool(attrs.get("file")) == bool(attrs.get("url")):
+        if attrs.get("file") and attrs.get("url"):
             raise serializers.ValidationError("Send either a file or a url, not both.")
+        if not attrs.get("file") and not attrs.get("url"):
+            raise serializers.ValidationError("Send a file (multipart) or a url.")
         return attrs
 
 

@@ -30,6 +30,7 @@ from .choices import (
     DecisionKind,
     DeclineReason,
     FileKind,
+    Recommendation,
     SubmissionState,
 )
 from .models import (
@@ -139,11 +140,19 @@ def _after_commit(func, *args) -> None:
     transaction.on_commit(partial(func, *args))
 
 
-def _run_submission(submission, actor, name, *, reason="", effects=None, notify=None):
-    """Lock, authorize, transition, apply effects, log, and e-mail after commit."""
+def _run_submission(
+    submission, actor, name, *, reason="", validate=None, effects=None, notify=None
+):
+    """Lock, authorize, validate the input, transition, apply effects, log, e-mail after commit.
+
+    `validate` checks what the user gave (400) only once they may act now: a wrong role is
+    a 403 and a wrong state a 409 whatever the body holds, as DESIGN §10 orders them.
+    """
     with transaction.atomic():
         locked = _lock_submission(submission, actor)
         authorize(locked, name, actor)
+        if validate:
+            validate()
         from_state = locked.state
         getattr(locked, name)()
         locked.state_changed_at = timezone.now()
@@ -155,10 +164,15 @@ def _run_submission(submission, actor, name, *, reason="", effects=None, notify=
     return result if result is not None else locked
 
 
-def _run_assignment(assignment, actor, name, *, reason="", update=None, effects=None, notify=None):
+def _run_assignment(
+    assignment, actor, name, *, reason="", validate=None, update=None, effects=None, notify=None
+):
+    """As _run_submission, for a review assignment."""
     with transaction.atomic():
         locked = _lock_assignment(assignment, actor)
         authorize(locked, name, actor)
+        if validate:
+            validate()
         if update:
             update(locked)
         from_state = locked.state
@@ -403,14 +417,18 @@ def submit(submission, actor) -> Submission:
 
 def resubmit(submission, actor, *, response_letter: str = "") -> Submission:
     """The owner answers a revision request: the new version is frozen with the response letter."""
-    _require(response_letter=response_letter)
 
     def effects(locked):
         _validate_complete(locked)
         _freeze(locked.current_version, locked, response_letter.strip())
 
     return _run_submission(
-        submission, actor, "resubmit", reason="", effects=effects, notify=emails.resubmitted
+        submission,
+        actor,
+        "resubmit",
+        validate=lambda: _require(response_letter=response_letter),
+        effects=effects,
+        notify=emails.resubmitted,
     )
 
 
@@ -435,7 +453,6 @@ def _last_round(submission):
 
 def withdraw(submission, actor, *, reason: str = "") -> Submission:
     """The owner withdraws before publication, with a reason; open assignments close."""
-    _require(reason=reason)
 
     def effects(locked):
         _close_round(locked)
@@ -445,12 +462,13 @@ def withdraw(submission, actor, *, reason: str = "") -> Submission:
         actor,
         "withdraw",
         reason=reason.strip(),
+        validate=lambda: _require(reason=reason),
         effects=effects,
         notify=emails.withdrawn,
     )
 
 
-def _decide(submission, actor, name, kind, letter, reason="", extra=None):
+def _decide(submission, actor, name, kind, letter, reason="", extra=None, validate=None):
     def effects(locked):
         review_round = _close_round(locked) or _last_round(locked)
         Decision.objects.create(
@@ -460,21 +478,31 @@ def _decide(submission, actor, name, kind, letter, reason="", extra=None):
             extra(locked)
 
     return _run_submission(
-        submission, actor, name, reason=reason, effects=effects, notify=emails.decided
+        submission,
+        actor,
+        name,
+        reason=reason,
+        validate=validate,
+        effects=effects,
+        notify=emails.decided,
     )
 
 
 def desk_reject(submission, actor, *, reason: str = "", letter: str = "") -> Submission:
     """An editor rejects a submitted resource without review (reason and letter required)."""
-    _require(reason=reason, letter=letter)
     return _decide(
-        submission, actor, "desk_reject", DecisionKind.DESK_REJECT, letter, reason=reason.strip()
+        submission,
+        actor,
+        "desk_reject",
+        DecisionKind.DESK_REJECT,
+        letter,
+        reason=reason.strip(),
+        validate=lambda: _require(reason=reason, letter=letter),
     )
 
 
 def request_revisions(submission, actor, *, letter: str = "") -> Submission:
     """An editor asks for revisions; a new working version opens for the owner."""
-    _require(letter=letter)
 
     def new_version(locked):
         previous = locked.current_version
@@ -488,6 +516,7 @@ def request_revisions(submission, actor, *, letter: str = "") -> Submission:
         DecisionKind.REQUEST_REVISIONS,
         letter,
         extra=new_version,
+        validate=lambda: _require(letter=letter),
     )
 
 
@@ -501,8 +530,14 @@ def accept(submission, actor, *, letter: str = "") -> Submission:
 
 def reject(submission, actor, *, letter: str = "") -> Submission:
     """An editor rejects after review, with a letter."""
-    _require(letter=letter)
-    return _decide(submission, actor, "reject", DecisionKind.REJECT, letter)
+    return _decide(
+        submission,
+        actor,
+        "reject",
+        DecisionKind.REJECT,
+        letter,
+        validate=lambda: _require(letter=letter),
+    )
 
 
 def send_to_review(submission, actor) -> Submission:
@@ -575,14 +610,19 @@ def publish(submission, actor, *, change_note: str = "") -> Submission:
 
 def retire(submission, actor, *, reason: str = "") -> Submission:
     """An editor retires a published resource; its page becomes a 410 tombstone with the reason."""
-    _require(reason=reason)
 
     def effects(locked):
         if locked.resource_id:
             catalog_services.retire_resource(locked.resource, reason.strip())
 
     return _run_submission(
-        submission, actor, "retire", reason=reason.strip(), effects=effects, notify=emails.retired
+        submission,
+        actor,
+        "retire",
+        reason=reason.strip(),
+        validate=lambda: _require(reason=reason),
+        effects=effects,
+        notify=emails.retired,
     )
 
 
@@ -689,7 +729,6 @@ def invite(
 
 def accept_invitation(assignment, actor, *, coi_declaration: str = "") -> ReviewAssignment:
     """The invited reviewer accepts, declaring conflicts of interest (or “None”)."""
-    _require(coi_declaration=coi_declaration)
 
     def update(locked):
         locked.coi_declaration = coi_declaration.strip()
@@ -701,6 +740,7 @@ def accept_invitation(assignment, actor, *, coi_declaration: str = "") -> Review
         assignment,
         actor,
         "accept",
+        validate=lambda: _require(coi_declaration=coi_declaration),
         update=update,
         effects=effects,
         notify=emails.invitation_answered,
@@ -711,10 +751,13 @@ def decline_invitation(
     assignment, actor, *, reason: str = "", note: str = "", suggestion: str = ""
 ) -> ReviewAssignment:
     """The invited reviewer declines with a reason code (a note is required for “other”)."""
-    if reason not in DeclineReason.values:
-        raise ValidationError({"reason": [f"Choose one of: {', '.join(DeclineReason.values)}."]})
-    if reason == DeclineReason.OTHER:
-        _require(note=note)
+
+    def validate():
+        if reason not in DeclineReason.values:
+            choices = ", ".join(DeclineReason.values)
+            raise ValidationError({"reason": [f"Choose one of: {choices}."]})
+        if reason == DeclineReason.OTHER:
+            _require(note=note)
 
     def update(locked):
         locked.decline_reason = reason
@@ -726,6 +769,7 @@ def decline_invitation(
         actor,
         "decline",
         reason=reason,
+        validate=validate,
         update=update,
         notify=emails.invitation_answered,
     )
@@ -738,25 +782,28 @@ def cancel_assignment(assignment, actor, *, reason: str = "") -> ReviewAssignmen
     )
 
 
+def ensure_review_writable(assignment, actor) -> None:
+    """403 unless the actor is the assigned reviewer; 409 unless the review is open for writing."""
+    if not permissions.is_assignee(actor, assignment):
+        raise PermissionDenied("Only the assigned reviewer can write this review.")
+    if assignment.state != A.ACCEPTED:
+        raise Conflict(
+            "A review can be written only after accepting, and until it is submitted.",
+            state=assignment.state,
+        )
+
+
 def save_review_draft(assignment, actor, **data) -> Review:
     """The reviewer saves rubric answers and comments as a draft (400 for invalid values)."""
-    answers, errors = clean_answers(data.get("answers", {}))
-    recommendation = data.get("recommendation") or ""
-    from .choices import Recommendation
-
-    if recommendation and recommendation not in Recommendation.values:
-        errors["recommendation"] = [f"Choose one of: {', '.join(Recommendation.values)}."]
-    if errors:
-        raise ValidationError(errors)
     with transaction.atomic():
         locked = _lock_assignment(assignment, actor)
-        if not permissions.is_assignee(actor, locked):
-            raise PermissionDenied("Only the assigned reviewer can write this review.")
-        if locked.state != A.ACCEPTED:
-            raise Conflict(
-                "A review can be written only after accepting, and until it is submitted.",
-                state=locked.state,
-            )
+        ensure_review_writable(locked, actor)
+        answers, errors = clean_answers(data.get("answers", {}))
+        recommendation = data.get("recommendation") or ""
+        if recommendation and recommendation not in Recommendation.values:
+            errors["recommendation"] = [f"Choose one of: {', '.join(Recommendation.values)}."]
+        if errors:
+            raise ValidationError(errors)
         review, _ = Review.objects.select_for_update().get_or_create(assignment=locked)
         review.answers = answers
         review.recommendation = recommendation

@@ -237,7 +237,13 @@ def test_the_schema_documents_the_filters_and_the_facets(client):
         "page",
         "page_size",
     } <= names
-    level = next(p for p in operation["parameters"] if p["name"] == "level")
+    parameters = {p["name"]: p for p in operation["parameters"]}
+    level = parameters["level"]
     assert level["schema"]["type"] == "array" and level["explode"] is True
+    assert sorted(parameters["stage"]["schema"]["items"]["enum"]) == ["cpd", "gme", "ume"]
+    minutes = parameters["max_minutes"]["schema"]
+    assert (minutes["minimum"], minutes["maximum"]) == (1, 100_000)
+    assert client.get("/api/v1/resources/", {"max_minutes": 0}).status_code == 400
+    assert client.get("/api/v1/resources/", {"max_minutes": 100_001}).status_code == 400
     detail = schema["paths"]["/api/v1/resources/{slug}/"]["get"]["responses"]
     assert {"200", "404", "410"} <= set(detail)

@@ -130,6 +130,38 @@ def test_a_wrong_state_gives_409_with_the_current_state(people):
     assert api(owner).delete(f"/api/v1/submissions/{submission.uuid}/").status_code == 409
 
 
+def test_a_wrong_role_or_state_is_refused_before_the_body_is_read(people):
+    """The ladder's order: 403 and 409 whatever the body holds; 400 only for who may act now."""
+    owner, editor, _, reviewers = people
+    draft = factories.draft(owner)
+    transitions = f"/api/v1/submissions/{draft.uuid}/transitions"
+    for name in ("reject", "desk_reject", "request_revisions", "retire"):
+        response = api(owner).post(f"{transitions}/{name}/")  # no letter, no reason
+        assert response.status_code == 403, name
+    response = api(owner).post(f"{transitions}/resubmit/")  # no response letter
+    assert response.status_code == 409
+    assert response.json()["state"] == "draft"
+    submission, (assignment,) = factories.in_review(owner, editor, reviewers[:1])
+    path = f"/api/v1/assignments/{assignment.uuid}"
+    assert api(editor).post(f"{path}/transitions/accept/").status_code == 403
+    assert api(editor).post(f"{path}/transitions/decline/").status_code == 403
+    assert api(editor).put(f"{path}/review/", {"answers": None}, format="json").status_code == 403
+    response = api(reviewers[0]).put(f"{path}/review/", {"answers": None}, format="json")
+    assert response.status_code == 409  # invited, not yet accepted
+    assert api(reviewers[0]).post(f"{path}/transitions/accept/").json() == {
+        "coi_declaration": ["This field is required."]
+    }
+
+
+def test_a_malformed_file_id_is_a_404_like_any_unknown_file(people):
+    owner = people[0]
+    draft = factories.draft(owner)
+    files = f"/api/v1/submissions/{draft.uuid}/files"
+    for malformed in ("0" * 36, "-" * 36, "a" * 36):
+        assert api(owner).delete(f"{files}/{malformed}/").status_code == 404
+        assert api(owner).get(f"{files}/{malformed}/download/").status_code == 404
+
+
 def test_bad_input_gives_400_with_field_messages(people):
     owner, editor, _, reviewers = people
     client = api(owner)
@@ -153,6 +185,14 @@ def test_bad_input_gives_400_with_field_messages(people):
     )
     assert response.status_code == 400
     assert "evil.pdf" in str(response.json())
+    response = client.post(f"/api/v1/submissions/{submission.uuid}/files/", {}, format="multipart")
+    assert response.json() == {"non_field_errors": ["Send a file (multipart) or a url."]}
+    response = client.post(
+        f"/api/v1/submissions/{submission.uuid}/files/",
+        {"file": samples_file("a.pdf", samples.pdf_bytes()), "url": "https://example.org/v"},
+        format="multipart",
+    )
+    assert response.json() == {"non_field_errors": ["Send either a file or a url, not both."]}
 
 
 NUL_MESSAGE = ["Null characters are not allowed."]
