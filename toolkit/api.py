@@ -2,8 +2,9 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from rest_framework import parsers, serializers, status
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -48,6 +49,8 @@ def exception_handler(exc, context):
         return Response(exc.as_dict(), status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoValidationError):
         return Response(validation_payload(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Http404):  # one message, never "No ReviewAssignment matches…"
+        exc = NotFound()
     if isinstance(exc, RequestDataTooBig | TooManyFieldsSent):  # else Django's HTML 400 page
         detail = (
             "The request body is too large."

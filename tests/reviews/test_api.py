@@ -153,6 +153,21 @@ def test_a_wrong_role_or_state_is_refused_before_the_body_is_read(people):
     }
 
 
+def test_every_404_says_not_found_without_naming_a_model(people):
+    owner, editor, outsider, reviewers = people
+    submission, (assignment,) = factories.in_review(owner, editor, reviewers[:1])
+    client = api(outsider)
+    for path in (
+        f"/api/v1/assignments/{assignment.uuid}/",
+        f"/api/v1/submissions/{submission.uuid}/",
+        f"/api/v1/submissions/{submission.uuid}/files/",
+        "/api/v1/resources/no-such-resource/",
+        "/api/v1/topics/no-such-topic/",
+    ):
+        response = client.get(path)
+        assert (response.status_code, response.json()) == (404, {"detail": "Not found."}), path
+
+
 def test_a_malformed_file_id_is_a_404_like_any_unknown_file(people):
     owner = people[0]
     draft = factories.draft(owner)
