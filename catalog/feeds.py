@@ -6,12 +6,30 @@ from django.http import HttpResponseBadRequest
 from django.utils.feedgenerator import Atom1Feed
 
 from .filters import ResourceFilter
+from .records import xml_text
 
 FEED_ITEMS = 50
 
 
+def _xml_safe(value):
+    """Strings (alone or in a list) without the characters XML 1.0 cannot carry."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, list | tuple):
+        return [_xml_safe(v) for v in value]
+    return value
+
+
 class CatalogAtomFeed(Atom1Feed):
-    """Atom 1.0 with every author of an entry (Django's writes at most one)."""
+    """Atom 1.0 with every author of an entry (Django's writes at most one).
+
+    Every entry's text is made XML-safe first: one control character in a title (the
+    forms let a pasted one through) must not break the feed for everyone.
+    """
+
+    def add_item(self, *args, **kwargs):
+        args = [_xml_safe(a) for a in args]
+        super().add_item(*args, **{k: _xml_safe(v) for k, v in kwargs.items()})
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)

@@ -44,8 +44,6 @@ TOKEN_MAX_AGE = timedelta(days=1)
 DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SECOND_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 DOMAIN_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+")
-# Characters XML 1.0 cannot carry at all: dropped from anything we echo or publish.
-XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _SPEC_CHARS = r"[A-Za-z0-9\-_.!~*'()]+"
 ECHO_PATTERNS = {  # the XML schema types of the <request> attributes that have one
@@ -79,10 +77,6 @@ class OAIError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
-
-
-def clean(text) -> str:
-    return XML_INVALID_RE.sub("", str(text))
 
 
 def datestamp(moment: datetime) -> str:
@@ -173,7 +167,8 @@ def check_arguments(params) -> str:
     allowed = {"verb", *required, *optional} | ({"resumptionToken"} if resumable else set())
     for key in params:
         if key not in allowed:
-            raise OAIError("badArgument", f"Illegal argument for {verb}: {clean(key)[:50]}.")
+            name = records.xml_text(key)[:50]
+            raise OAIError("badArgument", f"Illegal argument for {verb}: {name}.")
         if len(params.getlist(key)) > 1:
             raise OAIError("badArgument", f"The argument {key} is repeated.")
     if "resumptionToken" in params:
@@ -297,9 +292,9 @@ def _oai(tag: str) -> str:
 
 
 def sub(parent, tag: str, text=None, **attrs):
-    element = etree.SubElement(parent, tag, {k: clean(v) for k, v in attrs.items()})
+    element = etree.SubElement(parent, tag, {k: records.xml_text(v) for k, v in attrs.items()})
     if text is not None:
-        element.text = clean(text)
+        element.text = records.xml_text(text)
     return element
 
 

@@ -121,6 +121,16 @@ def file_type_label(content_type: str, name: str = "") -> str:
     return extension.upper() or "File"
 
 
+# Characters XML 1.0 cannot carry at all: dropped from anything the XML formats (OAI-PMH,
+# Atom) echo or publish, wherever the text came from.
+XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text) -> str:
+    """`text` as XML 1.0 can carry it."""
+    return XML_INVALID_RE.sub("", str(text))
+
+
 @dataclass(frozen=True)
 class Person:
     """An author, with the name split for citations (family/given, BibTeX-style particles)."""

@@ -97,3 +97,15 @@ def test_every_hostile_query_gets_a_feed(client, text):
     response = client.get("/catalog/feed/", {"q": text})
     assert response.status_code == 200
     assert not feedparser.parse(response.content).bozo
+
+
+def test_a_control_character_pasted_into_a_resource_does_not_break_the_feed(client):
+    factories.resource(
+        "Esc\x1b title\ufffe",
+        summary="A bell\x07 in the summary.",
+        authors=[{"name": "Ada\x0b Author", "affiliation": "", "orcid": ""}],
+    )
+    (entry,) = feed(client).entries  # parses: no bozo
+    assert entry.title == "Esc title"
+    assert entry.summary == "A bell in the summary."
+    assert [a.name for a in entry.authors] == ["Ada Author"]
