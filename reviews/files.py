@@ -272,13 +272,18 @@ def sanitize(data: bytes, extension: str) -> bytes:
         ) from error
 
 
+# Control characters (a NUL above all, which PostgreSQL cannot store) are never kept from a
+# file's text: they become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def extract_text(data: bytes, extension: str, limit: int = 1_000_000) -> str:
     """Plain text for search and identity scans; "" for images, video and unreadable files."""
     reader = _TEXT_READERS.get(EXTENSIONS.get(_bare(extension), ""))
     if reader is None:
         return ""
     try:
-        return _take(reader(data), limit)
+        return _CONTROL.sub(" ", _take(reader(data), limit))
     except Exception:
         logger.warning("Could not extract text from a .%s file", extension, exc_info=True)
         return ""
@@ -290,7 +295,7 @@ def metadata_text(data: bytes, extension: str) -> str:
     if reader is None:
         return ""
     try:
-        return "\n".join(text for text in reader(data) if text and text.strip())
+        return _CONTROL.sub(" ", "\n".join(text for text in reader(data) if text and text.strip()))
     except Exception:
         logger.warning("Could not read metadata of a .%s file", extension, exc_info=True)
         return ""

@@ -19,7 +19,7 @@ def _terms(model, many=False, **kwargs):
 
 class AuthorSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = serializers.EmailField(max_length=254, required=False, allow_blank=True)
     affiliation = serializers.CharField(max_length=255, required=False, allow_blank=True)
     orcid = serializers.CharField(max_length=19, required=False, allow_blank=True)
 

@@ -658,6 +658,32 @@ def start_new_version(submission, actor) -> Submission:
 # --- assignments -------------------------------------------------------------------
 
 
+MAX_DUE_DAYS = 365  # the latest answer date an invitation may set, from today
+
+
+def _due_dates(response_due, review_due):
+    """The invitation's dates, defaulted from the settings; 400 unless in order and in reach."""
+    today = timezone.localdate()
+    response_due = response_due or today + timedelta(days=settings.TOOLKIT_RESPONSE_DUE_DAYS)
+    latest = today + timedelta(days=MAX_DUE_DAYS)
+    if not today <= response_due <= latest:
+        raise ValidationError(
+            {"response_due": [f"Choose a date from today to {latest:%-d %B %Y}."]}
+        )
+    review_due = review_due or response_due + timedelta(days=settings.TOOLKIT_REVIEW_DUE_DAYS)
+    latest_review = response_due + timedelta(days=MAX_DUE_DAYS)
+    if not response_due <= review_due <= latest_review:
+        raise ValidationError(
+            {
+                "review_due": [
+                    "Choose a date on or after the answer date, "
+                    f"and no later than {latest_review:%-d %B %Y}."
+                ]
+            }
+        )
+    return response_due, review_due
+
+
 def invite(
     submission,
     actor,
@@ -668,15 +694,6 @@ def invite(
     message: str = "",
 ) -> ReviewAssignment:
     """An editor invites a reviewer to the open round (409 for an author or a conflict)."""
-    if reviewer is None or not permissions.is_reviewer(reviewer):
-        raise ValidationError({"reviewer": ["Choose a person who holds the reviewer role."]})
-    today = timezone.localdate()
-    response_due = response_due or today + timedelta(days=settings.TOOLKIT_RESPONSE_DUE_DAYS)
-    review_due = review_due or response_due + timedelta(days=settings.TOOLKIT_REVIEW_DUE_DAYS)
-    if response_due < today or review_due < response_due:
-        raise ValidationError(
-            {"review_due": ["Due dates must be in the future, the review after the response."]}
-        )
     with transaction.atomic():
         locked = _lock_submission(submission, actor)
         if not permissions.can_decide(actor, locked):
@@ -684,6 +701,9 @@ def invite(
         review_round = locked.open_round
         if locked.state != S.IN_REVIEW or review_round is None:
             raise Conflict("Reviewers can be invited only while in review.", state=locked.state)
+        if reviewer is None or not permissions.is_reviewer(reviewer):
+            raise ValidationError({"reviewer": ["Choose a person who holds the reviewer role."]})
+        response_due, review_due = _due_dates(response_due, review_due)
         reason = permissions.conflict_reason(reviewer, locked)
         if reason:
             raise Conflict(reason, state=locked.state, code="conflict_of_interest")

@@ -241,7 +241,7 @@ STEP_FORMS = {"about": AboutForm, "learners": LearnersForm, "declarations": Decl
 
 class AuthorForm(forms.Form):
     name = forms.CharField(max_length=200, required=False, label="Name")
-    email = forms.EmailField(required=False, label="E-mail address")
+    email = forms.EmailField(max_length=254, required=False, label="E-mail address")
     affiliation = forms.CharField(max_length=255, required=False, label="Affiliation")
     orcid = forms.CharField(
         max_length=40,

@@ -450,6 +450,22 @@ def test_removing_every_author_is_refused_and_keeps_the_row(client, owner):
     assert submission.authors.count() == 1
 
 
+def test_an_author_e_mail_longer_than_the_database_holds_is_refused_next_to_the_field(
+    client, owner
+):
+    """A valid 260-character address passed Django's check and failed on PostgreSQL (a 500)."""
+    login(client, owner)
+    long_email = "a" * 64 + "@" + ("b" * 63 + ".") * 3 + "org"
+    response = client.post(
+        "/submissions/new/",
+        about_data(authors=[{"name": "Ada Contributor", "email": long_email}]),
+    )
+    assert response.status_code == 400
+    assert "Ensure this value has at most 254 characters" in text(response)
+    assert long_email in response.content.decode()
+    assert not Submission.objects.filter(owner=owner).exists()
+
+
 def test_a_refused_upload_shows_the_reason_and_keeps_typed_fields_and_uploaded_files(client, owner):
     login(client, owner)
     client.post("/submissions/new/", about_data())

@@ -292,7 +292,26 @@ def test_an_invitation_with_a_review_due_before_the_answer_is_400_with_the_field
     assert response.status_code == 400
     html = response.content.decode()
     assert 'href="#id_invite_review_due"' in html
-    assert "Due dates must be in the future" in html
+    assert "Choose a date on or after the answer date" in html
+
+
+@pytest.mark.parametrize("days", [-1, 366, None])
+def test_an_invitation_answer_date_out_of_reach_is_400_with_the_field_message(
+    editor_client, reviewing, reviewers, days
+):
+    """The last day of 9999 used to overflow as the review date was derived from it (a 500)."""
+    submission, _ = reviewing
+    today = timezone.localdate()
+    due = "9999-12-31" if days is None else (today + timedelta(days=days)).isoformat()
+    response = editor_client.post(
+        f"{page(submission)}invite/",
+        {"reviewer": reviewers[2].username, "response_due": due, "review_due": ""},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'href="#id_invite_response_due"' in html
+    assert "Choose a date from today to" in html
+    assert due in html  # what was typed is still there
 
 
 def test_the_invite_form_defaults_the_due_dates_from_settings(editor_client, reviewing, settings):

@@ -75,6 +75,15 @@ def test_text_naming_an_author_is_flagged_for_the_editor(draft):
     assert {"term": "Olive Owner", "where": "metadata"} in item.identity_flags
 
 
+def test_a_pdf_whose_text_holds_a_nul_is_stored_with_its_text_minus_control_characters(draft):
+    """PostgreSQL cannot store a NUL in text: the upload used to fail with a DataError."""
+    data = samples.pdf_bytes(text="Hi\x00there\x1bfriends")
+    item = services.add_file(draft, draft.owner, SimpleUploadedFile("guide.pdf", data))
+    item.refresh_from_db()
+    assert "Hi" in item.extracted_text and "friends" in item.extracted_text
+    assert "\x00" not in item.extracted_text and "\x1b" not in item.extracted_text
+
+
 def test_a_file_missing_from_the_media_root_is_a_404_not_a_500(draft, client):
     item = services.add_file(
         draft, draft.owner, SimpleUploadedFile("guide.pdf", samples.pdf_bytes()), "Guide"
