@@ -31,12 +31,17 @@ class AuthorInline(admin.TabularInline):
 
 
 class VersionInline(admin.TabularInline):
+    """Versions are made by the services only: shown, never added here."""
+
     model = SubmissionVersion
     fields = ("number", "created_at", "frozen_at")
     readonly_fields = fields
     extra = 0
     can_delete = False
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class LogInline(admin.TabularInline):
@@ -174,10 +179,18 @@ class ReviewAssignmentAdmin(ModelAdmin):
 
 @admin.register(Review)
 class ReviewAdmin(ModelAdmin):
+    """Read-only: a review is the reviewer's own words, written through the rubric pages."""
+
     list_display = ("assignment", "recommendation", "submitted_at", "updated_at")
     list_filter = ("recommendation",)
     search_fields = ("assignment__reviewer__username", "assignment__round__submission__title")
     raw_id_fields = ("assignment",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Decision)

@@ -1,8 +1,13 @@
 """Site-wide request checks that no single view should have to repeat."""
 
+import logging
+
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.http import JsonResponse
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 NUL_MESSAGE = "The address contains a NUL character (%00), which is never valid here."
 
@@ -34,6 +39,35 @@ class RejectNulMiddleware:
                 return JsonResponse({"detail": NUL_MESSAGE}, status=400)
             return render(request, "400.html", {"message": NUL_MESSAGE}, status=400)
         return self.get_response(request)
+
+
+ADMIN_BAD_INPUT_MESSAGE = (
+    "The admin could not read this address or form: a value is out of range or malformed."
+)
+
+
+class AdminBadInputMiddleware:
+    """400, not 500, for the values Django's admin hands to the ORM unchecked (staff only).
+
+    A hand-edited admin address or form can trip it: an empty ?_to_field=, a year past
+    9999 in a date drill-down, an id too large for SQLite in a list filter, an editable
+    list or an action's selection, "abc" as a selected id. Those raise ValueError,
+    OverflowError or FieldDoesNotExist inside django.contrib.admin. Still logged in full.
+    """
+
+    ERRORS = (ValueError, OverflowError, FieldDoesNotExist)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not request.path.startswith("/admin/") or not isinstance(exception, self.ERRORS):
+            return None
+        logger.error("Bad input in the admin: %s", request.get_full_path(), exc_info=exception)
+        return render(request, "400.html", {"message": ADMIN_BAD_INPUT_MESSAGE}, status=400)
 
 
 # Every page uses only its own scripts, styles and images; none runs an inline script (the

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "toolkit.middleware.RejectNulMiddleware",
+    "toolkit.middleware.AdminBadInputMiddleware",
 ]
 
 ROOT_URLCONF = "toolkit.urls"

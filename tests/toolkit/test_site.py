@@ -352,3 +352,79 @@ def test_an_admin_form_with_a_huge_choice_number_answers_with_a_form_error(clien
     )
     assert response.status_code == 200  # the admin shows its form again with the error
     assert "is not a valid value" in response.content.decode()
+
+
+@pytest.fixture
+def superuser_client(client):
+    from tests import factories
+
+    boss = factories.user("boss", roles=["admin"], is_staff=True, is_superuser=True)
+    client.force_login(boss)
+    return client
+
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/catalog/topic/1/change/?_to_field=",
+        "/admin/catalog/resource/?published_at__year=9999&published_at__month=12",
+        f"/admin/catalog/resource/?published_at__year={HUGE}",
+        f"/admin/catalog/resource/?resource_type__exact={HUGE}",
+        f"/admin/accounts/user/?groups__id__exact=-{HUGE}",
+    ],
+)
+def test_a_hand_edited_admin_address_is_never_a_server_error(superuser_client, path):
+    """Django's admin passes these values to the ORM unchecked; they raised a 500."""
+    response = superuser_client.get(path)
+    assert response.status_code in (200, 302, 400)
+    if response.status_code == 400:
+        assert "out of range or malformed" in response.content.decode()
+
+
+@pytest.mark.parametrize("selected", ["abc", "", "1e3", HUGE])
+def test_an_admin_action_on_a_malformed_selection_is_a_400(superuser_client, selected):
+    response = superuser_client.post(
+        "/admin/catalog/topic/",
+        {"action": "delete_selected", "_selected_action": selected, "index": "0"},
+    )
+    assert response.status_code in (302, 400)  # Django may also ignore it and redirect
+    assert Topic.objects.count() > 0
+
+
+def test_reviews_are_read_only_in_the_admin(superuser_client):
+    from reviews.models import Review
+    from tests import factories
+
+    owner, editor = factories.user("owner"), factories.user("ed", roles=["editor"])
+    reviewer = factories.reviewer_user("rev")
+    _, (assignment,) = factories.in_review(owner, editor, [reviewer])
+    factories.review_and_complete(assignment, reviewer)
+    review = Review.objects.get(assignment=assignment)
+    url = f"/admin/reviews/review/{review.pk}/change/"
+    assert superuser_client.get(url).status_code == 200  # shown, without a save button
+    response = superuser_client.post(url, {"answers": "NaN", "recommendation": "reject"})
+    assert response.status_code == 403
+    review.refresh_from_db()
+    assert review.recommendation == "accept"
+
+
+def test_the_admin_never_adds_a_submission_version_even_from_a_tampered_form(superuser_client):
+    import lxml.html
+
+    from reviews.models import SubmissionVersion
+    from tests import factories
+
+    submission = factories.draft(factories.user("owner"))
+    url = f"/admin/reviews/submission/{submission.pk}/change/"
+    form = lxml.html.fromstring(superuser_client.get(url).content).forms[-1]
+    data = {}
+    for name, value in form.form_values():
+        data.setdefault(name, []).append(value)
+    data["versions-INITIAL_FORMS"] = ["0"]  # the existing row posted as if it were new
+    data["_save"] = ["Save"]
+    response = superuser_client.post(url, data)
+    assert response.status_code in (200, 302)
+    assert SubmissionVersion.objects.filter(submission=submission).count() == 1
