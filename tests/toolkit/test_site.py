@@ -385,13 +385,17 @@ def test_a_hand_edited_admin_address_is_never_a_server_error(superuser_client, p
 
 
 @pytest.mark.parametrize("selected", ["abc", "", "1e3", HUGE])
-def test_an_admin_action_on_a_malformed_selection_is_a_400(superuser_client, selected):
+def test_an_admin_action_on_a_malformed_selection_deletes_nothing_and_never_fails(
+    superuser_client, selected
+):
+    count = Topic.objects.count()
     response = superuser_client.post(
         "/admin/catalog/topic/",
         {"action": "delete_selected", "_selected_action": selected, "index": "0"},
     )
-    assert response.status_code in (302, 400)  # Django may also ignore it and redirect
-    assert Topic.objects.count() > 0
+    # 400 where the ORM refused the value; Django's own answer (nothing selected) elsewhere
+    assert response.status_code in (200, 302, 400)
+    assert Topic.objects.count() == count
 
 
 def test_reviews_are_read_only_in_the_admin(superuser_client):
