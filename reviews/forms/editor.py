@@ -57,6 +57,9 @@ class ReviewerChoiceField(forms.ModelChoiceField):
 class InviteForm(forms.Form):
     """Invite a reviewer to the open round; empty due dates take the settings' defaults."""
 
+    name = "invite"
+    label = "Inviting a reviewer"
+
     reviewer = ReviewerChoiceField(
         queryset=reviewer_pool(),
         to_field_name="username",
@@ -99,9 +102,12 @@ class CancelAssignmentForm(forms.Form):
         help_text="Optional. Kept in the timeline for the editors.",
     )
 
+    label = "Cancelling the assignment"
+
     def __init__(self, *args, assignment, **kwargs):
         kwargs.setdefault("auto_id", f"id_cancel_{assignment.uuid}_%s")
         super().__init__(*args, **kwargs)
+        self.name = f"cancel-{assignment.uuid}"
 
 
 # --- decisions ------------------------------------------------------------------

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 from toolkit.errors import Conflict
 
 from .. import anonymity, desk, metrics, permissions, rubric, services, suggestions
-from ..choices import SubmissionState
+from ..choices import OPEN_ASSIGNMENT_STATES, SubmissionState
 from ..forms.editor import DECISION_FORMS, CancelAssignmentForm, InviteForm, QueueFilterForm
 from ..models import ReviewAssignment, Submission
 from .common import perform, visible_assignment, visible_submission
@@ -88,9 +88,16 @@ def render_detail(request, submission, *, bound=None, status=200):
         "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
         "completed_reviews": submission.completed_review_count(),
     }
+    shown = set()  # the keys of the forms this page shows
     if role == anonymity.EDITOR:
         context["identity_flags"] = anonymity.identity_flags(submission)
         context["assignment_rounds"] = _assignment_rounds(user, submission, bound)
+        shown |= {
+            f"cancel:{a.uuid}"
+            for r in context["assignment_rounds"]
+            for a in r["assignments"]
+            if a.state in OPEN_ASSIGNMENT_STATES
+        }
     if deciding:
         available = services.available_transitions(submission, user)
         context["decisions"] = [
@@ -98,16 +105,17 @@ def render_detail(request, submission, *, bound=None, status=200):
             for name, form_class in DECISION_FORMS.items()
             if name in available
         ]
+        shown |= set(available)
         context["blocked"] = _blocked(submission, user, available)
-        # A decision lost to a race: its form is gone, but what was typed is shown back.
-        context["unsent"] = [
-            form
-            for name, form in bound.items()
-            if name in DECISION_FORMS and name not in available and form.is_bound
-        ]
         if submission.state == SubmissionState.IN_REVIEW and submission.open_round:
             context["invite_form"] = bound.get("invite") or InviteForm(submission=submission)
             context["suggestions"] = suggestions.suggest_reviewers(submission)
+            shown.add("invite")
+        # An action lost to a race (a decision, an invitation, a cancellation): its form is
+        # gone from the page, but what was typed is shown back.
+        context["unsent"] = [
+            form for key, form in bound.items() if key not in shown and form.is_bound
+        ]
     return render(request, "reviews/editor_submission.html", context, status=status)
 
 

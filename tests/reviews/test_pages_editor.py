@@ -609,6 +609,35 @@ def test_a_letter_typed_for_a_decision_that_was_lost_to_a_race_is_shown_back(
     assert "My careful letter." in html
 
 
+def test_a_reason_typed_to_cancel_an_assignment_that_was_completed_meanwhile_is_shown_back(
+    editor_client, reviewing, reviewers
+):
+    submission, (assignment, _) = reviewing
+    factories.review_and_complete(assignment, reviewers[0])
+    response = editor_client.post(
+        f"{page(submission)}assignments/{assignment.uuid}/cancel/", {"reason": "Too slow, sorry."}
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Cancelling the assignment was not done" in html
+    assert "Too slow, sorry." in html
+
+
+def test_an_invitation_message_typed_while_the_round_closed_is_shown_back(
+    editor_client, reviewing, reviewers, owner
+):
+    submission, (first, _) = reviewing
+    services.withdraw(submission, owner, reason="Withdrawn meanwhile.")
+    response = editor_client.post(
+        f"{page(submission)}invite/",
+        {"reviewer": reviewers[2].username, "message": "Would you review this for us?"},
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Inviting a reviewer was not done" in html
+    assert "Would you review this for us?" in html
+
+
 def test_retire_and_desk_reject_sit_behind_a_confirmation_step(
     editor_client, owner, editor, reviewers
 ):
