@@ -44,6 +44,8 @@ from django.dispatch import receiver
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from toolkit.text import without_controls
+
 from .models import Resource, SearchLog
 
 FTS_COLUMNS = ("title", "summary", "body", "attachments")
@@ -54,14 +56,13 @@ MAX_ATTACHMENT_CHARS = 200_000  # keeps a huge extracted text under tsvector's 1
 
 # Snippet markers: control characters that cannot survive in indexed text (see _clean).
 START, STOP = "\x02", "\x03"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _QUERY_TOKEN = re.compile(r'(-*)"([^"]*)"?|(-*)([^\s"]+)')
 _WORD = re.compile(r"[^\W_]+")
 
 
 def _clean(text: str) -> str:
     """Text without control characters (NUL, the snippet markers), as both backends need."""
-    return _CONTROL.sub(" ", text or "")
+    return without_controls(text)
 
 
 def clean_query(text: str) -> str:

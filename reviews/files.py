@@ -31,6 +31,8 @@ from mutagen.mp4 import MP4
 from PIL import Image, ImageOps, JpegImagePlugin
 from pptx.shapes.group import GroupShape
 
+from toolkit.text import without_controls
+
 logger = logging.getLogger(__name__)
 
 
@@ -272,18 +274,13 @@ def sanitize(data: bytes, extension: str) -> bytes:
         ) from error
 
 
-# Control characters (a NUL above all, which PostgreSQL cannot store) are never kept from a
-# file's text: they become spaces.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def extract_text(data: bytes, extension: str, limit: int = 1_000_000) -> str:
     """Plain text for search and identity scans; "" for images, video and unreadable files."""
     reader = _TEXT_READERS.get(EXTENSIONS.get(_bare(extension), ""))
     if reader is None:
         return ""
     try:
-        return _CONTROL.sub(" ", _take(reader(data), limit))
+        return without_controls(_take(reader(data), limit))  # a NUL would not store
     except Exception:
         logger.warning("Could not extract text from a .%s file", extension, exc_info=True)
         return ""
@@ -295,7 +292,7 @@ def metadata_text(data: bytes, extension: str) -> str:
     if reader is None:
         return ""
     try:
-        return _CONTROL.sub(" ", "\n".join(text for text in reader(data) if text and text.strip()))
+        return without_controls("\n".join(text for text in reader(data) if text and text.strip()))
     except Exception:
         logger.warning("Could not read metadata of a .%s file", extension, exc_info=True)
         return ""

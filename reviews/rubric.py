@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from statistics import mean
 from types import SimpleNamespace
 
+from django.core.validators import ProhibitNullCharactersValidator
+
 from .choices import ACCEPT_SIDE, REJECT_SIDE, Recommendation
+
+NUL_MESSAGE = ProhibitNullCharactersValidator.message  # the forms' own words
 
 SCALE = (1, 2, 3, 4, 5)
 DIVERGENCE_SPREAD = 2
@@ -182,7 +186,7 @@ def clean_answers(raw) -> tuple[dict, dict]:
             text = given.get(text_key)
             if text not in (None, ""):
                 if "\x00" in str(text):  # as a form's CharField: PostgreSQL cannot store one
-                    errors[f"{criterion.key}.{text_key}"] = ["Null characters are not allowed."]
+                    errors[f"{criterion.key}.{text_key}"] = [NUL_MESSAGE]
                     continue
                 entry[text_key] = str(text)[:MAX_TEXT]
         if criterion.scored:

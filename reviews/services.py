@@ -45,7 +45,7 @@ from .models import (
     SubmissionVersion,
     TransitionLog,
 )
-from .rubric import clean_answers, missing_answers
+from .rubric import NUL_MESSAGE, clean_answers, missing_answers
 
 S = SubmissionState
 A = AssignmentState
@@ -917,7 +917,7 @@ def run_action(actions: dict, name: str, obj, actor, data) -> object:
         if not isinstance(value, str):
             raise ValidationError({field: ["Give this as text."]})
         if "\x00" in value:  # as a form's CharField: PostgreSQL cannot store one
-            raise ValidationError({field: ["Null characters are not allowed."]})
+            raise ValidationError({field: [NUL_MESSAGE]})
         kwargs[field] = value
     return action.func(obj, actor, **kwargs)
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import Http404
 from rest_framework import parsers, serializers, status
 from rest_framework.exceptions import NotFound, ParseError
@@ -35,7 +36,7 @@ class SlugRelatedField(serializers.SlugRelatedField):
     """DRF's SlugRelatedField, refusing a NUL character as its CharField does (PostgreSQL
     cannot compare text with one: the lookup would fail with a DataError, a 500)."""
 
-    default_error_messages = {"null_characters": "Null characters are not allowed."}
+    default_error_messages = {"null_characters": ProhibitNullCharactersValidator.message}
 
     def to_internal_value(self, data):
         if isinstance(data, str) and "\x00" in data:

@@ -9,6 +9,8 @@ from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
 
+ADMIN_PREFIX = "/admin/"  # toolkit/urls.py
+
 NUL_MESSAGE = "The address contains a NUL character (%00), which is never valid here."
 
 
@@ -34,7 +36,7 @@ class RejectNulMiddleware:
 
     def __call__(self, request):
         path = request.path
-        if "\x00" in path or (path.startswith("/admin/") and _query_has_nul(request)):
+        if "\x00" in path or (path.startswith(ADMIN_PREFIX) and _query_has_nul(request)):
             if path.startswith("/api/"):
                 return JsonResponse({"detail": NUL_MESSAGE}, status=400)
             return render(request, "400.html", {"message": NUL_MESSAGE}, status=400)
@@ -64,7 +66,7 @@ class AdminBadInputMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not request.path.startswith("/admin/") or not isinstance(exception, self.ERRORS):
+        if not request.path.startswith(ADMIN_PREFIX) or not isinstance(exception, self.ERRORS):
             return None
         logger.error("Bad input in the admin: %s", request.get_full_path(), exc_info=exception)
         return render(request, "400.html", {"message": ADMIN_BAD_INPUT_MESSAGE}, status=400)

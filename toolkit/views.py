@@ -89,8 +89,4 @@ def error_page(template, status, detail):
 bad_request = error_page("400.html", 400, "Bad request.")
 permission_denied = error_page("403.html", 403, "You do not have permission to do this.")
 page_not_found = error_page("404.html", 404, "Not found.")
-_server_error = error_page("500.html", 500, "Server error.")
-
-
-def server_error(request):
-    return _server_error(request)
+server_error = error_page("500.html", 500, "Server error.")

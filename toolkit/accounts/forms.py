@@ -57,7 +57,6 @@ class ThrottledPasswordResetForm(PasswordResetForm):
                 "Please check your inbox, or try again later.",
                 code="throttled",
             )
-        throttle.record_password_reset(self.request, email)
         return email
 
 

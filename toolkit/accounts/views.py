@@ -53,6 +53,10 @@ class PasswordResetView(
         "submit_label": "Send the link",
     }
 
+    def form_valid(self, form):
+        throttle.record_password_reset(self.request, form.cleaned_data["email"])
+        return super().form_valid(form)
+
 
 class PasswordResetConfirmView(BadRequestOnInvalidFormMixin, auth_views.PasswordResetConfirmView):
     template_name = "accounts/form_page.html"
