@@ -1,51 +1,98 @@
 """Templated e-mail: one message (text + HTML) per recipient, from templates/emails/.
 
-A message named `<name>` uses `emails/<name>_subject.txt` and `emails/<name>_body.txt`,
-and `emails/<name>_body.html` when it exists; otherwise the HTML part is the text
-body laid out by `emails/base.html`.
+A message named `<name>` uses `emails/<name>_subject.txt` and `emails/<name>_body.txt`.
+`send_email` renders and sends it.
+
+What users typed never becomes markup:
+- the subject and the text part are rendered without autoescaping and then stripped of
+  every tag by nh3 (the sanitizer the site already uses), applied to the whole rendered
+  text: the templates hold no markup, so every tag in it came from a user;
+- the HTML part renders the same body template WITH autoescaping, so every value is
+  escaped, then lays it out in `emails/base.html`. Only the links the site made are
+  clickable: `site_url` is replaced by a one-time random marker while rendering, and only
+  that marker (followed by a path) becomes an <a>; an address a user typed stays text.
 """
 
+import html
 import logging
+import re
+import secrets
+from typing import NamedTuple
 
+import nh3
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template import Context, TemplateDoesNotExist
+from django.template import Context
+from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import get_template, render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 logger = logging.getLogger(__name__)
 
+# What a path the site builds may hold (uuids, slugs, reset tokens); anything else ends it.
+SITE_PATH = r"(?:/[A-Za-z0-9_\-./~%]*)?"
+
+
+class RenderedEmail(NamedTuple):
+    subject: str
+    text: str
+    html: str
+
+
+def strip_markup(text: str) -> str:
+    """Plain text with every HTML tag (and script/style content) removed; the rest verbatim.
+
+    `&` is escaped first so that an entity a user typed stays as typed (no `&lt;img&gt;`
+    decoded into a tag); nh3 parses like a browser, so malformed tags go too.
+    """
+    return html.unescape(nh3.clean(text.replace("&", "&amp;"), tags=set()))
+
 
 def _render_text(template_name: str, context: dict) -> str:
-    """Plain text is not HTML: render without autoescaping."""
+    """Plain text is not HTML: render without autoescaping, then strip any markup."""
     template = get_template(template_name).template
-    return template.render(Context(context, autoescape=False))
+    return strip_markup(template.render(Context(context, autoescape=False)))
 
 
-def render_email(name: str, context: dict) -> tuple[str, str, str]:
+def _render_html(name: str, context: dict) -> str:
+    """The body template rendered with autoescaping; only site-made links become <a>."""
+    marker = f"site-url-{secrets.token_hex(16)}"
+    escaped = get_template(f"emails/{name}_body.txt").render({**context, "site_url": marker})
+    body = linebreaks_filter(escaped, autoescape=False)  # already escaped: keep it
+    site_url = escape(settings.TOOLKIT_SITE_URL)
+
+    def link(match):
+        path = match.group("path")
+        kept = path.rstrip(".")  # a full stop ends the sentence, not the address
+        url = site_url + kept
+        return f'<a href="{url}">{url}</a>{path[len(kept) :]}'
+
+    linked = re.sub(re.escape(marker) + f"(?P<path>{SITE_PATH})", link, body)
+    return render_to_string("emails/base.html", {**context, "body": mark_safe(linked)})  # noqa: S308 - escaped above
+
+
+def render_email(name: str, context: dict) -> RenderedEmail:
     """Render the subject, text body and HTML body of a message."""
     context = {
+        **context,
         "site_name": settings.TOOLKIT_SITE_NAME,
         "site_url": settings.TOOLKIT_SITE_URL,
-        **context,
     }
     subject = " ".join(_render_text(f"emails/{name}_subject.txt", context).split())
     text = _render_text(f"emails/{name}_body.txt", context)
-    try:
-        html = render_to_string(f"emails/{name}_body.html", context)
-    except TemplateDoesNotExist:
-        html = render_to_string("emails/base.html", {**context, "text_body": text})
-    return subject, text, html
+    return RenderedEmail(subject, text, _render_html(name, context))
 
 
 def send_email(name: str, to: str, context: dict, headers: dict | None = None) -> bool:
     """Send one templated message to one address; a mail-server failure is logged, not raised."""
-    subject, text, html = render_email(name, context)
-    message = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers or {}
+    message = render_email(name, context)
+    email = EmailMultiAlternatives(
+        message.subject, message.text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers or {}
     )
-    message.attach_alternative(html, "text/html")
+    email.attach_alternative(message.html, "text/html")
     try:
-        message.send()
+        email.send()
     except OSError:
         logger.exception("Could not send %s e-mail to %s", name, to)
         return False

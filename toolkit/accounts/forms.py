@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 
 from catalog.models import LearnerLevel, Topic
+from toolkit.emails import send_email
 from toolkit.forms import ModelMultipleChoiceField
 
 from . import throttle
@@ -42,7 +43,8 @@ class LoginForm(AuthenticationForm):
 
 
 class ThrottledPasswordResetForm(PasswordResetForm):
-    """Django's, sending so many links an hour to one address (and from one client)."""
+    """Django's, sending so many links an hour to one address (and from one client),
+    through the outbox like every other e-mail (toolkit.emails, toolkit.mail)."""
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,6 +60,22 @@ class ThrottledPasswordResetForm(PasswordResetForm):
                 code="throttled",
             )
         return email
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        """Queue the `password_reset` message; its link is built on TOOLKIT_SITE_URL."""
+        send_email(
+            "password_reset",
+            to_email,
+            {"user": context["user"], "uid": context["uid"], "token": context["token"]},
+        )
 
 
 class UniqueEmailMixin:

@@ -44,9 +44,6 @@ class PasswordResetView(
 ):
     form_class = ThrottledPasswordResetForm
     template_name = "accounts/form_page.html"
-    email_template_name = "emails/password_reset_body.txt"
-    html_email_template_name = "emails/password_reset_body.html"
-    subject_template_name = "emails/password_reset_subject.txt"
     extra_context = {
         "title": "Reset your password",
         "intro": "Enter the e-mail address of your account and we will send you a link.",

@@ -1,0 +1,194 @@
+"""E-mail canary: every kind of e-mail, with HTML in every field a user fills in.
+
+The whole workflow runs (and a password reset) with markup planted in titles, summaries,
+objectives, author names, display names, notes, letters, reasons and review comments.
+Every part of every message (subject, text, HTML) must carry no element, attribute or
+link that came from a user; only the links the site made may be clickable. The set of
+messages sent must be the set of templates in templates/emails/, so that a new kind of
+e-mail cannot escape this test.
+"""
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import lxml.html
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.utils import timezone
+
+from reviews import services
+from reviews.models import ReviewAssignment
+from tests import factories
+from toolkit import emails
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATES = Path(settings.BASE_DIR) / "templates" / "emails"
+SITE = "http://127.0.0.1:8000"
+MARK = "cnry"
+
+
+def payload(field: str) -> str:
+    """Markup a hostile user would type, tagged with the field it was planted in."""
+    return (
+        f'{MARK}-{field} <img src="https://tracker.example/{field}.gif"><script>alert(1)</script>'
+        f'<a href="https://evil.example/{field}" onclick="steal()">click</a> '
+        f"<b onmouseover=x()>bold</b><style>p{{}}</style> &lt;img src=x&gt; "
+        f"https://evil.example/typed {SITE}/typed-by-user"
+    )
+
+
+def name_payload(field: str) -> str:
+    """As payload(), short enough for a display name (150 characters)."""
+    return f'{MARK}-{field} <img src="https://t.example/q.gif"><script>x()</script><b onclick=x>b'
+
+
+def person(username, roles=("contributor",)):
+    return factories.user(username, roles=roles, display_name=name_payload(username))
+
+
+@pytest.fixture
+def sent(monkeypatch, django_capture_on_commit_callbacks, settings, client):
+    """Run the whole workflow with planted markup; return {name: [rendered, ...]}."""
+    settings.TOOLKIT_SITE_URL = SITE
+    settings.TOOLKIT_REVIEWS_REQUIRED = 1
+    rendered = {}
+    real_render = emails.render_email
+
+    def spy(name, context):
+        result = real_render(name, context)
+        rendered.setdefault(name, []).append(result)
+        return result
+
+    monkeypatch.setattr(emails, "render_email", spy)
+    with django_capture_on_commit_callbacks(execute=True):
+        run_workflow()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password/reset/", {"email": "owner@example.org"})
+    assert response.status_code == 302
+    return rendered
+
+
+def run_workflow():
+    owner, editor = person("owner"), person("editor", ["contributor", "editor"])
+    r1, r2, r3, r4 = (person(f"rev{i}", ["contributor", "reviewer"]) for i in range(1, 5))
+    fields = ("title", "summary", "learning_objectives", "description", "acknowledgements")
+    submission = factories.draft(owner, **{f: payload(f) for f in fields})
+    services.set_authors(
+        submission,
+        owner,
+        [{"name": name_payload("author"), "affiliation": payload("affiliation")}],
+    )
+    services.submit(submission, owner)
+    services.send_to_review(submission, editor)
+    first, second, third, fourth = (
+        services.invite(submission, editor, reviewer=r, message=payload("note"))
+        for r in (r1, r2, r3, r4)
+    )
+    services.accept_invitation(first, r1, coi_declaration=payload("coi"))
+    services.decline_invitation(
+        second, r2, reason="other", note=payload("decline"), suggestion=payload("suggestion")
+    )
+    services.cancel_assignment(third, editor, reason=payload("cancel"))
+    services.remind(fourth, editor)
+    yesterday = timezone.localdate() - timedelta(days=1)
+    ReviewAssignment.objects.filter(pk=fourth.pk).update(response_due=yesterday)
+    services.send_due_reminders()
+    services.save_review_draft(
+        first,
+        r1,
+        answers=factories.COMPLETE_ANSWERS,
+        recommendation="accept",
+        comments_to_authors=payload("comments"),
+        confidential_comments=payload("confidential"),
+    )
+    services.complete_review(first, r1)
+    services.request_revisions(submission, editor, letter=payload("letter"))
+    services.resubmit(submission, owner, response_letter=payload("response"))
+    services.accept(submission, editor, letter=payload("accept"))
+    services.publish(submission, editor, change_note=payload("change"))
+    services.retire(submission, editor, reason=payload("retire"))
+    other, _ = factories.in_review(owner, editor, [r1], title=payload("other"))
+    services.withdraw(other, owner, reason=payload("withdraw"))
+
+
+def template_names():
+    return {p.name.removesuffix("_subject.txt") for p in TEMPLATES.glob("*_subject.txt")}
+
+
+ALLOWED = {  # what the site's own layout (templates/emails/base.html) uses
+    "html": {"lang"},
+    "head": set(),
+    "meta": {"charset"},
+    "title": set(),
+    "body": {"style"},
+    "p": {"style"},
+    "br": set(),
+    "a": {"href"},
+}
+TAG = re.compile(r"<\s*(/?)\s*([^\s>/]+)")
+
+
+def assert_plain(text, where):
+    assert not re.search(r"<\s*[/!?a-zA-Z]", text), f"markup in {where}: {text!r}"
+    for typed in ("onclick", "onmouseover", "alert(1)", "tracker.example"):
+        assert typed not in text, f"{typed} in {where}"
+
+
+def assert_html_is_the_sites(html, where):
+    names = {m.group(2).lower() for m in TAG.finditer(html)} - {"!doctype"}
+    assert names <= set(ALLOWED), f"{where} has elements {names - set(ALLOWED)}"
+    for element in lxml.html.document_fromstring(html).iter():
+        assert isinstance(element.tag, str), f"{where} has a comment or instruction"
+        assert element.tag in ALLOWED, f"{where} has <{element.tag}>"
+        extra = set(element.attrib) - ALLOWED[element.tag]
+        assert not extra, f"{where}: <{element.tag}> has {extra}"
+        href = element.get("href")
+        if href is not None:
+            assert href.startswith(SITE + "/") and "typed" not in href, f"{where} links {href}"
+            assert element.text_content() == href, f"{where}: a link's text is not its address"
+
+
+def test_every_template_in_emails_is_a_message_the_product_sends(sent):
+    assert set(sent) == template_names()
+    bodies = {p.name for p in TEMPLATES.glob("*_body.txt")}
+    assert bodies == {f"{name}_body.txt" for name in template_names()}
+
+
+def test_no_part_of_any_email_carries_markup_or_links_a_user_typed(sent):
+    for name, messages in sent.items():
+        for n, (subject, text, html) in enumerate(messages):
+            where = f"{name}[{n}]"
+            assert_plain(subject, f"{where} subject")
+            assert_plain(text, f"{where} text")
+            assert_html_is_the_sites(html, f"{where} html")
+            assert MARK in text and MARK in html, f"{where} lost the user's text"
+
+
+def test_what_was_delivered_is_what_was_checked(sent):
+    delivered = mail.outbox
+    assert len(delivered) == sum(len(m) for m in sent.values())
+    for message in delivered:
+        (html, mimetype), *_ = message.alternatives
+        assert mimetype == "text/html"
+        assert_plain(message.subject, f"{message.subject} subject")
+        assert_plain(message.body, f"{message.subject} text")
+        assert_html_is_the_sites(html, f"{message.subject} html")
+
+
+def test_links_the_site_made_stay_clickable(sent):
+    (_, _, invitation), *_ = sent["invited_reviewer"]
+    hrefs = lxml.html.document_fromstring(invitation).xpath("//a/@href")
+    assert len(hrefs) == 1 and re.fullmatch(SITE + r"/reviews/[0-9a-f-]{36}/", hrefs[0])
+    ((_, text, html),) = sent["password_reset"]
+    (link,) = lxml.html.document_fromstring(html).xpath("//a/@href")
+    assert link.startswith(SITE + "/accounts/password/reset/")
+    assert link in text
+
+
+def test_typed_text_is_kept_escaped_in_html_and_stripped_in_text(sent):
+    (_, text, html), *_ = sent["invited_reviewer"]
+    assert "&lt;img src=&quot;https://tracker.example/title.gif&quot;&gt;" in html
+    assert f"{MARK}-title click bold &lt;img src=x&gt; https://evil.example/typed" in text
