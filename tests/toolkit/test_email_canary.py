@@ -79,7 +79,7 @@ def run_workflow():
     services.set_authors(
         submission,
         owner,
-        [{"name": name_payload("author"), "affiliation": payload("affiliation")}],
+        [{"name": name_payload("author"), "affiliation": name_payload("affiliation")}],
     )
     services.submit(submission, owner)
     services.send_to_review(submission, editor)
