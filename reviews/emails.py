@@ -1,7 +1,8 @@
 """Workflow e-mails: one message per event per recipient, anonymised per recipient.
 
-Each function takes the log entry of the event and runs after the transaction
-commits. Every message carries the `X-Toolkit-Event` header (the log entry id).
+Each function takes the log entry of the event and runs inside the action's transaction:
+its messages are written to the outbox (toolkit.mail) and delivered after the commit.
+Every message carries the `X-Toolkit-Event` header (the log entry id).
 """
 
 from django.contrib.auth import get_user_model

@@ -137,7 +137,9 @@ def _log(submission, actor, transition, from_state, to_state, reason="", assignm
 
 
 def _after_commit(func, *args) -> None:
-    transaction.on_commit(partial(func, *args))
+    """Queue the action's e-mails now, in its transaction (the outbox, toolkit.mail):
+    they are delivered after the commit, and a rolled-back action sends nothing."""
+    func(*args)
 
 
 def _run_submission(

@@ -8,13 +8,16 @@ from tests import factories
 
 @pytest.fixture(autouse=True)
 def _test_environment(settings, tmp_path):
-    """Plain static storage, a private media root per test, fresh throttles."""
+    """Plain static storage, a private media root per test, fresh throttles, mail on commit."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Outbox rows are sent on commit, so mail.outbox shows what a worker would deliver;
+    # the outbox's own tests turn this off (tests/toolkit/test_outbox.py).
+    settings.TOOLKIT_MAIL_EAGER = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
     cache.clear()
     yield

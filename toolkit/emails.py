@@ -1,7 +1,8 @@
 """Templated e-mail: one message (text + HTML) per recipient, from templates/emails/.
 
 A message named `<name>` uses `emails/<name>_subject.txt` and `emails/<name>_body.txt`.
-`send_email` renders and sends it.
+`send_email` renders it and queues it in the outbox (toolkit.mail) in the caller's
+transaction; a worker (or, with TOOLKIT_MAIL_EAGER, the commit itself) delivers it.
 
 What users typed never becomes markup:
 - the subject and the text part are rendered without autoescaping and then stripped of
@@ -14,21 +15,20 @@ What users typed never becomes markup:
 """
 
 import html
-import logging
 import re
 import secrets
 from typing import NamedTuple
 
 import nh3
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template import Context
 from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import get_template, render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-logger = logging.getLogger(__name__)
+from toolkit.mail import services as outbox
+from toolkit.mail.models import OutboundMessage
 
 # What a path the site builds may hold (uuids, slugs, reset tokens); anything else ends it.
 SITE_PATH = r"(?:/[A-Za-z0-9_\-./~%]*)?"
@@ -59,7 +59,7 @@ def _render_html(name: str, context: dict) -> str:
     """The body template rendered with autoescaping; only site-made links become <a>."""
     marker = f"site-url-{secrets.token_hex(16)}"
     escaped = get_template(f"emails/{name}_body.txt").render({**context, "site_url": marker})
-    body = linebreaks_filter(escaped, autoescape=False)  # already escaped: keep it
+    body = linebreaks_filter(escaped.strip(), autoescape=False)  # escaped above: keep it
     site_url = escape(settings.TOOLKIT_SITE_URL)
 
     def link(match):
@@ -84,16 +84,17 @@ def render_email(name: str, context: dict) -> RenderedEmail:
     return RenderedEmail(subject, text, _render_html(name, context))
 
 
-def send_email(name: str, to: str, context: dict, headers: dict | None = None) -> bool:
-    """Send one templated message to one address; a mail-server failure is logged, not raised."""
+def send_email(name: str, to: str, context: dict, headers: dict | None = None) -> OutboundMessage:
+    """Render one templated message to one address and queue it in the caller's transaction.
+
+    Returns the outbox row. Nothing talks to the mail server here (see toolkit.mail).
+    """
     message = render_email(name, context)
-    email = EmailMultiAlternatives(
-        message.subject, message.text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers or {}
+    return outbox.enqueue(
+        event=name,
+        recipient=to,
+        subject=message.subject,
+        text=message.text,
+        html=message.html,
+        headers=headers,
     )
-    email.attach_alternative(message.html, "text/html")
-    try:
-        email.send()
-    except OSError:
-        logger.exception("Could not send %s e-mail to %s", name, to)
-        return False
-    return True

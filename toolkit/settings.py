@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "toolkit",
     "toolkit.accounts",
+    "toolkit.mail",
     "catalog",
     "reviews",
 ]
@@ -212,6 +213,17 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Health Disparities Toolkit <noreply@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every message is written to the outbox (toolkit.mail) in the action's transaction and sent
+# by `manage.py deliver_mail`. Eager: also try to send right after the commit (development).
+TOOLKIT_MAIL_EAGER = env_bool("TOOLKIT_MAIL_EAGER", DEBUG)
+# Failed sends are retried after RETRY_SECONDS, doubling each time up to RETRY_MAX_SECONDS;
+# after MAX_ATTEMPTS the message is undelivered (dead) until an editor or admin resends it.
+TOOLKIT_MAIL_MAX_ATTEMPTS = env_int("TOOLKIT_MAIL_MAX_ATTEMPTS", 10)
+TOOLKIT_MAIL_RETRY_SECONDS = env_int("TOOLKIT_MAIL_RETRY_SECONDS", 60)
+TOOLKIT_MAIL_RETRY_MAX_SECONDS = env_int("TOOLKIT_MAIL_RETRY_MAX_SECONDS", 6 * 3600)
+TOOLKIT_MAIL_POLL_SECONDS = env_int("TOOLKIT_MAIL_POLL_SECONDS", 5)
+# Sent messages are deleted by deliver_mail after this many days.
+TOOLKIT_MAIL_KEEP_SENT_DAYS = env_int("TOOLKIT_MAIL_KEEP_SENT_DAYS", 30)
 
 # --- HTTPS and security headers --------------------------------------------
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("accounts/", include("toolkit.accounts.urls")),
+    path("editor/mail/", include("toolkit.mail.urls")),
     path("", include("catalog.urls")),
     path("", include("reviews.urls")),
     path("admin/", admin.site.urls),

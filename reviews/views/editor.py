@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
 from toolkit.errors import Conflict
+from toolkit.mail import services as mail_services
 
 from .. import anonymity, desk, metrics, permissions, rubric, services, suggestions
 from ..choices import OPEN_ASSIGNMENT_STATES, SubmissionState
@@ -54,6 +55,7 @@ def queue(request):
         "form": form,
         "sections": desk.queue(request.user, **form.filters()),
         "metrics": metrics.summary(),
+        "undelivered_mail": mail_services.undelivered().count(),
     }
     return render(request, "reviews/editor_queue.html", context, status=status)
 

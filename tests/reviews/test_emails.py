@@ -10,6 +10,7 @@ from django.utils import timezone
 from reviews import services
 from reviews.models import ReviewAssignment, SentReminder
 from tests import factories
+from toolkit.mail.models import MessageState, OutboundMessage
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,12 @@ def test_nothing_is_sent_before_the_transaction_commits(people, django_capture_o
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.submit(submission, owner)
     assert mail.outbox == []
-    assert len(callbacks) == 1
+    queued = OutboundMessage.objects.filter(state=MessageState.PENDING)
+    assert queued.count() == 3  # written in the action's transaction: two editors, the owner
+    for callback in callbacks:
+        callback()
+    assert len(mail.outbox) == 3
+    assert not queued.exists()
 
 
 def test_submission_tells_every_editor_once_and_gives_the_owner_a_receipt(

@@ -24,8 +24,11 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with a published password and refuses to run with "
                 "DEBUG off. Use --force only on a throw-away database."
             )
-        # The demo's workflow would otherwise e-mail every step to the console.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        # The demo's workflow would otherwise e-mail every step to the console (now, or later
+        # from deliver_mail): its messages are delivered to nowhere as the seeding commits.
+        with override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend", TOOLKIT_MAIL_EAGER=True
+        ):
             with transaction.atomic():
                 users, resources, submissions = demo.seed_all()
         self.stdout.write(

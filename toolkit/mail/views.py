@@ -1,0 +1,62 @@
+"""/editor/mail/: undelivered e-mail for editors and admins (everyone else: 404)."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST, require_safe
+
+from reviews.views.common import perform
+
+from . import services
+from .models import MessageState, OutboundMessage
+from .permissions import can_manage_outbox
+
+PAGE_SIZE = 50
+
+
+def outbox_manager_required(view):
+    """Signed in (else the login page) and an editor or admin (else 404: nothing to see)."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not can_manage_outbox(request.user):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _render_list(request, status=200):
+    page = Paginator(
+        services.undelivered().only(
+            "uuid", "recipient", "subject", "state", "attempts", "created_at"
+        ),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    context = {"page_obj": page, "messages_page": page.object_list, "dead": MessageState.DEAD}
+    return render(request, "mail/undelivered_list.html", context, status=status)
+
+
+@outbox_manager_required
+@require_safe
+def undelivered(request):
+    """Messages the mail server refused or never took: recipient, subject and state only."""
+    return _render_list(request)
+
+
+@outbox_manager_required
+@require_POST
+def resend(request, uuid):
+    """Queue one undelivered message again (409 unless it is dead)."""
+    message = get_object_or_404(OutboundMessage, uuid=uuid)
+    return perform(
+        request,
+        lambda: services.resend(message, request.user),
+        success=f"The e-mail to {message.recipient} is queued again.",
+        redirect_to="/editor/mail/",
+        render=lambda status: _render_list(request, status=status),
+    )
