@@ -151,13 +151,10 @@ def assert_html_is_the_sites(html, where):
             assert element.text_content() == href, f"{where}: a link's text is not its address"
 
 
-def test_every_template_in_emails_is_a_message_the_product_sends(sent):
+def test_every_kind_of_email_is_sent_and_no_part_carries_markup_or_links_a_user_typed(sent):
     assert set(sent) == template_names()
     bodies = {p.name for p in TEMPLATES.glob("*_body.txt")}
     assert bodies == {f"{name}_body.txt" for name in template_names()}
-
-
-def test_no_part_of_any_email_carries_markup_or_links_a_user_typed(sent):
     for name, messages in sent.items():
         for n, (subject, text, html) in enumerate(messages):
             where = f"{name}[{n}]"
@@ -165,12 +162,9 @@ def test_no_part_of_any_email_carries_markup_or_links_a_user_typed(sent):
             assert_plain(text, f"{where} text")
             assert_html_is_the_sites(html, f"{where} html")
             assert MARK in text and MARK in html, f"{where} lost the user's text"
-
-
-def test_what_was_delivered_is_what_was_checked(sent):
-    delivered = mail.outbox
-    assert len(delivered) == sum(len(m) for m in sent.values())
-    for message in delivered:
+    # ... and what was delivered is what was checked.
+    assert len(mail.outbox) == sum(len(m) for m in sent.values())
+    for message in mail.outbox:
         (html, mimetype), *_ = message.alternatives
         assert mimetype == "text/html"
         assert_plain(message.subject, f"{message.subject} subject")
@@ -178,17 +172,13 @@ def test_what_was_delivered_is_what_was_checked(sent):
         assert_html_is_the_sites(html, f"{message.subject} html")
 
 
-def test_links_the_site_made_stay_clickable(sent):
-    (_, _, invitation), *_ = sent["invited_reviewer"]
-    hrefs = lxml.html.document_fromstring(invitation).xpath("//a/@href")
+def test_site_links_stay_clickable_and_typed_text_is_kept_escaped_or_stripped(sent):
+    (_, text, html), *_ = sent["invited_reviewer"]
+    hrefs = lxml.html.document_fromstring(html).xpath("//a/@href")
     assert len(hrefs) == 1 and re.fullmatch(SITE + r"/reviews/[0-9a-f-]{36}/", hrefs[0])
+    assert "&lt;img src=&quot;https://tracker.example/title.gif&quot;&gt;" in html
+    assert f"{MARK}-title click bold &lt;img src=x&gt; https://evil.example/typed" in text
     ((_, text, html),) = sent["password_reset"]
     (link,) = lxml.html.document_fromstring(html).xpath("//a/@href")
     assert link.startswith(SITE + "/accounts/password/reset/")
     assert link in text
-
-
-def test_typed_text_is_kept_escaped_in_html_and_stripped_in_text(sent):
-    (_, text, html), *_ = sent["invited_reviewer"]
-    assert "&lt;img src=&quot;https://tracker.example/title.gif&quot;&gt;" in html
-    assert f"{MARK}-title click bold &lt;img src=x&gt; https://evil.example/typed" in text

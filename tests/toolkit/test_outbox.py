@@ -101,6 +101,16 @@ def test_the_worker_sends_each_due_message_once_with_its_message_id():
     assert message.state == MessageState.SENT and message.sent_at is not None
 
 
+def test_a_worker_past_half_its_lease_gives_the_rest_back_unsent(monkeypatch):
+    message = queue()
+    monkeypatch.setattr(services, "LEASE", timedelta(0))  # the time is already up
+    assert services.deliver_due() == services.Delivered()
+    message.refresh_from_db()
+    assert message.state == MessageState.PENDING and message.claim is None
+    assert message.attempts == 0 and message.next_attempt_at <= timezone.now()
+    assert mail.outbox == []
+
+
 def test_a_failure_is_retried_later_with_growing_delays_up_to_the_cap(refusing):
     message = queue()
     before = timezone.now()
