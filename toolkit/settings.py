@@ -5,6 +5,7 @@ safe: DEBUG is off unless DJANGO_DEBUG=1, and a secret key is then required.
 """
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -39,14 +40,45 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+_GENERATE_KEY = "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+# Words that mark a documentation or development value, looked for in the key with case and
+# punctuation removed (seven letters or more: a random 50-character key holds one by chance
+# with a probability below 1e-8, so a real key is not refused).
+PLACEHOLDER_MARKERS = (
+    "changeme",
+    "replaceme",
+    "insecure",
+    "placeholder",
+    "example",
+    "notsecret",
+    "secretkey",
+    "yoursecret",
+    "devonly",
+    "testonly",
+)
+
+
+def secret_key_problem(key: str) -> str:
+    """Why `key` cannot sign a production site's sessions and tokens, or "" if it can."""
+    if not key:
+        return "DJANGO_SECRET_KEY is not set"
+    letters = re.sub(r"[^a-z0-9]", "", key.lower())
+    marker = next((word for word in PLACEHOLDER_MARKERS if word in letters), "")
+    if marker:
+        return f"DJANGO_SECRET_KEY is a placeholder (it contains {marker!r})"
+    # Django's own deploy check (security.W009): long, varied and not Django's dev prefix.
+    if len(key) < 50 or len(set(key)) < 5:
+        return "DJANGO_SECRET_KEY is too weak (fewer than 50 characters or 5 different ones)"
+    return ""
+
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not DEBUG and (_problem := secret_key_problem(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"{_problem} and DJANGO_DEBUG is off. Set DJANGO_SECRET_KEY to a long random string "
+        f"({_GENERATE_KEY}), or set DJANGO_DEBUG=1 for local development."
+    )
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set and DJANGO_DEBUG is off. Set DJANGO_SECRET_KEY to a "
-            "long random string (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
-            "or set DJANGO_DEBUG=1 for local development."
-        )
     SECRET_KEY = "django-insecure-development-only-never-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
