@@ -190,12 +190,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins allowed per username and per client address before a pause.
+# Failed sign-ins allowed per account (user name and e-mail alike) before a pause; four
+# times as many per client address.
 TOOLKIT_LOGIN_ATTEMPTS = env_int("TOOLKIT_LOGIN_ATTEMPTS", 5)
 TOOLKIT_LOGIN_LOCKOUT_SECONDS = env_int("TOOLKIT_LOGIN_LOCKOUT_SECONDS", 900)
-# New accounts per client address, and password-reset e-mails per address asked for
-# (four times as many per client address), in any hour.
+# New accounts per client address, refused sign-ups per client address (each tells whether a
+# name or an e-mail address is taken), and password-reset e-mails per address asked for (four
+# times as many per client address), in any hour.
 TOOLKIT_SIGNUPS_PER_HOUR = env_int("TOOLKIT_SIGNUPS_PER_HOUR", 10)
+TOOLKIT_SIGNUP_FAILURES_PER_HOUR = env_int("TOOLKIT_SIGNUP_FAILURES_PER_HOUR", 20)
 TOOLKIT_PASSWORD_RESETS_PER_HOUR = env_int("TOOLKIT_PASSWORD_RESETS_PER_HOUR", 5)
 
 # --- Internationalisation ---------------------------------------------------
@@ -301,9 +304,17 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # Every API view: anonymous clients per address, signed-in users per account. The
+    # classes read these rates at each request (toolkit.accounts.throttle).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "toolkit.accounts.throttle.AnonRateThrottle",
+        "toolkit.accounts.throttle.UserRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("TOOLKIT_API_ANON_RATE", "120/minute"),
         "user": os.environ.get("TOOLKIT_API_USER_RATE", "1200/minute"),
+        # OAI-PMH, per client address (catalog.views.oai_pmh).
+        "oai": os.environ.get("TOOLKIT_OAI_RATE", "60/minute"),
     },
     # The client address of the API and login throttles: REMOTE_ADDR, or behind the proxy
     # the last X-Forwarded-For entry (the one the proxy added). Never the whole header,

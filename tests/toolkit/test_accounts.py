@@ -261,7 +261,7 @@ def test_signup_is_refused_after_too_many_accounts_from_one_address(client, sett
         client.logout()
     response = signup_as(client, 2, "198.51.100.1")
     assert response.status_code == 400
-    assert "Too many accounts have been created from your network" in response.content.decode()
+    assert "Too many sign-up attempts have come from your network" in response.content.decode()
     assert 'value="newcomer2"' in response.content.decode()  # what was typed is kept
     assert not User.objects.filter(username="newcomer2").exists()
     assert signup_as(client, 3, "198.51.100.2").status_code == 302  # another network

@@ -4,9 +4,12 @@ from rest_framework.authtoken.admin import TokenAdmin
 
 from toolkit.admin import SafeChoicesMixin
 
+from .forms import AdminLoginForm
 from .models import User
 
 TokenAdmin.raw_id_fields = ["user"]
+# /admin/login/ checks passwords through the same backend and throttle as /accounts/login/.
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)

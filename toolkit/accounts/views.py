@@ -14,7 +14,13 @@ from rest_framework.authtoken.models import Token
 from toolkit.mixins import BadRequestOnInvalidFormMixin
 
 from . import throttle
-from .forms import LoginForm, ProfileForm, SignupForm, ThrottledPasswordResetForm
+from .forms import (
+    LoginForm,
+    PasswordChangeForm,
+    ProfileForm,
+    SignupForm,
+    ThrottledPasswordResetForm,
+)
 
 
 class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
@@ -23,20 +29,24 @@ class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-class PasswordChangeView(
-    BadRequestOnInvalidFormMixin, SuccessMessageMixin, auth_views.PasswordChangeView
-):
-    template_name = "accounts/form_page.html"
-    success_url = reverse_lazy("profile")
-    success_message = "Your password was changed."
-    extra_context = {"title": "Change your password", "submit_label": "Change password"}
-
-
 class RequestFormKwargsMixin:
     """Give the form the request (the throttles count per client address)."""
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
+
+
+class PasswordChangeView(
+    BadRequestOnInvalidFormMixin,
+    RequestFormKwargsMixin,
+    SuccessMessageMixin,
+    auth_views.PasswordChangeView,
+):
+    form_class = PasswordChangeForm
+    template_name = "accounts/form_page.html"
+    success_url = reverse_lazy("profile")
+    success_message = "Your password was changed."
+    extra_context = {"title": "Change your password", "submit_label": "Change password"}
 
 
 class PasswordResetView(
@@ -72,6 +82,10 @@ class SignupView(BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, CreateVie
         if request.user.is_authenticated:
             return redirect("profile")
         return super().dispatch(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        throttle.record_failed_signup(self.request)
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         response = super().form_valid(form)
