@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TOOLKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 LOCKED = "Too many failed sign-in attempts"
+WRONG = "not-the-password"
 
 
 def redis_client():
@@ -66,7 +67,7 @@ def worker_cache(settings):
     return CacheHandler(settings.CACHES)["default"]
 
 
-def sign_in(client, name, password="not-the-password"):
+def sign_in(client, name, password=WRONG):
     return client.post("/accounts/login/", {"username": name, "password": password})
 
 
