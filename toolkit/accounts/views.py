@@ -7,13 +7,14 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, TemplateView, UpdateView
-from rest_framework.authtoken.models import Token
 
 from toolkit.mixins import BadRequestOnInvalidFormMixin
 
-from . import throttle
+from . import throttle, tokens
 from .forms import (
     LoginForm,
     PasswordChangeForm,
@@ -21,6 +22,7 @@ from .forms import (
     SignupForm,
     ThrottledPasswordResetForm,
 )
+from .models import ApiToken
 
 
 class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
@@ -111,26 +113,29 @@ class ProfileView(
 
 
 class TokenView(LoginRequiredMixin, TemplateView):
+    """The personal token: whether there is one and when it was made (never its key)."""
+
     template_name = "accounts/token.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["token"] = Token.objects.filter(user=self.request.user).first()
+        context["token"] = ApiToken.objects.filter(user=self.request.user).first()
         return context
 
 
-class TokenCreateView(LoginRequiredMixin, View):
-    """POST only: create a token, replacing any existing one."""
+@method_decorator(never_cache, name="dispatch")
+class TokenCreateView(TokenView):
+    """POST only: replace any token with a new one, and show its key this once (the answer
+    is not cached; the key is stored only as a digest)."""
 
     http_method_names = ["post"]
 
     def post(self, request):
-        Token.objects.filter(user=request.user).delete()
-        Token.objects.create(user=request.user)
+        key = tokens.issue_token(request.user)
         messages.success(
             request, "A new API token was created. Any previous token no longer works."
         )
-        return redirect("token")
+        return self.render_to_response(self.get_context_data(new_key=key))
 
 
 class TokenRevokeView(LoginRequiredMixin, View):
@@ -139,8 +144,8 @@ class TokenRevokeView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request):
-        deleted, _ = Token.objects.filter(user=request.user).delete()
+        revoked = tokens.revoke_token(request.user)
         messages.success(
-            request, "Your API token was revoked." if deleted else "You had no API token."
+            request, "Your API token was revoked." if revoked else "You had no API token."
         )
         return redirect("token")
