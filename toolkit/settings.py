@@ -85,7 +85,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "toolkit.accounts.apps.AdminConfig",  # django.contrib.admin, every password check throttled
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

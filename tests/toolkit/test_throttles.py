@@ -125,10 +125,10 @@ def test_a_successful_sign_in_forgives_the_accounts_earlier_failures(client, ine
     assert sign_in(client, "ines", factories.PASSWORD).status_code == 302
 
 
-def change_password(client, old):
+def change_password(client, old, path="/accounts/password/change/"):
     new = "a-brand-new-passphrase-9"
     data = {"old_password": old, "new_password1": new, "new_password2": new}
-    return client.post("/accounts/password/change/", data)
+    return client.post(path, data)
 
 
 def test_the_password_change_form_counts_wrong_current_passwords_toward_the_lock(client, ines):
@@ -235,3 +235,23 @@ def test_oai_pmh_answers_503_with_retry_after_to_a_client_harvesting_too_fast(cl
     assert 1 <= int(response["Retry-After"]) <= 60
     assert client.post("/oai", {"verb": "Identify"}, REMOTE_ADDR="192.0.2.7").status_code == 503
     assert client.get("/oai", {"verb": "Identify"}, REMOTE_ADDR="192.0.2.8").status_code == 200
+
+
+def test_the_admin_password_change_counts_wrong_current_passwords_toward_the_lock(client, ines):
+    client.force_login(ines)
+    for _ in range(3):
+        response = change_password(client, WRONG, "/admin/password_change/")
+        assert response.status_code == 200  # the admin re-renders its form
+    response = change_password(client, factories.PASSWORD, "/admin/password_change/")
+    assert LOCKED in response.content.decode()
+    ines.refresh_from_db()
+    assert ines.check_password(factories.PASSWORD)
+
+
+def test_the_admin_password_change_still_changes_a_password(client, ines):
+    client.force_login(ines)
+    response = change_password(client, factories.PASSWORD, "/admin/password_change/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/password_change/done/"
+    ines.refresh_from_db()
+    assert ines.check_password("a-brand-new-passphrase-9")

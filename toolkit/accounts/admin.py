@@ -3,11 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from toolkit.admin import SafeChoicesMixin
 
-from .forms import AdminLoginForm
 from .models import ApiToken, User
-
-# /admin/login/ checks passwords through the same backend and throttle as /accounts/login/.
-admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)

@@ -73,6 +73,12 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         return old_password
 
 
+class AdminPasswordChangeForm(PasswordChangeForm):
+    """The admin's own password change (its template marks required fields)."""
+
+    required_css_class = "required"
+
+
 class ThrottledPasswordResetForm(PasswordResetForm):
     """Django's, sending so many links an hour to one address (and from one client)."""
 

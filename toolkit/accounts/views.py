@@ -16,6 +16,7 @@ from toolkit.mixins import BadRequestOnInvalidFormMixin
 
 from . import throttle, tokens
 from .forms import (
+    AdminPasswordChangeForm,
     LoginForm,
     PasswordChangeForm,
     ProfileForm,
@@ -49,6 +50,12 @@ class PasswordChangeView(
     success_url = reverse_lazy("profile")
     success_message = "Your password was changed."
     extra_context = {"title": "Change your password", "submit_label": "Change password"}
+
+
+class AdminPasswordChangeView(RequestFormKwargsMixin, auth_views.PasswordChangeView):
+    """/admin/password_change/ (toolkit.accounts.admin_site), with the throttled form."""
+
+    form_class = AdminPasswordChangeForm
 
 
 class PasswordResetView(
