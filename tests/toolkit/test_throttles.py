@@ -255,3 +255,12 @@ def test_the_admin_password_change_still_changes_a_password(client, ines):
     assert response["Location"] == "/admin/password_change/done/"
     ines.refresh_from_db()
     assert ines.check_password("a-brand-new-passphrase-9")
+
+
+def test_the_password_change_checks_the_signed_in_accounts_own_password(client, ines):
+    """Even when its user name is another account's e-mail (a sign-in name would mean that
+    other account)."""
+    odd = factories.user("ines@example.org", email="odd@example.org", password="odd-own-pass-1")
+    client.force_login(odd)
+    assert change_password(client, factories.PASSWORD).status_code == 400  # ines's password
+    assert change_password(client, "odd-own-pass-1").status_code == 302

@@ -26,14 +26,17 @@ def find_account(name: str | None):
 
 
 class UsernameOrEmailBackend(ModelBackend):
-    def authenticate(self, request, username=None, password=None, **kwargs):
+    def authenticate(self, request, username=None, password=None, account=None, **kwargs):
         """The account if the password is right and neither it nor the client is locked out;
-        raises PermissionDenied while locked, so that no other backend is asked either."""
-        if username is None:
+        raises PermissionDenied while locked, so that no other backend is asked either.
+        `account` instead of a name checks a known account's password (password change)."""
+        if account is not None:
+            username = account.get_username()
+        elif username is None:
             username = kwargs.get(get_user_model().USERNAME_FIELD)
         if username is None or password is None:
             return None
-        account = find_account(username)
+        account = account or find_account(username)
         if throttle.sign_in_locked(request, username, account):
             raise PermissionDenied("Too many failed sign-in attempts.")
         user = self._check_password(account, password)
@@ -45,9 +48,7 @@ class UsernameOrEmailBackend(ModelBackend):
 
     # ModelBackend's async twin would skip the throttle: run the one above instead.
     async def aauthenticate(self, request, username=None, password=None, **kwargs):
-        return await sync_to_async(self.authenticate)(
-            request, username=username, password=password, **kwargs
-        )
+        return await sync_to_async(self.authenticate)(request, username, password, **kwargs)
 
     def _check_password(self, account, password):
         if account is None:

@@ -24,9 +24,9 @@ LOCKED_MESSAGE = (
 )
 
 
-def locked_error(request, username: str) -> ValidationError | None:
+def locked_error(request, username: str, account=None) -> ValidationError | None:
     """The one answer of a locked account or client, whatever password was typed."""
-    if throttle.sign_in_locked(request, username, find_account(username)):
+    if throttle.sign_in_locked(request, username, account or find_account(username)):
         return ValidationError(LOCKED_MESSAGE, code="locked")
     return None
 
@@ -65,9 +65,9 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
 
     def clean_old_password(self):
         old_password = self.cleaned_data["old_password"]
-        name = self.user.get_username()
-        if authenticate(self.request, username=name, password=old_password) is None:
-            raise locked_error(self.request, name) or ValidationError(
+        if authenticate(self.request, account=self.user, password=old_password) is None:
+            name = self.user.get_username()
+            raise locked_error(self.request, name, self.user) or ValidationError(
                 self.error_messages["password_incorrect"], code="password_incorrect"
             )
         return old_password
