@@ -2,9 +2,8 @@
 lockout per account and per client; sign-up refusals are counted; the API, the vocabularies
 and OAI-PMH are rate-limited per user or client."""
 
-import asyncio
-
 import pytest
+from asgiref.sync import async_to_sync
 from django.contrib.auth import aauthenticate, authenticate
 from django.test import RequestFactory
 from rest_framework.test import APIClient
@@ -97,12 +96,13 @@ def test_every_caller_of_authenticate_is_throttled_including_async_and_request_l
     """Any present or future path that checks a password (an API login, HTTP Basic) goes
     through authenticate(), so the lock holds there too."""
     request = RequestFactory().post("/api/v1/anything/")
+    async_authenticate = async_to_sync(aauthenticate)  # in this thread: the test's connection
+    assert async_authenticate(request, username="ines", password=factories.PASSWORD) == ines
     for _ in range(3):
         assert authenticate(request, username="ines", password=WRONG) is None
     assert authenticate(request, username="ines", password=factories.PASSWORD) is None
     assert authenticate(None, username="ines@example.org", password=factories.PASSWORD) is None
-    coroutine = aauthenticate(request, username="ines", password=factories.PASSWORD)
-    assert asyncio.run(coroutine) is None
+    assert async_authenticate(request, username="ines", password=factories.PASSWORD) is None
 
 
 def test_a_client_address_is_locked_after_failures_across_many_names(client, ines):
