@@ -15,8 +15,9 @@ PYTEST_ARGS ?=
 # Two workers (this project's CI has two cores); each gets its own test database.
 XDIST ?= -n auto
 
-# Test runs use throw-away settings; nothing here is a real secret.
-TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-insecure-key-0123456789-abcdefghijklmnopqrstuvwxyz \
+# Test runs use throw-away settings; nothing here is a real secret (the key is random-looking
+# only because settings refuse placeholder keys when DEBUG is off).
+TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=i7EGeFyHS_Hu2RKGOH91vwY2YZopnEqJnLKmjH-phVI1dF9M8jHqxwOxADFvIE2QXPs \
 	DJANGO_SETTINGS_MODULE=toolkit.settings
 DEV_ENV  := DJANGO_DEBUG=1
 

@@ -8,7 +8,6 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from . import serializers
 from .filters import PAGE_SIZE, FacetFilter, MinutesFilter, ResourceFilter, YearFilter
@@ -113,10 +112,9 @@ def filter_parameters() -> list[OpenApiParameter]:
 
 
 class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published resources, readable without signing in (throttled for anonymous clients)."""
+    """Published resources, readable without signing in (throttled per client or user)."""
 
     permission_classes = [AllowAny]
-    throttle_classes = [AnonRateThrottle]
     pagination_class = ResourcePagination
     filter_backends = []
     lookup_field = "slug"

@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import ListView, TemplateView
 
+from toolkit.accounts import throttle
 from toolkit.accounts.permissions import is_editor
 
 from . import citations, jsonld, oai, records, search
@@ -113,6 +114,7 @@ def resource_file(request, slug, file_id):
 
 @csrf_exempt  # harvesters POST without a session; the endpoint only reads
 @require_http_methods(["GET", "HEAD", "POST"])
+@throttle.per_client("oai")
 def oai_pmh(request):
     """The OAI-PMH 2.0 endpoint (catalog.oai does the work)."""
     params = request.POST if request.method == "POST" else request.GET

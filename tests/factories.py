@@ -19,6 +19,19 @@ def user(username=None, *, roles=("contributor",), password=PASSWORD, **fields):
     return account
 
 
+def api_key(user) -> str:
+    """The user's personal API key: the same on every call (tokens are stored hashed, so a
+    test cannot read one back; this one is derived from the user's id)."""
+    import hashlib
+
+    from toolkit.accounts.models import ApiToken
+    from toolkit.accounts.tokens import digest
+
+    key = hashlib.sha256(f"test-api-key-{user.pk}".encode()).hexdigest()
+    ApiToken.objects.update_or_create(user=user, defaults={"digest": digest(key)})
+    return key
+
+
 def resource(title="Working with medical interpreters", *, levels=("gme-residency",), **fields):
     """A published catalog resource, made through the publish projection."""
     from catalog import services

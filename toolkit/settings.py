@@ -5,6 +5,7 @@ safe: DEBUG is off unless DJANGO_DEBUG=1, and a secret key is then required.
 """
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -39,21 +40,52 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+_GENERATE_KEY = "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+# Words that mark a documentation or development value, looked for in the key with case and
+# punctuation removed (seven letters or more: a random 50-character key holds one by chance
+# with a probability below 1e-8, so a real key is not refused).
+PLACEHOLDER_MARKERS = (
+    "changeme",
+    "replaceme",
+    "insecure",
+    "placeholder",
+    "example",
+    "notsecret",
+    "secretkey",
+    "yoursecret",
+    "devonly",
+    "testonly",
+)
+
+
+def secret_key_problem(key: str) -> str:
+    """Why `key` cannot sign a production site's sessions and tokens, or "" if it can."""
+    if not key:
+        return "DJANGO_SECRET_KEY is not set"
+    letters = re.sub(r"[^a-z0-9]", "", key.lower())
+    marker = next((word for word in PLACEHOLDER_MARKERS if word in letters), "")
+    if marker:
+        return f"DJANGO_SECRET_KEY is a placeholder (it contains {marker!r})"
+    # Django's own deploy check (security.W009): long, varied and not Django's dev prefix.
+    if len(key) < 50 or len(set(key)) < 5:
+        return "DJANGO_SECRET_KEY is too weak (fewer than 50 characters or 5 different ones)"
+    return ""
+
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not DEBUG and (_problem := secret_key_problem(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"{_problem} and DJANGO_DEBUG is off. Set DJANGO_SECRET_KEY to a long random string "
+        f"({_GENERATE_KEY}), or set DJANGO_DEBUG=1 for local development."
+    )
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set and DJANGO_DEBUG is off. Set DJANGO_SECRET_KEY to a "
-            "long random string (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
-            "or set DJANGO_DEBUG=1 for local development."
-        )
     SECRET_KEY = "django-insecure-development-only-never-use-in-production"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "toolkit.accounts.apps.AdminConfig",  # django.contrib.admin, every password check throttled
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,7 +95,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.forms",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -159,12 +190,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins allowed per username and per client address before a pause.
+# Failed sign-ins allowed per account (user name and e-mail alike) before a pause; four
+# times as many per client address.
 TOOLKIT_LOGIN_ATTEMPTS = env_int("TOOLKIT_LOGIN_ATTEMPTS", 5)
 TOOLKIT_LOGIN_LOCKOUT_SECONDS = env_int("TOOLKIT_LOGIN_LOCKOUT_SECONDS", 900)
-# New accounts per client address, and password-reset e-mails per address asked for
-# (four times as many per client address), in any hour.
+# New accounts per client address, refused sign-ups per client address (each tells whether a
+# name or an e-mail address is taken), and password-reset e-mails per address asked for (four
+# times as many per client address), in any hour.
 TOOLKIT_SIGNUPS_PER_HOUR = env_int("TOOLKIT_SIGNUPS_PER_HOUR", 10)
+TOOLKIT_SIGNUP_FAILURES_PER_HOUR = env_int("TOOLKIT_SIGNUP_FAILURES_PER_HOUR", 20)
 TOOLKIT_PASSWORD_RESETS_PER_HOUR = env_int("TOOLKIT_PASSWORD_RESETS_PER_HOUR", 5)
 
 # --- Internationalisation ---------------------------------------------------
@@ -267,8 +301,9 @@ LOGGING = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # Token first, so that an anonymous client gets 401 with WWW-Authenticate.
-        "rest_framework.authentication.TokenAuthentication",
+        # Token first, so that an anonymous client gets 401 with WWW-Authenticate. DRF's
+        # header (`Authorization: Token <key>`), keys stored as SHA-256 digests only.
+        "toolkit.accounts.tokens.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -281,9 +316,17 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    # Every API view: anonymous clients per address, signed-in users per account. The
+    # classes read these rates at each request (toolkit.accounts.throttle).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "toolkit.accounts.throttle.AnonRateThrottle",
+        "toolkit.accounts.throttle.UserRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("TOOLKIT_API_ANON_RATE", "120/minute"),
         "user": os.environ.get("TOOLKIT_API_USER_RATE", "1200/minute"),
+        # OAI-PMH, per client address (catalog.views.oai_pmh).
+        "oai": os.environ.get("TOOLKIT_OAI_RATE", "60/minute"),
     },
     # The client address of the API and login throttles: REMOTE_ADDR, or behind the proxy
     # the last X-Forwarded-For entry (the one the proxy added). Never the whole header,

@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
+# A key made by `secrets.token_urlsafe(50)`, as the settings ask (fixed: the test ids name it).
+RANDOM_KEY = "mlUuGZ_yGQXc02xNdQKle39VrrviGoE17e6kgINrxCA-nQKqYXsd9waiZXjAGaymRLA"
 
 
 def run_python(code: str, **env):
@@ -45,7 +47,9 @@ def test_settings_start_without_a_secret_key_when_debug_is_on():
 
 
 def test_debug_is_off_unless_switched_on():
-    result = run_python("import toolkit.settings as s; print(s.DEBUG)", DJANGO_SECRET_KEY="x" * 60)
+    result = run_python(
+        "import toolkit.settings as s; print(s.DEBUG)", DJANGO_SECRET_KEY=RANDOM_KEY
+    )
     assert result.stdout.strip() == "False"
 
 
@@ -82,13 +86,11 @@ def test_sqlite_connections_use_write_ahead_logging():
 def test_email_goes_to_the_console_in_development_and_smtp_in_production():
     code = "import toolkit.settings as s; print(s.EMAIL_BACKEND.rsplit('.', 2)[-2])"
     assert run_python(code, DJANGO_DEBUG="1").stdout.strip() == "console"
-    assert run_python(code, DJANGO_SECRET_KEY="x" * 60).stdout.strip() == "smtp"
+    assert run_python(code, DJANGO_SECRET_KEY=RANDOM_KEY).stdout.strip() == "smtp"
 
 
-def test_deploy_check_is_clean_with_the_production_variables_of_env_example():
-    env = {k: v for k, v in env_example().items() if k != "DATABASE_URL"}
-    assert env["DJANGO_DEBUG"] == "0"
-    result = subprocess.run(  # noqa: S603
+def deploy_check(**env):
+    return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env={**{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}, **env},
@@ -96,8 +98,59 @@ def test_deploy_check_is_clean_with_the_production_variables_of_env_example():
         text=True,
         timeout=120,
     )
+
+
+def test_deploy_check_is_clean_with_the_production_variables_of_env_example_and_a_real_key():
+    env = {k: v for k, v in env_example().items() if k != "DATABASE_URL"}
+    assert env["DJANGO_DEBUG"] == "0"
+    result = deploy_check(**{**env, "DJANGO_SECRET_KEY": RANDOM_KEY})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_site_refuses_to_start_with_the_env_example_placeholder_secret_key():
+    env = {k: v for k, v in env_example().items() if k != "DATABASE_URL"}
+    result = deploy_check(**env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is a placeholder" in result.stderr
+    assert "no issues" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param("change-me", id="change-me"),
+        pytest.param("CHANGE_ME-" + RANDOM_KEY, id="CHANGE_ME-prefix"),
+        pytest.param("please-replace-me-" + RANDOM_KEY, id="replace-me-prefix"),
+        pytest.param("django-insecure-" + RANDOM_KEY, id="django-insecure-prefix"),
+        pytest.param(RANDOM_KEY + "-placeholder", id="placeholder-suffix"),
+        pytest.param("your-secret-key-goes-here-" + RANDOM_KEY, id="your-secret-key"),
+        pytest.param("x" * 60, id="five-different-characters-or-fewer"),  # Django's W009
+        pytest.param(RANDOM_KEY[:49], id="shorter-than-50"),
+    ],
+)
+def test_settings_refuse_a_placeholder_or_weak_secret_key_when_debug_is_off(key):
+    result = run_python("import toolkit.settings", DJANGO_SECRET_KEY=key)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY is" in result.stderr
+    assert "secrets.token_urlsafe(50)" in result.stderr  # says how to make a good one
+
+
+def test_a_placeholder_secret_key_is_accepted_for_local_development_with_debug_on():
+    result = run_python(
+        "import toolkit.settings as s; print(s.DEBUG)", DJANGO_DEBUG="1", DJANGO_SECRET_KEY="x"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_the_makefile_test_key_is_accepted_with_debug_off():
+    makefile = (ROOT / "Makefile").read_text()
+    key = re.search(r"DJANGO_SECRET_KEY=(\S+)", makefile).group(1)
+    result = run_python("import toolkit.settings as s; print(s.DEBUG)", DJANGO_SECRET_KEY=key)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
 
 
 def test_env_example_documents_every_variable_the_settings_read():

@@ -1,12 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from rest_framework.authtoken.admin import TokenAdmin
 
 from toolkit.admin import SafeChoicesMixin
 
-from .models import User
-
-TokenAdmin.raw_id_fields = ["user"]
+from .models import ApiToken, User
 
 
 @admin.register(User)
@@ -39,3 +36,19 @@ class UserAdmin(SafeChoicesMixin, BaseUserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Who holds a token, since when; an admin may revoke one (delete), never see or make one."""
+
+    list_display = ("user", "created")
+    search_fields = ("user__username", "user__email", "user__display_name")
+    readonly_fields = ("user", "created")
+    fields = ("user", "created")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,45 +1,83 @@
-"""Account forms: sign-in with throttling, sign-up, profile."""
+"""Account forms: sign-in and password change with throttling, sign-up, profile."""
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 
 from catalog.models import LearnerLevel, Topic
 from toolkit.emails import send_email
 from toolkit.forms import ModelMultipleChoiceField
 
 from . import throttle
+from .backends import find_account
 from .permissions import CONTRIBUTOR
 
 User = get_user_model()
 
 
-class LoginForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "locked": (
-            "Too many failed sign-in attempts. Please wait a few minutes, or reset your password."
-        ),
-    }
+LOCKED_MESSAGE = (
+    "Too many failed sign-in attempts. Please wait a few minutes, or reset your password."
+)
 
+
+def locked_error(request, username: str, account=None) -> ValidationError | None:
+    """The one answer of a locked account or client, whatever password was typed."""
+    if throttle.sign_in_locked(request, username, account or find_account(username)):
+        return ValidationError(LOCKED_MESSAGE, code="locked")
+    return None
+
+
+class LockedMessageMixin:
+    """An authentication form that says so when the sign-in throttle refused (the backend
+    refuses; this only replaces "wrong password" with the pause's message)."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            if error := locked_error(self.request, self.data.get("username", "")):
+                raise error from None
+            raise
+
+
+class LoginForm(LockedMessageMixin, AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = "User name or e-mail"
         self.fields["username"].widget.attrs["autocomplete"] = "username"
 
-    def clean(self):
-        username = self.data.get("username", "")
-        if throttle.is_locked(self.request, username):
-            raise ValidationError(self.error_messages["locked"], code="locked")
-        try:
-            cleaned = super().clean()
-        except ValidationError:
-            throttle.record_failure(self.request, username)
-            raise
-        throttle.reset(self.request, username)
-        return cleaned
+
+class AdminLoginForm(LockedMessageMixin, AdminAuthenticationForm):
+    """The admin's sign-in, with the same throttle message."""
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's, checking the current password through the sign-in backend, so that a
+    borrowed session cannot guess it without limit."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        old_password = self.cleaned_data["old_password"]
+        if authenticate(self.request, account=self.user, password=old_password) is None:
+            name = self.user.get_username()
+            raise locked_error(self.request, name, self.user) or ValidationError(
+                self.error_messages["password_incorrect"], code="password_incorrect"
+            )
+        return old_password
+
+
+class AdminPasswordChangeForm(PasswordChangeForm):
+    """The admin's own password change (its template marks required fields)."""
+
+    required_css_class = "required"
 
 
 class ThrottledPasswordResetForm(PasswordResetForm):
@@ -101,14 +139,22 @@ class SignupForm(UniqueEmailMixin, UserCreationForm):
         self.fields["email"].required = True
         self.fields["display_name"].required = True
 
-    def clean(self):
-        if not throttle.signup_allowed(self.request):
-            raise ValidationError(
-                "Too many accounts have been created from your network in the last hour. "
-                "Please try again later.",
-                code="throttled",
+    def full_clean(self):
+        """Once the address is over its hour's sign-ups or refusals, answer only that: no
+        field is checked, so the form cannot tell which names or addresses are taken."""
+        if self.is_bound and not throttle.signup_allowed(self.request):
+            self._errors = ErrorDict()
+            self.cleaned_data = {}
+            self.add_error(
+                None,
+                ValidationError(
+                    "Too many sign-up attempts have come from your network in the last hour. "
+                    "Please try again later.",
+                    code="throttled",
+                ),
             )
-        return super().clean()
+            return
+        super().full_clean()
 
     def save(self, commit=True):
         user = super().save(commit=commit)

@@ -5,6 +5,7 @@ from functools import cached_property
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from .validators import normalize_orcid, validate_orcid
 
@@ -56,12 +57,17 @@ class User(AbstractUser):
         return self.display_name or self.username
 
     def save(self, *args, **kwargs):
+        """Normalises; a new password or a deactivation revokes the API token (whoever saves:
+        the password forms, the reset link, the admin, a management command)."""
         self.email = (self.email or "").strip().lower()
         if self.orcid:
             self.orcid = normalize_orcid(self.orcid)
         if not self.display_name:
             self.display_name = self.get_full_name() or self.username
+        revoke = not self._state.adding and (self._password is not None or not self.is_active)
         super().save(*args, **kwargs)
+        if revoke:
+            ApiToken.objects.filter(user=self).delete()
 
     @cached_property
     def role_names(self) -> frozenset[str]:
@@ -79,3 +85,18 @@ class User(AbstractUser):
             return [line.strip().lower() for line in text.splitlines() if line.strip()]
 
         return lines(self.conflict_institutions), lines(self.conflict_people)
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only the SHA-256 digest of its key is stored: the key is shown
+    once, when it is made (toolkit.accounts.tokens)."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="api_token")
+    digest = models.CharField("SHA-256 of the key", max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = "API token"
+
+    def __str__(self):
+        return f"API token of {self.user}"

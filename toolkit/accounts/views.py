@@ -7,14 +7,23 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, TemplateView, UpdateView
-from rest_framework.authtoken.models import Token
 
 from toolkit.mixins import BadRequestOnInvalidFormMixin
 
-from . import throttle
-from .forms import LoginForm, ProfileForm, SignupForm, ThrottledPasswordResetForm
+from . import throttle, tokens
+from .forms import (
+    AdminPasswordChangeForm,
+    LoginForm,
+    PasswordChangeForm,
+    ProfileForm,
+    SignupForm,
+    ThrottledPasswordResetForm,
+)
+from .models import ApiToken
 
 
 class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
@@ -23,20 +32,30 @@ class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+class RequestFormKwargsMixin:
+    """Give the form the request (the throttles count per client address)."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
 class PasswordChangeView(
-    BadRequestOnInvalidFormMixin, SuccessMessageMixin, auth_views.PasswordChangeView
+    BadRequestOnInvalidFormMixin,
+    RequestFormKwargsMixin,
+    SuccessMessageMixin,
+    auth_views.PasswordChangeView,
 ):
+    form_class = PasswordChangeForm
     template_name = "accounts/form_page.html"
     success_url = reverse_lazy("profile")
     success_message = "Your password was changed."
     extra_context = {"title": "Change your password", "submit_label": "Change password"}
 
 
-class RequestFormKwargsMixin:
-    """Give the form the request (the throttles count per client address)."""
+class AdminPasswordChangeView(RequestFormKwargsMixin, auth_views.PasswordChangeView):
+    """/admin/password_change/ (toolkit.accounts.admin_site), with the throttled form."""
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "request": self.request}
+    form_class = AdminPasswordChangeForm
 
 
 class PasswordResetView(
@@ -70,6 +89,10 @@ class SignupView(BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, CreateVie
             return redirect("profile")
         return super().dispatch(request, *args, **kwargs)
 
+    def form_invalid(self, form):
+        throttle.record_failed_signup(self.request)
+        return super().form_invalid(form)
+
     def form_valid(self, form):
         response = super().form_valid(form)
         throttle.record_signup(self.request)
@@ -94,26 +117,29 @@ class ProfileView(
 
 
 class TokenView(LoginRequiredMixin, TemplateView):
+    """The personal token: whether there is one and when it was made (never its key)."""
+
     template_name = "accounts/token.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["token"] = Token.objects.filter(user=self.request.user).first()
+        context["token"] = ApiToken.objects.filter(user=self.request.user).first()
         return context
 
 
-class TokenCreateView(LoginRequiredMixin, View):
-    """POST only: create a token, replacing any existing one."""
+@method_decorator(never_cache, name="dispatch")
+class TokenCreateView(TokenView):
+    """POST only: replace any token with a new one, and show its key this once (the answer
+    is not cached; the key is stored only as a digest)."""
 
     http_method_names = ["post"]
 
     def post(self, request):
-        Token.objects.filter(user=request.user).delete()
-        Token.objects.create(user=request.user)
+        key = tokens.issue_token(request.user)
         messages.success(
             request, "A new API token was created. Any previous token no longer works."
         )
-        return redirect("token")
+        return self.render_to_response(self.get_context_data(new_key=key))
 
 
 class TokenRevokeView(LoginRequiredMixin, View):
@@ -122,8 +148,8 @@ class TokenRevokeView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request):
-        deleted, _ = Token.objects.filter(user=request.user).delete()
+        revoked = tokens.revoke_token(request.user)
         messages.success(
-            request, "Your API token was revoked." if deleted else "You had no API token."
+            request, "Your API token was revoked." if revoked else "You had no API token."
         )
         return redirect("token")
