@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from reviews import services
+from reviews import files, services
 from reviews.models import SubmissionFile
 from tests import factories, samples
 
@@ -71,8 +71,8 @@ def test_an_accepted_upload_is_stored_under_server_names_inside_the_media_root(
 def test_text_naming_an_author_is_flagged_for_the_editor(draft):
     data = samples.pdf_bytes(text="Developed by Olive Owner", author="Olive Owner")
     item = services.add_file(draft, draft.owner, SimpleUploadedFile("guide.pdf", data))
-    assert {"term": "Olive Owner", "where": "text"} in item.identity_flags
-    assert {"term": "Olive Owner", "where": "metadata"} in item.identity_flags
+    assert {"term": "Olive Owner", "where": "text of page 1"} in item.identity_flags
+    assert {"term": "Olive Owner", "where": files.REMOVED_METADATA} in item.identity_flags
 
 
 def test_a_pdf_whose_text_holds_a_nul_is_stored_with_its_text_minus_control_characters(draft):
