@@ -291,22 +291,21 @@ def metadata_text(data: bytes, extension: str) -> str:
 
 
 MAX_FLAGS = 25
-REMOVED_METADATA = "metadata (removed from the reviewers' copy)"
 
 
-def identity_flags(original: bytes, clean: bytes, extension: str, terms) -> list[dict]:
-    """For editors: where author identities remain in the reviewers' copy, which could not be
-    cleaned (body text, a slide, a link, a vector picture), then those removed from metadata.
+def identity_flags(clean: bytes, extension: str, terms) -> list[dict]:
+    """For editors: where author identities remain in the reviewers' copy, i.e. what the
+    cleaning could not remove (body text, a slide, a chart, a link, a vector picture).
 
-    Each flag is {"term", "where"}; at most MAX_FLAGS places are listed per file.
+    Each flag is {"term", "where"}, e.g. "text of page 3" or "slide (ppt/slides/slide2.xml)";
+    at most MAX_FLAGS per file. Metadata is not flagged: it is not in the copy.
     """
     flags = []
     for where, found in _residue(clean, extension):
         for term in find_identities(found, terms):
             if {"term": term, "where": where} not in flags and len(flags) < MAX_FLAGS:
                 flags.append({"term": term, "where": where})
-    removed = find_identities(metadata_text(original, extension), terms)
-    return flags + [{"term": term, "where": REMOVED_METADATA} for term in removed]
+    return flags
 
 
 def _residue(clean: bytes, extension: str) -> Iterator[tuple[str, str]]:

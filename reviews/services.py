@@ -305,7 +305,7 @@ def add_file(submission, actor, uploaded, label: str = "") -> SubmissionFile:
         _ensure_editable(locked, actor)
         version = _working_version(locked)
         terms = files.identity_terms(locked.authors.all())
-        flags = files.identity_flags(data, clean, facts.extension, terms)
+        flags = files.identity_flags(clean, facts.extension, terms)
         item = SubmissionFile(
             version=version,
             position=_next_position(version),

@@ -21,7 +21,8 @@ MAX_MEMBERS = 5_000  # zip members in a package and the packages embedded in it
 MAX_DIRECTORY_BYTES = 1 * MB  # a zip's central directory, measured before it is parsed
 MAX_MEMBER_BYTES = 64 * MB  # one member, really inflated
 MAX_XML_BYTES = 12 * MB  # one XML part: its parsed tree takes about ten times as much
-MAX_TOTAL_BYTES = 200 * MB  # all members of a package and its embedded packages
+MAX_TOTAL_BYTES = 160 * MB  # all members of a package and its embedded packages
+MAX_TOTAL_XML_BYTES = 48 * MB  # all XML parts of a package (XML is what takes time)
 MAX_NESTING = 2  # packages inside packages inside the upload
 MAX_PIXELS = 40_000_000  # an image's width times height
 MAX_PDF_OBJECTS = 500_000
@@ -58,16 +59,20 @@ class Budget:
 
     members: int = 0
     inflated: int = 0
+    xml: int = 0
 
     def open_members(self, count: int) -> None:
         self.members += count
         if self.members > MAX_MEMBERS:
             raise cannot_clean(f"it holds more than {MAX_MEMBERS} parts")
 
-    def inflate(self, count: int) -> None:
+    def inflate(self, count: int, xml: bool) -> None:
         self.inflated += count
+        self.xml += count if xml else 0
         if self.inflated > MAX_TOTAL_BYTES:
             raise too_large("its parts come to", MAX_TOTAL_BYTES)
+        if self.xml > MAX_TOTAL_XML_BYTES:
+            raise too_large("its XML parts come to", MAX_TOTAL_XML_BYTES)
 
 
 # --- Zip ----------------------------------------------------------------------------------------
@@ -119,11 +124,11 @@ def open_zip(source, budget: Budget) -> zipfile.ZipFile:
     return archive
 
 
-def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget, limit: int):
-    """The member's bytes, counted as they really inflate; refused past `limit` or the budget.
-
-    The size the zip declares only refuses early: the count is what holds.
-    """
+def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget, xml=False):
+    """The member's bytes, counted as they really inflate; refused past its limit (an XML
+    part's or any member's) or past the budget. The size the zip declares only refuses early:
+    the count is what holds."""
+    limit = MAX_XML_BYTES if xml else MAX_MEMBER_BYTES
     if info.file_size > limit:
         raise too_large(f"the part {info.filename} comes to", limit)
     out, size = io.BytesIO(), 0
@@ -132,18 +137,37 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget,
             size += len(chunk)
             if size > limit:
                 raise too_large(f"the part {info.filename} comes to", limit)
-            budget.inflate(len(chunk))
+            budget.inflate(len(chunk), xml)
             out.write(chunk)
     return out.getvalue()
+
+
+class Members:
+    """A zip opened within bounds, whose members are read by name through the counting reader."""
+
+    def __init__(self, source, budget: Budget | None = None):
+        self.budget = budget or Budget()
+        self.archive = open_zip(source, self.budget)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.archive.close()
+
+    def infolist(self) -> list[zipfile.ZipInfo]:
+        return self.archive.infolist()
+
+    def read(self, name: str, xml: bool = False) -> bytes:
+        return read_member(self.archive, self.archive.getinfo(name), self.budget, xml)
 
 
 def check_zip(data: bytes) -> None:
     """Inflate every member through the counting reader, keeping nothing, before a library
     that trusts the zip (openpyxl) reads it."""
-    budget = Budget()
-    with open_zip(data, budget) as archive:
-        for info in archive.infolist():
-            read_member(archive, info, budget, MAX_MEMBER_BYTES)
+    with Members(data) as members:
+        for info in members.infolist():
+            members.read(info.filename)
 
 
 # --- XML ----------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ its content type and the relationships reaching it say it is, never by its name:
   variables, a workbook's folder and a pivot cache's `refreshedBy` (see `xmlparts`);
 - pictures are re-encoded from their pixels, videos lose their tags;
 - embedded Office packages are cleaned the same way, up to MAX_NESTING levels deep;
-- thumbnails, custom XML data, printer settings, fonts, signatures, revision logs and
-  glossaries are dropped, and so is active content: macros (VBA, Excel 4 macro sheets),
+- thumbnails, custom XML data, printer settings, fonts, signatures, revision logs, add-in
+  tags, links to other workbooks and glossaries are dropped, and so is active content: macros (VBA, Excel 4 macro sheets),
   ActiveX controls, OLE objects, add-ins and ribbon customisations;
 - relationships to the outside (an attached template on `C:\\Users\\…`, a remote template,
   a linked workbook or picture) are dropped, except hyperlinks, which a reader must click;
@@ -44,6 +44,8 @@ _DROPPED_KINDS = frozenset(
         "certificate",
         "classificationlabels",
         "hdphoto",
+        "tags",
+        "externallink",
         # active content
         "vbaproject",
         "vbaprojectsignature",
@@ -151,8 +153,7 @@ def is_safe_link(rel: opc.Relationship) -> bool:
 class _Cleaner:
     """One package being cleaned; `removed` collects the identity strings taken out."""
 
-    archive: zipfile.ZipFile
-    budget: limits.Budget
+    members: limits.Members
     depth: int
     removed: list[str]
     collect: bool
@@ -162,11 +163,9 @@ class _Cleaner:
     dropped_ids: dict[str, frozenset[str]] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # relationships part → its source
 
-    def read(self, name: str, limit: int) -> bytes:
-        return limits.read_member(self.archive, self.archive.getinfo(name), self.budget, limit)
-
     def plan(self) -> None:
-        self.package = opc.load(self.archive.namelist(), self.read)
+        """Type every part, decide what becomes of it, and drop the relationships that go."""
+        self.package = opc.load(self.members.archive.namelist(), self.members.read)
         names = self.package.names
         self.actions = {
             key: action(self.package.content_type(key), kinds, names[key])
@@ -212,13 +211,13 @@ class _Cleaner:
     def _collect_dropped(self, key: str) -> None:
         """For metadata_text: the strings in a dropped XML part (custom XML data)."""
         if _is_xml(self.package.content_type(key)):
-            body = self.read(self.package.names[key], limits.MAX_XML_BYTES)
+            body = self.members.read(self.package.names[key], xml=True)
             self.removed += xmlparts.strings(limits.parse_xml(body, self.package.names[key]))
 
     def _part(self, key: str) -> bytes:
         name, todo = self.package.names[key], self.actions[key]
         xml = todo in {"core", "app", "custom", "xml"}
-        body = self.read(name, limits.MAX_XML_BYTES if xml else limits.MAX_MEMBER_BYTES)
+        body = self.members.read(name, xml=xml)
         if todo == "picture":
             if self.collect:
                 self.removed += media.image_metadata(body)
@@ -249,7 +248,7 @@ class _Cleaner:
             raise limits.cannot_clean(f"{name} is a package nested too deeply")
         if not body.startswith(b"PK"):
             raise limits.cannot_clean(f"{name} is not an Office package we can check")
-        return clean_package(body, self.budget, self.depth + 1, self.removed, self.collect)
+        return clean_package(body, self.members.budget, self.depth + 1, self.removed, self.collect)
 
 
 def _plain_main(content_type: str) -> str:
@@ -268,15 +267,15 @@ def _write(target: zipfile.ZipFile, name: str, body: bytes) -> None:
     target.writestr(member, body)
 
 
-def clean_package(data: bytes, budget, depth=0, removed=None, collect=False) -> bytes:
+def clean_package(data: bytes, budget=None, depth=0, removed=None, collect=False) -> bytes:
     """The package rebuilt from its cleaned parts, in the original member order."""
     removed = [] if removed is None else removed
     out = io.BytesIO()
-    with limits.open_zip(data, budget) as archive:
-        cleaner = _Cleaner(archive, budget, depth, removed, collect)
+    with limits.Members(data, budget) as members:
+        cleaner = _Cleaner(members, depth, removed, collect)
         cleaner.plan()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in archive.infolist():
+            for info in members.infolist():
                 body = cleaner.output(info.filename.lower())
                 if body is not None:
                     _write(target, info.filename, body)
@@ -284,11 +283,11 @@ def clean_package(data: bytes, budget, depth=0, removed=None, collect=False) -> 
 
 
 def clean_office(data: bytes) -> bytes:
-    return clean_package(data, limits.Budget())
+    return clean_package(data)
 
 
 def office_metadata(data: bytes) -> list[str]:
     """Every identity-bearing string the cleaning takes out."""
     removed = []
-    clean_package(data, limits.Budget(), removed=removed, collect=True)
+    clean_package(data, removed=removed, collect=True)
     return [text for text in removed if text]

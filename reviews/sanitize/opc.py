@@ -119,12 +119,12 @@ def _relationships(source: str, root: etree._Element) -> list[Relationship]:
     return found
 
 
-def load(names: Iterable[str], read: Callable[[str, int], bytes]) -> Package:
-    """Walk a package's relationships from `_rels/.rels`; `read(name, limit)` gives a member."""
+def load(names: Iterable[str], read: Callable[..., bytes]) -> Package:
+    """Walk a package's relationships from `_rels/.rels`; `read(name, xml=True)` gives a part."""
     keys = {name.lower(): name for name in names if not name.endswith("/")}
     if CONTENT_TYPES not in keys:
         raise limits.cannot_clean("it has no [Content_Types].xml, so its parts cannot be typed")
-    types = limits.parse_xml(read(keys[CONTENT_TYPES], limits.MAX_XML_BYTES), CONTENT_TYPES)
+    types = limits.parse_xml(read(keys[CONTENT_TYPES], xml=True), CONTENT_TYPES)
     package = Package(names=keys, types=types)
     queue = [""]
     while queue:
@@ -132,7 +132,7 @@ def load(names: Iterable[str], read: Callable[[str, int], bytes]) -> Package:
         key = rels_key(source)
         if key not in keys:
             continue
-        root = limits.parse_xml(read(keys[key], limits.MAX_XML_BYTES), keys[key])
+        root = limits.parse_xml(read(keys[key], xml=True), keys[key])
         package.relationships[source] = (root, _relationships(source, root))
         for rel in package.relationships[source][1]:
             if rel.external or rel.target not in keys:

@@ -51,25 +51,20 @@ def _links(root) -> str:
 
 def office_residue(data: bytes, prefix: str = "", budget=None) -> Iterator[tuple[str, str]]:
     """(where, text) for every member of a cleaned package, embedded packages included."""
-    budget = budget or limits.Budget()
-    with limits.open_zip(data, budget) as archive:
-
-        def read(name, limit):
-            return limits.read_member(archive, archive.getinfo(name), budget, limit)
-
-        package = opc.load(archive.namelist(), read)
-        for info in archive.infolist():
+    with limits.Members(data, budget) as members:
+        package = opc.load(members.archive.namelist(), members.read)
+        for info in members.infolist():
             key, path = info.filename.lower(), prefix + info.filename
             if key == opc.CONTENT_TYPES:
                 continue
             content_type = package.content_type(key)
             todo = office.action(content_type, package.reached_by.get(key, set()), path)
             xml = todo in {"core", "app", "custom", "xml"}
-            body = read(info.filename, limits.MAX_XML_BYTES if xml else limits.MAX_MEMBER_BYTES)
+            body = members.read(info.filename, xml=xml)
             if key.endswith(".rels"):
                 yield f"links ({path})", _links(limits.parse_xml(body, path))
             elif todo == "package":
-                yield from office_residue(body, f"{path} › ", budget)
+                yield from office_residue(body, f"{path} › ", members.budget)
             elif xml:
                 text = " ".join(xmlparts.strings(limits.parse_xml(body, path)))
                 yield f"{_label(content_type)} ({path})", text

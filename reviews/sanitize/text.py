@@ -25,12 +25,14 @@ _WORD_PARTS = ("header", "footer", "footnotes", "endnotes", "comments")
 
 
 class _Reader:
-    def __init__(self, archive, package, budget):
-        self.archive, self.package, self.budget = archive, package, budget
+    """A package's members and relationships."""
+
+    def __init__(self, members: limits.Members):
+        self.members = members
+        self.package = opc.load(members.archive.namelist(), members.read)
 
     def body(self, key: str) -> bytes:
-        info = self.archive.getinfo(self.package.names[key])
-        return limits.read_member(self.archive, info, self.budget, limits.MAX_XML_BYTES)
+        return self.members.read(self.package.names[key], xml=True)
 
     def related(self, source: str, kind: str) -> list[str]:
         relationships = self.package.relationships.get(source, (None, []))[1]
@@ -43,13 +45,8 @@ class _Reader:
 
 @contextmanager
 def _package(data: bytes):
-    budget = limits.Budget()
-    with limits.open_zip(data, budget) as archive:
-
-        def read(name, limit):
-            return limits.read_member(archive, archive.getinfo(name), budget, limit)
-
-        yield _Reader(archive, opc.load(archive.namelist(), read), budget)
+    with limits.Members(data) as members:
+        yield _Reader(members)
 
 
 def _elements(body: bytes, tag: str) -> Iterator[etree._Element]:

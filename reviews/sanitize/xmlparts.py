@@ -46,7 +46,10 @@ _KEPT_WITHOUT_REFERENCE = frozenset(
     {"pageSetup", "hyperlink", "hlinkClick", "hlinkHover", "hlinkMouseOver"}
 )
 # Containers left meaningless once empty.
-_EMPTY_CONTAINERS = frozenset({"AlternateContent", "Choice", "Fallback", "oleObjects", "controls"})
+_EMPTY_CONTAINERS = frozenset(
+    {"AlternateContent", "Choice", "Fallback", "oleObjects", "controls", "object"}
+    | {"externalReferences"}
+)
 APP_PROPERTIES_KEPT = frozenset(
     {
         "Application",
