@@ -291,6 +291,8 @@ def metadata_text(data: bytes, extension: str) -> str:
 
 
 MAX_FLAGS = 25
+UNREAD = "text of this file, which could not be read to look for names"
+NOT_CHECKED = {"term": "(not checked)", "where": UNREAD}
 
 
 def identity_flags(clean: bytes, extension: str, terms) -> list[dict]:
@@ -298,10 +300,13 @@ def identity_flags(clean: bytes, extension: str, terms) -> list[dict]:
     cleaning could not remove (body text, a slide, a chart, a link, a vector picture).
 
     Each flag is {"term", "where"}, e.g. "text of page 3" or "slide (ppt/slides/slide2.xml)";
-    at most MAX_FLAGS per file. Metadata is not flagged: it is not in the copy.
+    at most MAX_FLAGS per file, and NOT_CHECKED if the copy's text could not be read (a PDF
+    whose streams inflate past the limit). Metadata is not flagged: it is not in the copy.
     """
     flags = []
     for where, found in _residue(clean, extension):
+        if where == UNREAD:
+            flags.append(NOT_CHECKED)
         for term in find_identities(found, terms):
             if {"term": term, "where": where} not in flags and len(flags) < MAX_FLAGS:
                 flags.append({"term": term, "where": where})
@@ -316,7 +321,7 @@ def _residue(clean: bytes, extension: str) -> Iterator[tuple[str, str]]:
         yield from reader(clean)
     except Exception:
         logger.warning("Could not scan a cleaned .%s file", extension, exc_info=True)
-        yield "file (it could not be scanned)", ""
+        yield UNREAD, ""
 
 
 def _bare(extension: str) -> str:

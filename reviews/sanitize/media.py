@@ -38,7 +38,13 @@ def as_text(value) -> str:
 
 def _open_image(data: bytes) -> Image.Image:
     """The image, its size checked before any pixel is decoded."""
-    image = Image.open(io.BytesIO(data))
+    try:
+        image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as error:  # Pillow's own limit, far above ours
+        raise limits.cannot_clean(
+            f"an image has more than the {limits.MAX_PIXELS // 1_000_000} million pixels we "
+            "can process"
+        ) from error
     width, height = image.size
     if width * height > limits.MAX_PIXELS:
         image.close()
@@ -189,9 +195,10 @@ def _clean_handler(clean: bytearray, span: Span) -> None:
 
 def clean_mp4(data: bytes) -> bytes:
     """Zero-filled `free` boxes in place of tags, zeroed handler names; nothing moves."""
-    MP4(io.BytesIO(data))  # mutagen refuses what is not a readable MP4
+    spans = list(_tag_spans(data))  # the whole structure, walked within bounds, first
+    MP4(io.BytesIO(data))  # then mutagen refuses what is not a readable MP4
     clean = bytearray(data)
-    for span in list(_tag_spans(clean)):
+    for span in spans:
         if span.kind == b"hdlr":
             _clean_handler(clean, span)
             continue

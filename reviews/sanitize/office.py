@@ -9,8 +9,9 @@ its content type and the relationships reaching it say it is, never by its name:
 - pictures are re-encoded from their pixels, videos lose their tags;
 - embedded Office packages are cleaned the same way, up to MAX_NESTING levels deep;
 - thumbnails, custom XML data, printer settings, fonts, signatures, revision logs, add-in
-  tags, links to other workbooks and glossaries are dropped, and so is active content: macros (VBA, Excel 4 macro sheets),
-  ActiveX controls, OLE objects, add-ins and ribbon customisations;
+  tags, links to other workbooks and glossaries are dropped, and so is active content:
+  macros (VBA, Excel 4 macro sheets), ActiveX controls, OLE objects, add-ins and ribbon
+  customisations;
 - relationships to the outside (an attached template on `C:\\Users\\…`, a remote template,
   a linked workbook or picture) are dropped, except hyperlinks, which a reader must click;
 - members that no relationship reaches are dropped.

@@ -7,7 +7,9 @@ without changing the work, so the editor is told where it is.
 
 from collections.abc import Iterator
 
-from reviews.sanitize import limits, office, opc, xmlparts
+from lxml import etree
+
+from reviews.sanitize import limits, office, opc
 from reviews.sanitize.media import Span, box_at
 
 _WINDOW = 1 * limits.MB
@@ -45,6 +47,21 @@ def binary_text(data: bytes) -> Iterator[str]:
             yield window[offset:].decode("utf-16-be", "ignore")
 
 
+_PARAGRAPHS = frozenset({"p", "si", "is"})  # Word and slide paragraphs, a cell's rich text
+
+
+def _xml_texts(where: str, body: bytes, path: str) -> Iterator[tuple[str, str]]:
+    """The part's text read three ways: every text apart (a name next to a number in the next
+    cell, "Xanthos|42"), each paragraph's runs together (a name split by formatting,
+    "Xan|thos"), and every attribute value (alternative text, field codes, link targets)."""
+    root = limits.parse_xml(body, path)
+    yield where, " ".join(" ".join(root.itertext()).split())
+    paragraphs = (e for e in root.iter(etree.Element) if e.tag.rpartition("}")[2] in _PARAGRAPHS)
+    yield where, "\n".join("".join(paragraph.itertext()) for paragraph in paragraphs)
+    values = (value for element in root.iter(etree.Element) for value in element.values())
+    yield where, " ".join(values)
+
+
 def _links(root) -> str:
     return " ".join(element.get("Target", "") for element in root.iter(opc.RELATIONSHIP))
 
@@ -66,8 +83,7 @@ def office_residue(data: bytes, prefix: str = "", budget=None) -> Iterator[tuple
             elif todo == "package":
                 yield from office_residue(body, f"{path} › ", members.budget)
             elif xml:
-                text = " ".join(xmlparts.strings(limits.parse_xml(body, path)))
-                yield f"{_label(content_type)} ({path})", text
+                yield from _xml_texts(f"{_label(content_type)} ({path})", body, path)
             elif todo == "keep":
                 yield from ((f"picture ({path})", text) for text in binary_text(body))
 

@@ -93,26 +93,41 @@ def repeated_deflate(chunk: bytes, times: int) -> bytes:
     return piece * times + compressor.flush()
 
 
-def zip_with_bomb(members: dict[str, bytes], name: str, chunk: bytes, times: int, crc=0):
-    """A zip of `members` plus `name`, which inflates to `chunk` × `times` bytes; the declared
-    sizes are honest, the CRC is `crc` (only checked by a reader that gets to the end)."""
+def _bomb_headers(name: bytes, compressed: int, size: int, crc: int, offset: int):
+    sizes = (crc, compressed, size, len(name))
+    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, *sizes, 0)
+    central = struct.pack(
+        "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, *sizes, 0, 0, 0, 0, 0, offset
+    )
+    return local + name, central + name
+
+
+def _crc(chunk: bytes, times: int) -> int:
+    crc = 0
+    for _ in range(times):
+        crc = zlib.crc32(chunk, crc)
+    return crc
+
+
+def zip_with_bombs(members: dict[str, bytes], bombs: dict[str, tuple[bytes, int]], crc=True):
+    """A zip of `members` plus each bomb, a member that inflates to `chunk` × `times` bytes.
+    The declared sizes are honest. Without `crc` the checksums are left at 0, which only a
+    reader that gets to the end of a member notices: quicker, for bombs that must be refused."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for member, body in members.items():
             archive.writestr(member, body)
     head = out.getvalue()
-    directory_at = struct.unpack_from("<I", head, len(head) - 6)[0]
-    data, directory = head[:directory_at], head[directory_at:-22]
-    count = struct.unpack_from("<H", head, len(head) - 12)[0]
-    compressed, size, encoded = repeated_deflate(chunk, times), len(chunk) * times, name.encode()
-    sizes = (crc, len(compressed), size, len(encoded))
-    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, *sizes, 0)
-    central = struct.pack(
-        "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, *sizes, 0, 0, 0, 0, 0, len(data)
-    )
-    body = data + local + encoded + compressed
-    directory += central + encoded
-    end = struct.pack(
-        "<4s4H2LH", b"PK\x05\x06", 0, 0, count + 1, count + 1, len(directory), len(body), 0
-    )
+    count, _, directory_at = struct.unpack_from("<HLL", head, len(head) - 12)
+    body, directory = head[:directory_at], head[directory_at:-22]
+    for name, (chunk, times) in bombs.items():
+        compressed = repeated_deflate(chunk, times)
+        checksum = _crc(chunk, times) if crc else 0
+        local, central = _bomb_headers(
+            name.encode(), len(compressed), len(chunk) * times, checksum, len(body)
+        )
+        body += local + compressed
+        directory += central
+    total = count + len(bombs)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, total, total, len(directory), len(body), 0)
     return body + directory + end
