@@ -5,7 +5,6 @@ the original upload for its owner and editors, the sanitized copy for reviewers 
 """
 
 import hashlib
-import io
 import logging
 import math
 import re
@@ -15,7 +14,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import filetype
-import openpyxl
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
@@ -353,18 +351,6 @@ def _pdf_text(data: bytes) -> Iterator[str]:
     return (page_text for _, page_text in pdf.pdf_pages_text(data))
 
 
-def _xlsx_text(data: bytes) -> Iterator[str]:
-    """String cells of every sheet, read as a stream (sizes checked first)."""
-    limits.check_zip(data)
-    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        for sheet in workbook.worksheets:
-            for row in sheet.iter_rows(values_only=True):
-                yield from (value for value in row if isinstance(value, str))
-    finally:
-        workbook.close()
-
-
 # --- Identities ---------------------------------------------------------------------------------
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
@@ -445,7 +431,7 @@ _TEXT_READERS = {
     "pdf": _pdf_text,
     "docx": text.docx_text,
     "pptx": text.pptx_text,
-    "xlsx": _xlsx_text,
+    "xlsx": text.xlsx_text,
 }
 _RESIDUE_READERS = {
     "pdf": pdf.pdf_residue,

@@ -57,19 +57,19 @@ def _open_image(data: bytes) -> Image.Image:
 
 def clean_image(data: bytes) -> bytes:
     """Re-encode the pixels (upright) with no EXIF, XMP, ICC profile, comments or text chunks."""
-    with _open_image(data) as source:
-        image = ImageOps.exif_transpose(source)
-        image.info = {key: source.info[key] for key in _KEPT_IMAGE_INFO if key in source.info}
+    with _open_image(data) as image:
+        image_format, kept = image.format, dict(image.info)
+        options = {}
+        if image_format in {"JPEG", "MPO"}:
+            image_format = "JPEG"
+            options = {
+                "qtables": image.quantization,
+                "subsampling": JpegImagePlugin.get_sampling(image),
+            }
+        ImageOps.exif_transpose(image, in_place=True)  # a copy only if it must turn
+        image.info = {key: kept[key] for key in _KEPT_IMAGE_INFO if key in kept}
         out = io.BytesIO()
-        if source.format in {"JPEG", "MPO"}:
-            image.save(
-                out,
-                "JPEG",
-                qtables=source.quantization,
-                subsampling=JpegImagePlugin.get_sampling(source),
-            )
-        else:
-            image.save(out, source.format)
+        image.save(out, image_format, **options)
     return out.getvalue()
 
 

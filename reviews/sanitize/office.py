@@ -240,8 +240,13 @@ class _Cleaner:
         elif todo == "app":
             self.removed += xmlparts.keep_children(root, xmlparts.APP_PROPERTIES_KEPT)
         else:
-            dropped = self.dropped_ids.get(key, frozenset())
-            self.removed += xmlparts.scrub(root, self.package.content_type(key), dropped)
+            dropped, content_type = (
+                self.dropped_ids.get(key, frozenset()),
+                self.package.content_type(key),
+            )
+            if not xmlparts.needs_scrub(body, content_type, dropped):
+                return body if xmlparts.is_plain(body) else limits.serialize_xml(root)
+            self.removed += xmlparts.scrub(root, content_type, dropped)
         return limits.serialize_xml(root)
 
     def _embedded(self, name: str, body: bytes) -> bytes:

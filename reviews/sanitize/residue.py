@@ -5,6 +5,7 @@ text, a slide title, a chart label, a hyperlink or a vector picture's text canno
 without changing the work, so the editor is told where it is.
 """
 
+import itertools
 from collections.abc import Iterator
 
 from lxml import etree
@@ -47,19 +48,38 @@ def binary_text(data: bytes) -> Iterator[str]:
             yield window[offset:].decode("utf-16-be", "ignore")
 
 
-_PARAGRAPHS = frozenset({"p", "si", "is"})  # Word and slide paragraphs, a cell's rich text
+_NAMESPACES = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+)
+# Word and slide paragraphs, a cell's rich text: runs inside them belong together.
+_PARAGRAPHS = frozenset(
+    f"{{{namespace}}}{name}" for namespace in _NAMESPACES for name in ("p", "si", "is")
+)
+_CHUNK = 50_000
+
+
+def _chunks(iterable) -> Iterator[list]:
+    iterator = iter(iterable)
+    while chunk := list(itertools.islice(iterator, _CHUNK)):
+        yield chunk
 
 
 def _xml_texts(where: str, body: bytes, path: str) -> Iterator[tuple[str, str]]:
     """The part's text read three ways: every text apart (a name next to a number in the next
     cell, "Xanthos|42"), each paragraph's runs together (a name split by formatting,
-    "Xan|thos"), and every attribute value (alternative text, field codes, link targets)."""
+    "Xan|thos"), and every attribute value (alternative text, field codes, link targets).
+    Read in chunks, so a long part never makes one giant string."""
     root = limits.parse_xml(body, path)
-    yield where, " ".join(" ".join(root.itertext()).split())
-    paragraphs = (e for e in root.iter(etree.Element) if e.tag.rpartition("}")[2] in _PARAGRAPHS)
-    yield where, "\n".join("".join(paragraph.itertext()) for paragraph in paragraphs)
-    values = (value for element in root.iter(etree.Element) for value in element.values())
-    yield where, " ".join(values)
+    last = ""
+    for chunk in _chunks(root.itertext()):
+        yield where, " ".join([last, *chunk])
+        last = chunk[-1]
+    for chunk in _chunks(root.iter(etree.Element)):
+        yield where, " ".join(value for element in chunk for value in element.values())
+        paragraphs = (element for element in chunk if element.tag in _PARAGRAPHS)
+        yield where, "\n".join("".join(paragraph.itertext()) for paragraph in paragraphs)
 
 
 def _links(root) -> str:

@@ -15,12 +15,14 @@ from lxml import etree
 from reviews.sanitize import limits, opc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _WORD_PIECES = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
 _WORD_PIECES[f"{_W}noBreakHyphen"] = "-"
 _SLIDE_PIECES = {f"{_A}t": None, f"{_A}br": "\n"}
+_CELL_PIECES = {f"{_X}t": None}
 _WORD_PARTS = ("header", "footer", "footnotes", "endnotes", "comments")
 
 
@@ -89,18 +91,6 @@ def docx_text(data: bytes) -> Iterator[str]:
                 yield from _paragraphs(reader.body(key), f"{_W}p", _WORD_PIECES)
 
 
-def _slides(reader: _Reader, main: str) -> list[str]:
-    """Slide part keys in presentation order."""
-    by_id = {
-        rel.id: rel.target
-        for rel in reader.package.relationships.get(main, (None, []))[1]
-        if rel.kind == "slide"
-    }
-    presentation = limits.parse_xml(reader.body(main), main)
-    order = [element.get(f"{_R}id") for element in presentation.iter(f"{_P}sldId")]
-    return [by_id[rid] for rid in order if rid in by_id and by_id[rid] in reader.package.names]
-
-
 def _notes(body: bytes) -> Iterator[str]:
     """The notes placeholder's paragraphs (not the slide number or picture placeholders)."""
     for shape in _elements(body, f"{_P}sp"):
@@ -111,7 +101,30 @@ def _notes(body: bytes) -> Iterator[str]:
 def pptx_text(data: bytes) -> Iterator[str]:
     """Paragraphs of every slide (text boxes, tables, groups) in order, each with its notes."""
     with _package(data) as reader:
-        for slide in _slides(reader, reader.package.main_part()):
+        main = reader.package.main_part()
+        for slide in _ordered(reader, main, "slide", f"{_P}sldId"):
             yield from _paragraphs(reader.body(slide), f"{_A}p", _SLIDE_PIECES)
             for notes in reader.related(slide, "notesslide"):
                 yield from _notes(reader.body(notes))
+
+
+def _ordered(reader: _Reader, main: str, kind: str, element: str) -> list[str]:
+    """Part keys of one kind in the order the main part lists them (slides, sheets)."""
+    by_id = {
+        rel.id: rel.target
+        for rel in reader.package.relationships.get(main, (None, []))[1]
+        if rel.kind == kind
+    }
+    listed = limits.parse_xml(reader.body(main), main)
+    order = [node.get(f"{_R}id") for node in listed.iter(element)]
+    return [by_id[rid] for rid in order if rid in by_id and by_id[rid] in reader.package.names]
+
+
+def xlsx_text(data: bytes) -> Iterator[str]:
+    """The workbook's shared strings, then each sheet's own (inline) strings, in sheet order."""
+    with _package(data) as reader:
+        main = reader.package.main_part()
+        for key in reader.related(main, "sharedstrings"):
+            yield from _paragraphs(reader.body(key), f"{_X}si", _CELL_PIECES)
+        for sheet in _ordered(reader, main, "worksheet", f"{_X}sheet"):
+            yield from _paragraphs(reader.body(sheet), f"{_X}is", _CELL_PIECES)

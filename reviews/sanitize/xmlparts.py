@@ -171,6 +171,36 @@ class _Scrub:
             self.attributes(element)
 
 
+# Byte strings one of which any part that scrub() would change contains (names are literal in
+# XML: no entity or character reference can spell one, and DTDs are refused).
+_TRIGGERS = tuple(
+    name.encode()
+    for name in _IDENTITY_ATTRIBUTES | _IDENTITY_TEXTS | _REMOVED | {"rsid", "person", "relid"}
+)
+
+
+def _single_byte(body: bytes) -> bool:
+    """UTF-8 or another encoding in which ASCII names are their own bytes (not UTF-16/32)."""
+    return b"\x00" not in body[:4] and not body.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def needs_scrub(body: bytes, content_type: str, dropped: frozenset[str]) -> bool:
+    """Whether a part may hold anything scrub() changes, by a plain search of its bytes: a
+    large worksheet with none of the names is not walked element by element."""
+    if lists_people(content_type) or not _single_byte(body):
+        return True
+    return any(trigger in body for trigger in _TRIGGERS) or any(
+        f'"{rid}"'.encode() in body for rid in dropped
+    )
+
+
+def is_plain(body: bytes) -> bool:
+    """No comment or processing instruction (beyond the XML declaration) for the parser to drop,
+    so a part that needs no scrubbing is kept byte for byte once it has parsed."""
+    declared = body.lstrip(b"\xef\xbb\xbf").startswith(b"<?xml")
+    return _single_byte(body) and b"<!--" not in body and body.count(b"<?") <= int(declared)
+
+
 def scrub(root: etree._Element, content_type: str, dropped: frozenset[str]) -> list[str]:
     """Blank identity fields, remove identifying elements and references to dropped parts."""
     scrubbing = _Scrub(content_type, dropped)

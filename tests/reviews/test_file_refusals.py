@@ -173,7 +173,7 @@ def draft(db):
     ("make", "code", "words"),
     [
         (with_audio, "cannot_clean", "word/media/sound.mp3"),
-        (bombs.docx_bomb, "too_large", "more than 12 MB when unpacked"),
+        (bombs.docx_bomb, "too_large", "more than 8 MB when unpacked"),
     ],
 )
 def test_the_service_refuses_what_cannot_be_cleaned_and_stores_nothing(draft, make, code, words):
@@ -208,7 +208,7 @@ def test_the_page_shows_why_a_bomb_was_refused_with_a_400(draft, client):
     )
 
     assert response.status_code == 400
-    assert "more than 12 MB when unpacked" in response.content.decode()
+    assert "more than 8 MB when unpacked" in response.content.decode()
     assert 'value="G"' in response.content.decode()
 
 

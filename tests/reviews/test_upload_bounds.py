@@ -5,6 +5,7 @@ tests/bench/test_upload_memory_bench.py measures the peak RSS of a worker for th
 """
 
 import logging
+import os
 import tracemalloc
 
 import pytest
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from reviews import files
 from reviews.sanitize import limits
 from tests import samples
+from tests.bench import upload_memory
 from tests.reviews.hostile import bombs
 from tests.reviews.hostile.package import REL, Package, zip_with_bombs
 
@@ -43,12 +45,20 @@ def test_a_1_mb_word_document_that_inflates_to_400_mb_is_refused_within_a_few_mb
     error, peak = traced(lambda: files.sanitize(data, "docx"))
 
     assert isinstance(error, ValidationError) and error.code == "too_large"
-    assert "word/document.xml comes to more than 12 MB when unpacked" in message(error)
+    assert "word/document.xml comes to more than 8 MB when unpacked" in message(error)
     assert peak < 16
 
 
+@pytest.mark.skipif(not os.path.exists("/proc/self/clear_refs"), reason="needs Linux /proc")
+def test_a_fresh_worker_refuses_the_400_mb_bomb_within_a_few_mb_of_resident_memory():
+    figures = upload_memory.measure("docx-bomb")
+
+    assert figures["outcome"] == "refused (too_large)"
+    assert figures["peak_above_idle_mb"] < 32
+
+
 def test_a_part_just_over_the_xml_limit_is_refused_having_inflated_no_more_than_the_limit():
-    data = bombs.docx_bomb(inflated_mb=13)
+    data = bombs.docx_bomb(inflated_mb=9)
 
     error, peak = traced(lambda: files.sanitize(data, "docx"))
 
@@ -170,8 +180,17 @@ def test_an_image_with_more_pixels_than_allowed_is_refused_before_it_is_decoded(
     error, peak = traced(lambda: files.sanitize(data, extension))
 
     assert error.code == "cannot_clean"
-    assert "more than the 40 million pixels" in message(error)
+    assert "more than the 25 million pixels" in message(error)
     assert peak < 16
+
+
+def test_an_image_just_over_our_pixel_limit_is_refused_by_our_own_check(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_PIXELS", 16 * 12 - 1)
+
+    with pytest.raises(ValidationError) as caught:
+        files.sanitize(samples.png_bytes(), "png")
+
+    assert "an image is 16 × 12 pixels" in message(caught.value)
 
 
 def test_a_pdf_whose_content_inflates_past_the_limit_gives_no_text_and_is_flagged_unread():
