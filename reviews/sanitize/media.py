@@ -175,9 +175,14 @@ class _Walk:
             raise ValueError(f"{end - position} stray bytes at byte {position}")
 
 
+def boxes(data) -> Iterator[tuple[Span, bytes]]:
+    """(box, its parent's type) for every box of a file, within MAX_MP4_BOXES and _DEPTH."""
+    return _Walk().boxes_in(data, 0, len(data), b"")
+
+
 def _tag_spans(data) -> Iterator[Span]:
     """Every tag box and track handler, the whole box structure checked on the way."""
-    for span, parent in _Walk().boxes_in(data, 0, len(data), b""):
+    for span, parent in boxes(data):
         if span.kind in _TAG_BOXES or (span.kind, parent) == (b"hdlr", b"mdia"):
             yield span
 

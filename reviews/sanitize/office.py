@@ -172,16 +172,15 @@ class _Cleaner:
             key: action(self.package.content_type(key), kinds, names[key])
             for key, kinds in self.package.reached_by.items()
         }
-        dropped = (key for key, todo in self.actions.items() if todo == "drop")
-        self.kept = self.package.reachable(dropped)
+        self.kept = self.package.reachable(k for k, todo in self.actions.items() if todo == "drop")
         for source, (_, relationships) in self.package.relationships.items():
             if source == "" or source in self.kept:
                 self.sources[opc.rels_key(source)] = source
-            dropped = [rel for rel in relationships if not self._keeps(rel)]
-            for rel in dropped:
+            gone = [rel for rel in relationships if not self._keeps(rel)]
+            for rel in gone:
                 self.removed.append(rel.target if rel.external else "")
                 rel.element.getparent().remove(rel.element)
-            self.dropped_ids[source] = frozenset(rel.id for rel in dropped)
+            self.dropped_ids[source] = frozenset(rel.id for rel in gone)
 
     def _keeps(self, rel: opc.Relationship) -> bool:
         return is_safe_link(rel) if rel.external else rel.target in self.kept
@@ -240,10 +239,8 @@ class _Cleaner:
         elif todo == "app":
             self.removed += xmlparts.keep_children(root, xmlparts.APP_PROPERTIES_KEPT)
         else:
-            dropped, content_type = (
-                self.dropped_ids.get(key, frozenset()),
-                self.package.content_type(key),
-            )
+            content_type = self.package.content_type(key)
+            dropped = self.dropped_ids.get(key, frozenset())
             if not xmlparts.needs_scrub(body, content_type, dropped):
                 return body if xmlparts.is_plain(body) else limits.serialize_xml(root)
             self.removed += xmlparts.scrub(root, content_type, dropped)

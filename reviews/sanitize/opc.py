@@ -53,17 +53,22 @@ class Package:
         default_factory=dict
     )
     reached_by: dict[str, set[str]] = field(default_factory=dict)  # part key → relationship kinds
+    overrides: dict[str, str] = field(default_factory=dict)  # part key → content type
+    defaults: dict[str, str] = field(default_factory=dict)  # extension → content type
+
+    def __post_init__(self):
+        for element in self.types.iter(OVERRIDE):
+            key = element.get("PartName", "").lstrip("/").lower()
+            self.overrides[key] = element.get("ContentType", "").lower()
+        for element in self.types.iter(DEFAULT):
+            extension = element.get("Extension", "").lower()
+            self.defaults[extension] = element.get("ContentType", "").lower()
 
     def content_type(self, key: str) -> str:
         """The part's content type (lower case), "" when the package names none."""
-        for element in self.types.iter(OVERRIDE):
-            if element.get("PartName", "").lstrip("/").lower() == key:
-                return element.get("ContentType", "").lower()
-        extension = key.rpartition(".")[2]
-        for element in self.types.iter(DEFAULT):
-            if element.get("Extension", "").lower() == extension:
-                return element.get("ContentType", "").lower()
-        return ""
+        if key in self.overrides:
+            return self.overrides[key]
+        return self.defaults.get(key.rpartition(".")[2], "")
 
     def reachable(self, blocked: Iterable[str] = ()) -> set[str]:
         """Part keys reached from the package's relationships without passing through `blocked`."""

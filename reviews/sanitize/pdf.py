@@ -270,7 +270,7 @@ def _place(obj) -> str:
         return "annotations and links"
     if "/Title" in obj and "/Parent" in obj:
         return "bookmarks"
-    if "/FT" in obj or "/Kids" in obj and "/T" in obj:
+    if "/FT" in obj or ("/Kids" in obj and "/T" in obj):
         return "form fields"
     return "document structure"
 

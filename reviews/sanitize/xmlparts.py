@@ -9,7 +9,6 @@ from lxml import etree
 
 _WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _WORD_2012 = "http://schemas.microsoft.com/office/word/2012/wordml"
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _RELATIONSHIP_NAMESPACES = frozenset(
     {
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -190,7 +189,7 @@ def needs_scrub(body: bytes, content_type: str, dropped: frozenset[str]) -> bool
     if lists_people(content_type) or not _single_byte(body):
         return True
     return any(trigger in body for trigger in _TRIGGERS) or any(
-        f'"{rid}"'.encode() in body for rid in dropped
+        rid.encode() in body for rid in dropped
     )
 
 

@@ -186,7 +186,7 @@ def test_the_pdf_copy_keeps_its_text_its_picture_and_its_web_link(corpus):
 
 def _boxes(data: bytes) -> list[tuple[bytes, bytes]]:
     """(parent, type) of every box the sanitizer walks."""
-    return [(parent, span.kind) for span, parent in media._Walk().boxes_in(data, 0, len(data), b"")]
+    return [(parent, span.kind) for span, parent in media.boxes(data)]
 
 
 def test_the_video_copy_has_no_tag_box_at_any_depth_and_blank_handler_names(corpus):
