@@ -5,32 +5,19 @@ the original upload for its owner and editors, the sanitized copy for reviewers 
 """
 
 import hashlib
-import io
 import logging
 import math
 import re
-import struct
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
-from typing import NamedTuple
+from dataclasses import dataclass
 
-import docx
 import filetype
-import openpyxl
-import pikepdf
-import pptx
-import pypdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from docx.text.paragraph import Paragraph
-from lxml import etree
-from mutagen.mp4 import MP4
-from PIL import Image, ImageOps, JpegImagePlugin
-from pptx.shapes.group import GroupShape
 
+from reviews.sanitize import limits, media, office, pdf, residue, text
 from toolkit.text import without_controls
 
 logger = logging.getLogger(__name__)
@@ -94,7 +81,6 @@ _LOOKS_LIKE = {
     "m4a": "an M4A audio file",
 }
 _HEAD_BYTES = 8192
-_MAX_UNPACKED = 512 * 2**20
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -236,7 +222,7 @@ def _detect(head: bytes, uploaded) -> str | None:
 def _office_kind(uploaded, guessed: str) -> str:
     """The Office kind whose main part the zip holds (filetype's guess first), else "zip"."""
     try:
-        with zipfile.ZipFile(uploaded) as archive:
+        with limits.open_zip(uploaded, limits.Budget()) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, EOFError):
         return "zip"
@@ -257,7 +243,11 @@ def _sha256(uploaded) -> str:
 
 
 def sanitize(data: bytes, extension: str) -> bytes:
-    """A copy without identity metadata; raises ValidationError(code="corrupt") if unreadable."""
+    """A copy without identity metadata or active content (see `reviews.sanitize`).
+
+    Raises ValidationError: "corrupt" if the file is unreadable, "too_large" if it unpacks
+    past the limits, "cannot_clean" if a part of it cannot be cleaned with certainty.
+    """
     kind = _kind(extension)
     try:
         return _SANITIZERS[kind](data)
@@ -298,6 +288,40 @@ def metadata_text(data: bytes, extension: str) -> str:
         return ""
 
 
+MAX_FLAGS = 25
+UNREAD = "text of this file, which could not be read to look for names"
+NOT_CHECKED = {"term": "(not checked)", "where": UNREAD}
+
+
+def identity_flags(clean: bytes, extension: str, terms) -> list[dict]:
+    """For editors: where author identities remain in the reviewers' copy, i.e. what the
+    cleaning could not remove (body text, a slide, a chart, a link, a vector picture).
+
+    Each flag is {"term", "where"}, e.g. "text of page 3" or "slide (ppt/slides/slide2.xml)";
+    at most MAX_FLAGS per file, and NOT_CHECKED if the copy's text could not be read (a PDF
+    whose streams inflate past the limit). Metadata is not flagged: it is not in the copy.
+    """
+    flags = []
+    for where, found in _residue(clean, extension):
+        if where == UNREAD:
+            flags.append(NOT_CHECKED)
+        for term in find_identities(found, terms):
+            if {"term": term, "where": where} not in flags and len(flags) < MAX_FLAGS:
+                flags.append({"term": term, "where": where})
+    return flags
+
+
+def _residue(clean: bytes, extension: str) -> Iterator[tuple[str, str]]:
+    reader = _RESIDUE_READERS.get(EXTENSIONS.get(_bare(extension), ""))
+    if reader is None:
+        return
+    try:
+        yield from reader(clean)
+    except Exception:
+        logger.warning("Could not scan a cleaned .%s file", extension, exc_info=True)
+        yield UNREAD, ""
+
+
 def _bare(extension: str) -> str:
     return extension.lower().lstrip(".")
 
@@ -320,354 +344,11 @@ def _take(pieces: Iterable[str], limit: int) -> str:
     return "\n".join(kept)[:limit]
 
 
-def _printable(raw: bytes) -> str:
-    """Readable runs of at least three characters in binary metadata."""
-    return " ".join(re.findall(r"[^\x00-\x1f\x7f-\x9f\ufffd]{3,}", raw.decode("utf-8", "replace")))
-
-
-def _as_text(value) -> str:
-    if isinstance(value, bytes):
-        return _printable(value)
-    return value if isinstance(value, str) else ""
-
-
-# --- PDF ----------------------------------------------------------------------------------------
-
-
-def _pdf_dictionaries(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Object]:
-    for obj in pdf.objects:
-        if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-            yield obj
-
-
-def _pdf_identity_keys(obj: pikepdf.Object) -> list[str]:
-    """Keys of a PDF dictionary that hold metadata: XMP, app data, annotation and file authors."""
-    keys = ["/Metadata", "/PieceInfo"]
-    if obj.get("/Type") == pikepdf.Name.EmbeddedFile:
-        keys.append("/Params")
-    if obj.get("/Type") == pikepdf.Name.Filespec:
-        keys.append("/Desc")
-    if "/Rect" in obj and obj.get("/Subtype", pikepdf.Name.Widget) != pikepdf.Name.Widget:
-        keys.append("/T")
-    return [key for key in keys if key in obj]
-
-
-def _clean_pdf(data: bytes) -> bytes:
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        if "/Info" in pdf.trailer:
-            del pdf.trailer["/Info"]
-        for obj in _pdf_dictionaries(pdf):
-            for key in _pdf_identity_keys(obj):
-                del obj[key]
-        out = io.BytesIO()
-        pdf.save(out)
-    return out.getvalue()
-
-
-def _pdf_strings(value, depth: int = 0) -> str:
-    """The text inside a PDF value: decoded streams, strings, nested containers."""
-    if depth > 8:
-        return ""
-    if isinstance(value, pikepdf.Stream):
-        return value.read_bytes().decode("utf-8", "replace")
-    if isinstance(value, pikepdf.Dictionary):
-        value = list(value.values())
-    if isinstance(value, list | pikepdf.Array):
-        return " ".join(_pdf_strings(item, depth + 1) for item in value)
-    return str(value) if isinstance(value, pikepdf.String) else ""
-
-
-def _pdf_metadata(data: bytes) -> Iterator[str]:
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        yield _pdf_strings(pdf.trailer.get("/Info", pikepdf.Dictionary()))
-        for obj in _pdf_dictionaries(pdf):
-            for key in _pdf_identity_keys(obj):
-                yield _pdf_strings(obj[key])
+# --- Readers ------------------------------------------------------------------------------------
 
 
 def _pdf_text(data: bytes) -> Iterator[str]:
-    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
-        yield page.extract_text() or ""
-
-
-# --- Office Open XML (docx, pptx, xlsx) ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Scrub:
-    """Identity fields (local names) in Office package parts matching `parts` (lower case)."""
-
-    parts: str
-    attributes: frozenset[str] = field(default_factory=frozenset)
-    texts: frozenset[str] = field(default_factory=frozenset)
-    elements: frozenset[str] = field(default_factory=frozenset)
-
-
-_CORE_PROPERTIES = frozenset(
-    {
-        "creator",
-        "lastModifiedBy",
-        "title",
-        "subject",
-        "description",
-        "keywords",
-        "category",
-        "contentStatus",
-        "identifier",
-    }
-)
-_OFFICE_SCRUBS = (
-    _Scrub("docprops/core.xml", texts=_CORE_PROPERTIES),
-    _Scrub("docprops/app.xml", texts=frozenset({"Company", "Manager", "HyperlinkBase"})),
-    _Scrub("docprops/custom.xml", elements=frozenset({"property"})),
-    _Scrub("word/*.xml", attributes=frozenset({"author", "initials"})),
-    _Scrub("word/people.xml", elements=frozenset({"person"})),
-    _Scrub("ppt/commentauthors.xml", attributes=frozenset({"name", "initials"})),
-    _Scrub("ppt/authors.xml", attributes=frozenset({"name", "initials", "userId", "providerId"})),
-    _Scrub("xl/comment*.xml", texts=frozenset({"author"})),
-    _Scrub("xl/persons/*.xml", attributes=frozenset({"displayName", "userId", "providerId"})),
-    _Scrub("xl/*.xml", attributes=frozenset({"userName"})),
-    _Scrub("xl/revisions/usernames*.xml", attributes=frozenset({"name"})),
-)
-_IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
-
-
-def _parse_xml(body: bytes) -> etree._Element:
-    """Parse an XML part without DTDs, entity expansion or network access."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.fromstring(body, parser)
-
-
-def _serialize_xml(root: etree._Element) -> bytes:
-    tree = root.getroottree()
-    return etree.tostring(
-        tree, xml_declaration=True, encoding="UTF-8", standalone=tree.docinfo.standalone
-    )
-
-
-def _local(name) -> str:
-    return etree.QName(name).localname
-
-
-def _strings(element: etree._Element) -> list[str]:
-    """All text and attribute values in an element and its descendants."""
-    found = ["".join(element.itertext())]
-    for node in element.iter(etree.Element):
-        found.extend(node.attrib.values())
-    return found
-
-
-def _scrub_xml(root: etree._Element, scrub: _Scrub) -> list[str]:
-    """Blank or remove what `scrub` names, in place; returns the strings taken out."""
-    found = []
-    for element in list(root.iter(etree.Element)):
-        local = _local(element)
-        if local in scrub.elements:
-            found += _strings(element)
-            element.getparent().remove(element)
-            continue
-        if local in scrub.texts:
-            found += _strings(element)
-            element.text = None
-            del element[:]
-        for name, value in element.attrib.items():
-            if _local(name) in scrub.attributes:
-                found.append(value)
-                element.set(name, "")
-    return found
-
-
-def _is_image(name: str) -> bool:
-    return name.lower().endswith(_IMAGE_SUFFIXES)
-
-
-def _scrub_part(name: str, body: bytes) -> tuple[bytes, list[str]]:
-    """An XML member without identity fields, and the strings taken out (unchanged if none)."""
-    scrubs = [scrub for scrub in _OFFICE_SCRUBS if fnmatchcase(name.lower(), scrub.parts)]
-    if not scrubs:
-        return body, []
-    root = _parse_xml(body)
-    found = [text for scrub in scrubs for text in _scrub_xml(root, scrub)]
-    return _serialize_xml(root), found
-
-
-def _clean_office_part(name: str, body: bytes) -> bytes:
-    return _clean_image(body) if _is_image(name) else _scrub_part(name, body)[0]
-
-
-def _office_part_metadata(name: str, body: bytes) -> list[str]:
-    return list(_image_metadata(body)) if _is_image(name) else _scrub_part(name, body)[1]
-
-
-def _office_members(archive: zipfile.ZipFile) -> Iterator[tuple[zipfile.ZipInfo, bytes]]:
-    """Each member with its bytes, refusing archives that unpack to absurd sizes."""
-    if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
-        raise ValidationError(
-            "The document unpacks to more than %(limit)s MB, which is more than we can process.",
-            code="too_large",
-            params={"limit": _MAX_UNPACKED // 2**20},
-        )
-    for info in archive.infolist():
-        yield info, archive.read(info)
-
-
-def _clean_office(data: bytes) -> bytes:
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info, body in _office_members(source):
-            member = zipfile.ZipInfo(info.filename, info.date_time)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(member, _clean_office_part(info.filename, body))
-    return out.getvalue()
-
-
-def _office_metadata(data: bytes) -> Iterator[str]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info, body in _office_members(archive):
-            yield from _office_part_metadata(info.filename, body)
-
-
-def _docx_blocks(container) -> Iterator[str]:
-    """Paragraph texts of a body, header, footer, comment or cell, tables included."""
-    for block in container.iter_inner_content():
-        if isinstance(block, Paragraph):
-            yield block.text
-            continue
-        for row in block.rows:
-            for cell in row.cells:
-                yield from _docx_blocks(cell)
-
-
-def _docx_text(data: bytes) -> Iterator[str]:
-    document = docx.Document(io.BytesIO(data))
-    yield from _docx_blocks(document)
-    for section in document.sections:
-        for part in (section.header, section.footer):
-            if not part.is_linked_to_previous:
-                yield from _docx_blocks(part)
-    for comment in document.comments:
-        yield from _docx_blocks(comment)
-
-
-def _shape_texts(shapes) -> Iterator[str]:
-    for shape in shapes:
-        if isinstance(shape, GroupShape):
-            yield from _shape_texts(shape.shapes)
-        elif shape.has_text_frame:
-            yield shape.text_frame.text
-        elif shape.has_table:
-            yield from (cell.text for row in shape.table.rows for cell in row.cells)
-
-
-def _pptx_text(data: bytes) -> Iterator[str]:
-    for slide in pptx.Presentation(io.BytesIO(data)).slides:
-        yield from _shape_texts(slide.shapes)
-        notes = slide.notes_slide.notes_text_frame if slide.has_notes_slide else None
-        if notes is not None:
-            yield notes.text
-
-
-def _xlsx_text(data: bytes) -> Iterator[str]:
-    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        for sheet in workbook.worksheets:
-            for row in sheet.iter_rows(values_only=True):
-                yield from (value for value in row if isinstance(value, str))
-    finally:
-        workbook.close()
-
-
-# --- Images -------------------------------------------------------------------------------------
-
-_KEPT_IMAGE_INFO = ("transparency", "dpi")
-_EXIF_WINDOWS_TAGS = range(0x9C9B, 0x9CA0)
-
-
-def _clean_image(data: bytes) -> bytes:
-    """Re-encode the pixels (upright) with no EXIF, XMP, ICC profile, comments or text chunks."""
-    with Image.open(io.BytesIO(data)) as source:
-        image = ImageOps.exif_transpose(source)
-        image.info = {key: source.info[key] for key in _KEPT_IMAGE_INFO if key in source.info}
-        out = io.BytesIO()
-        if source.format in {"JPEG", "MPO"}:
-            image.save(
-                out,
-                "JPEG",
-                qtables=source.quantization,
-                subsampling=JpegImagePlugin.get_sampling(source),
-            )
-        else:
-            image.save(out, source.format)
-    return out.getvalue()
-
-
-def _image_metadata(data: bytes) -> Iterator[str]:
-    with Image.open(io.BytesIO(data)) as image:
-        image.load()
-        yield from (_as_text(value) for value in image.info.values())
-        exif = image.getexif()
-        yield from (_exif_text(tag, value) for tag, value in exif.items())
-        yield from (_as_text(value) for value in exif.get_ifd(0x8769).values())
-
-
-def _exif_text(tag: int, value) -> str:
-    """EXIF values as text; Windows XPAuthor and friends are UTF-16."""
-    if tag in _EXIF_WINDOWS_TAGS and isinstance(value, bytes):
-        return value.decode("utf-16-le", "ignore").rstrip("\x00")
-    return _as_text(value)
-
-
-# --- MP4 ----------------------------------------------------------------------------------------
-
-
-class _Span(NamedTuple):
-    start: int
-    body: int
-    end: int
-
-
-def _mp4_boxes(data: bytes | bytearray, start: int, end: int) -> Iterator[tuple[bytes, _Span]]:
-    """Each box between start and end: its type and where it starts, its payload starts, it ends."""
-    position = start
-    while position + 8 <= end:
-        size, kind = struct.unpack_from(">I4s", data, position)
-        header = 8
-        if size == 1:
-            (size,) = struct.unpack_from(">Q", data, position + 8)
-            header = 16
-        elif size == 0:
-            size = end - position
-        if size < header or position + size > end:
-            raise ValueError(f"Malformed MP4 box {kind!r} at byte {position}")
-        yield kind, _Span(position, position + header, position + size)
-        position += size
-
-
-def _mp4_tag_boxes(data: bytes | bytearray, start: int, end: int, top=True) -> Iterator[_Span]:
-    """Boxes holding tags: udta and meta in moov and its tracks, uuid (XMP, maker data) at top."""
-    for kind, span in _mp4_boxes(data, start, end):
-        if kind in {b"udta", b"meta"} or (top and kind == b"uuid"):
-            yield span
-        elif kind in {b"moov", b"trak"}:
-            yield from _mp4_tag_boxes(data, span.body, span.end, top=False)
-
-
-def _clean_mp4(data: bytes) -> bytes:
-    """Turn every tag box into zero-filled `free` space, so no sample offset moves."""
-    MP4(io.BytesIO(data))  # mutagen refuses what is not a readable MP4
-    clean = bytearray(data)
-    for span in list(_mp4_tag_boxes(clean, 0, len(clean))):
-        clean[span.start + 4 : span.start + 8] = b"free"
-        clean[span.body : span.end] = bytes(span.end - span.body)
-    return bytes(clean)
-
-
-def _mp4_metadata(data: bytes) -> Iterator[str]:
-    for span in _mp4_tag_boxes(data, 0, len(data)):
-        yield _printable(data[span.body : span.end])
+    return (page_text for _, page_text in pdf.pdf_pages_text(data))
 
 
 # --- Identities ---------------------------------------------------------------------------------
@@ -729,21 +410,33 @@ def identity_terms(authors) -> list[str]:
 
 
 _SANITIZERS = {
-    "pdf": _clean_pdf,
-    "docx": _clean_office,
-    "pptx": _clean_office,
-    "xlsx": _clean_office,
-    "png": _clean_image,
-    "jpg": _clean_image,
-    "mp4": _clean_mp4,
+    "pdf": pdf.clean_pdf,
+    "docx": office.clean_office,
+    "pptx": office.clean_office,
+    "xlsx": office.clean_office,
+    "png": media.clean_image,
+    "jpg": media.clean_image,
+    "mp4": media.clean_mp4,
 }
 _METADATA_READERS = {
-    "pdf": _pdf_metadata,
-    "docx": _office_metadata,
-    "pptx": _office_metadata,
-    "xlsx": _office_metadata,
-    "png": _image_metadata,
-    "jpg": _image_metadata,
-    "mp4": _mp4_metadata,
+    "pdf": pdf.pdf_metadata,
+    "docx": office.office_metadata,
+    "pptx": office.office_metadata,
+    "xlsx": office.office_metadata,
+    "png": media.image_metadata,
+    "jpg": media.image_metadata,
+    "mp4": media.mp4_metadata,
 }
-_TEXT_READERS = {"pdf": _pdf_text, "docx": _docx_text, "pptx": _pptx_text, "xlsx": _xlsx_text}
+_TEXT_READERS = {
+    "pdf": _pdf_text,
+    "docx": text.docx_text,
+    "pptx": text.pptx_text,
+    "xlsx": text.xlsx_text,
+}
+_RESIDUE_READERS = {
+    "pdf": pdf.pdf_residue,
+    "docx": residue.office_residue,
+    "pptx": residue.office_residue,
+    "xlsx": residue.office_residue,
+    "mp4": residue.mp4_residue,
+}

@@ -307,11 +307,7 @@ def add_file(submission, actor, uploaded, label: str = "") -> SubmissionFile:
         _ensure_editable(locked, actor)
         version = _working_version(locked)
         terms = files.identity_terms(locked.authors.all())
-        flags = [{"term": t, "where": "text"} for t in files.find_identities(text, terms)]
-        flags += [
-            {"term": t, "where": "metadata"}
-            for t in files.find_identities(files.metadata_text(data, facts.extension), terms)
-        ]
+        flags = files.identity_flags(clean, facts.extension, terms)
         item = SubmissionFile(
             version=version,
             position=_next_position(version),

@@ -22,6 +22,7 @@ from mutagen.mp4 import MP4
 from PIL import Image
 
 from reviews import files
+from reviews.sanitize import limits
 from tests import samples
 
 CANARY = "Zebedee Quartermaine"
@@ -414,7 +415,7 @@ def test_a_sanitized_pdf_opens_with_pikepdf_and_pypdf():
     assert pypdf.PdfReader(io.BytesIO(clean)).pages[0].extract_text() == samples.BODY
 
 
-def test_sanitize_pdf_removes_custom_info_page_xmp_app_data_and_attachment_details():
+def test_sanitize_pdf_removes_custom_info_page_xmp_app_data_and_attachments():
     with pikepdf.open(io.BytesIO(samples.pdf_bytes())) as pdf:
         pdf.docinfo["/Reviewer"] = CANARY
         pdf.pages[0].obj.Metadata = pdf.make_stream(f"<x:xmpmeta>{CANARY}</x:xmpmeta>".encode())
@@ -430,10 +431,9 @@ def test_sanitize_pdf_removes_custom_info_page_xmp_app_data_and_attachment_detai
     clean = files.sanitize(out.getvalue(), "pdf")
 
     assert leaks(clean, "pdf", CANARY) == []
+    assert b"rate,1" not in decoded_pdf(clean)
     with pikepdf.open(io.BytesIO(clean)) as pdf:
-        attachment = pdf.attachments["data.csv"]
-        assert attachment.get_file().read_bytes() == b"rate,1"
-        assert "/Params" not in attachment.obj.EF.F
+        assert list(pdf.attachments) == []
 
 
 def test_sanitize_pdf_keeps_form_field_names():
@@ -495,14 +495,18 @@ def test_office_part_names_are_matched_without_regard_to_case():
     assert leaks(clean, "docx", CANARY) == []
 
 
-def test_sanitize_keeps_the_order_of_office_package_members():
+def test_sanitize_keeps_the_order_of_the_office_package_members_it_keeps():
     make, values = PLANTED["pptx"]
     original = make(**values)
 
     clean = files.sanitize(original, "pptx")
 
-    names = [zipfile.ZipFile(io.BytesIO(data)).namelist() for data in (original, clean)]
-    assert names[0] == names[1]
+    before, after = (zipfile.ZipFile(io.BytesIO(data)).namelist() for data in (original, clean))
+    assert after == [name for name in before if name in after]
+    assert set(before) - set(after) == {
+        "ppt/printerSettings/printerSettings1.bin",
+        "docProps/thumbnail.jpeg",
+    }
 
 
 def test_a_sanitized_png_keeps_its_exact_pixels():
@@ -568,11 +572,7 @@ def test_a_sanitized_video_keeps_its_layout_and_opens_with_mutagen():
     [
         ("pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4, "a PDF document"),
         ("docx", b"PK\x03\x04 not really a zip", "a Word document"),
-        (
-            "pptx",
-            zip_with(samples.pptx_bytes(), extra={"ppt/commentAuthors.xml": "<a"}),
-            "a PowerPoint",
-        ),
+        ("pptx", samples.pptx_bytes()[:-30], "a PowerPoint"),
         ("png", samples.png_bytes()[:40], "a PNG image"),
         ("jpg", b"\xff\xd8\xff\xe0 broken", "a JPEG image"),
         ("mp4", samples.mp4_bytes()[:200], "an MP4 video"),
@@ -595,7 +595,7 @@ def test_a_corrupt_pdf_gives_corrupt():
 
 
 def test_an_office_file_that_unpacks_to_an_absurd_size_is_refused(monkeypatch):
-    monkeypatch.setattr(files, "_MAX_UNPACKED", 10_000)
+    monkeypatch.setattr(limits, "MAX_TOTAL_BYTES", 10_000)
 
     with pytest.raises(ValidationError) as caught:
         files.sanitize(samples.docx_bytes(), "docx")

@@ -68,11 +68,15 @@ def test_an_accepted_upload_is_stored_under_server_names_inside_the_media_root(
     assert (item.content_type, item.extension) == ("application/pdf", "pdf")
 
 
-def test_text_naming_an_author_is_flagged_for_the_editor(draft):
+def test_text_naming_an_author_is_flagged_for_the_editor_with_its_page_but_not_removed_metadata(
+    draft,
+):
     data = samples.pdf_bytes(text="Developed by Olive Owner", author="Olive Owner")
     item = services.add_file(draft, draft.owner, SimpleUploadedFile("guide.pdf", data))
-    assert {"term": "Olive Owner", "where": "text"} in item.identity_flags
-    assert {"term": "Olive Owner", "where": "metadata"} in item.identity_flags
+    assert item.identity_flags == [
+        {"term": "Olive Owner", "where": "text of page 1"},
+        {"term": "Owner", "where": "text of page 1"},
+    ]
 
 
 def test_a_pdf_whose_text_holds_a_nul_is_stored_with_its_text_minus_control_characters(draft):
