@@ -170,6 +170,11 @@ def publish_resource(publication: Publication, resource: Resource | None = None)
     return resource
 
 
+def lock_resource(resource_id) -> Resource | None:
+    """Lock a resource's row until the end of the caller's transaction (None if there is none)."""
+    return Resource.objects.select_for_update().filter(pk=resource_id).first()
+
+
 @transaction.atomic
 def retire_resource(resource: Resource, reason: str) -> Resource:
     """Turn the resource's page into a tombstone and take it out of search."""

@@ -627,31 +627,36 @@ def retire(submission, actor, *, reason: str = "") -> Submission:
 
 
 def start_new_version(submission, actor) -> Submission:
-    """The owner of a published resource starts a new draft that will replace it when published."""
-    submission = Submission.objects.get(pk=submission.pk)
-    if not permissions.can_edit_submission(actor, submission):
-        raise Http404
-    if submission.state != S.PUBLISHED:
-        raise Conflict("Only a published resource can get a new version.", state=submission.state)
-    in_progress = Submission.objects.filter(resource=submission.resource_id).exclude(
-        state__in=[S.PUBLISHED, *TERMINAL_SUBMISSION_STATES]
-    )
-    if in_progress.exists():
-        raise Conflict(
-            "A new version of this resource is already in progress.",
-            state=submission.state,
-            code="version_in_progress",
-        )
-    data = {name: getattr(submission, name) for name in Submission.COPIED_FIELDS}
-    data.update({name: list(getattr(submission, name).all()) for name in Submission.TERM_FIELDS})
+    """The owner of a published resource starts a new draft that will replace it when published.
+
+    One at a time (409 "version_in_progress"): the check runs under the lock of the catalog
+    resource, which every published submission of it shares.
+    """
     with transaction.atomic():
+        locked = _lock_submission(submission, actor)
+        if not permissions.can_edit_submission(actor, locked):
+            raise Http404
+        if locked.state != S.PUBLISHED:
+            raise Conflict("Only a published resource can get a new version.", state=locked.state)
+        catalog_services.lock_resource(locked.resource_id)
+        in_progress = Submission.objects.filter(resource=locked.resource_id).exclude(
+            state__in=[S.PUBLISHED, *TERMINAL_SUBMISSION_STATES]
+        )
+        if in_progress.exists():
+            raise Conflict(
+                "A new version of this resource is already in progress.",
+                state=locked.state,
+                code="version_in_progress",
+            )
+        data = {name: getattr(locked, name) for name in Submission.COPIED_FIELDS}
+        data.update({name: list(getattr(locked, name).all()) for name in Submission.TERM_FIELDS})
         draft = create_draft(actor, **data)
-        draft.resource = submission.resource
+        draft.resource = locked.resource
         draft.save(update_fields=["resource"])
         set_authors(
-            draft, actor, list(submission.authors.values("name", "email", "affiliation", "orcid"))
+            draft, actor, list(locked.authors.values("name", "email", "affiliation", "orcid"))
         )
-        _copy_files(submission.current_version, draft.current_version)
+        _copy_files(locked.current_version, draft.current_version)
     return draft
 
 

@@ -1,40 +1,17 @@
 """Simultaneous requests: exactly one wins, the others get 409, nothing is doubled (DESIGN §11)."""
 
-import threading
+from collections import Counter
 
 import pytest
 from django.core import mail
-from django.db import close_old_connections, connection
 
 from reviews import services
 from reviews.models import Decision, ReviewAssignment, Submission, TransitionLog
 from tests import factories
+from tests.races import THREADS, outcomes, race
 from toolkit.errors import Conflict
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def race(calls):
-    """Run the callables at the same moment in threads; return their results or exceptions."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def worker(i, call):
-        try:
-            barrier.wait()
-            results[i] = call()
-        except Exception as error:  # noqa: BLE001 - collected and asserted by the test
-            results[i] = error
-        finally:
-            close_old_connections()
-            connection.close()
-
-    threads = [threading.Thread(target=worker, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @pytest.fixture
@@ -104,3 +81,70 @@ def test_accepting_an_invitation_while_it_is_cancelled_serializes_cleanly(review
             isinstance(accepted, ReviewAssignment)
         )
         assignment = services.invite(submission, editor, reviewer=reviewers[0])
+
+
+# --- every submission transition: N identical requests, one winner ------------------------
+
+
+def fresh(submission):
+    return Submission.objects.get(pk=submission.pk)
+
+
+def one_mail_per_recipient():
+    recipients = Counter(address for message in mail.outbox for address in message.to)
+    assert all(n == 1 for n in recipients.values()), recipients
+    return recipients
+
+
+TRANSITION_STARTS = {
+    "submit": "draft",
+    "withdraw": "in_review",
+    "desk_reject": "submitted",
+    "send_to_review": "submitted",
+    "request_revisions": "in_review",
+    "resubmit": "revisions_requested",
+    "accept": "in_review",
+    "reject": "in_review",
+    "publish": "accepted",
+    "retire": "published",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRANSITION_STARTS))
+def test_identical_transition_requests_at_once_run_the_transition_once(name, reviewers):
+    owner = factories.user("owner", email="owner@example.org")
+    editor = factories.user("ed", roles=["contributor", "editor"], email="ed@example.org")
+    submission = factories.submission_in(TRANSITION_STARTS[name], owner, editor, reviewers)
+    versions, rounds = submission.versions.count(), submission.rounds.count()
+    mail.outbox.clear()
+    results = race([lambda: factories.transition(name, fresh(submission), owner, editor)] * THREADS)
+    assert outcomes(results) == {"ok": 1, "Conflict": THREADS - 1}, results
+    logged = TransitionLog.objects.filter(submission=submission, assignment__isnull=True)
+    assert logged.filter(transition=name).count() == 1
+    one_mail_per_recipient()
+    submission = fresh(submission)
+    assert submission.versions.count() == versions + (name == "request_revisions")
+    assert submission.rounds.count() == rounds + (name == "send_to_review")
+    if name == "publish":
+        assert submission.resource.versions.count() == 1
+
+
+# --- services with a check before acting ----------------------------------------------------
+
+
+@pytest.fixture
+def published(reviewers):
+    owner = factories.user("owner", email="owner@example.org")
+    editor = factories.user("ed", roles=["contributor", "editor"], email="ed@example.org")
+    return factories.submission_in("published", owner, editor, reviewers), owner, editor
+
+
+def test_new_version_requests_at_once_start_one_draft(published):
+    """Issue 11 item 8: ten "start a new version" POSTs made two drafts."""
+    submission, owner, _ = published
+    results = race([lambda: services.start_new_version(fresh(submission), owner)] * 10)
+    assert outcomes(results) == {"ok": 1, "Conflict": 9}, results
+    assert {r.code for r in results if isinstance(r, Conflict)} == {"version_in_progress"}
+    drafts = Submission.objects.filter(resource=submission.resource_id, state="draft")
+    assert drafts.count() == 1
+    assert TransitionLog.objects.filter(submission__in=drafts, transition="create").count() == 1
