@@ -111,17 +111,24 @@ def _lock_submission(submission, actor) -> Submission:
     """The submission's row, locked, if the actor may see it (404 otherwise)."""
     if not permissions.can_view_submission(actor, submission):
         raise Http404
-    return Submission.objects.select_for_update().get(pk=submission.pk)
+    locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
+    if locked is None:  # deleted by a request that held the lock before this one
+        raise Http404
+    return locked
 
 
 def _lock_assignment(assignment, actor) -> ReviewAssignment:
     if not ReviewAssignment.objects.visible_to(actor).filter(pk=assignment.pk).exists():
         raise Http404
-    return (
+    locked = (
         ReviewAssignment.objects.select_for_update()
         .select_related("round__submission")
-        .get(pk=assignment.pk)
+        .filter(pk=assignment.pk)
+        .first()
     )
+    if locked is None:  # its draft submission was deleted meanwhile
+        raise Http404
+    return locked
 
 
 def _log(submission, actor, transition, from_state, to_state, reason="", assignment=None):
@@ -818,23 +825,58 @@ def ensure_review_writable(assignment, actor) -> None:
         )
 
 
-def save_review_draft(assignment, actor, **data) -> Review:
-    """The reviewer saves rubric answers and comments as a draft (400 for invalid values)."""
+STALE_DRAFT = "stale_draft"
+
+
+def _stale_draft(review) -> Conflict:
+    saved = timezone.localtime(review.updated_at)
+    return Conflict(
+        f"This review was changed in another tab or window at {saved:%H:%M}, after the "
+        "text you sent was loaded, so your text was not saved.",
+        state=A.ACCEPTED,
+        code=STALE_DRAFT,
+        version=review.version,
+        updated_at=saved.isoformat(),
+        saved_at=f"{saved:%H:%M}",
+    )
+
+
+def _merge_answers(saved: dict, given: dict, cleaned: dict) -> dict:
+    """The saved answers with the criteria named in `given` replaced (or removed if empty)."""
+    return {**{k: v for k, v in saved.items() if k not in given}, **cleaned}
+
+
+def save_review_draft(assignment, actor, *, version=None, merge_answers=False, **data) -> Review:
+    """The assigned reviewer saves a draft: only the fields given change (400 if invalid).
+
+    `version` is the draft version the text was based on: a save based on another one (a
+    stale tab) is refused with 409 "stale_draft" and the current version, never applied.
+    Pages and the API always pass it; None (internal callers only) skips the check.
+    `answers` replace the saved answers, or with `merge_answers` only the criteria named.
+    """
     with transaction.atomic():
         locked = _lock_assignment(assignment, actor)
         ensure_review_writable(locked, actor)
-        answers, errors = clean_answers(data.get("answers", {}))
+        answers, errors = clean_answers(data["answers"]) if "answers" in data else (None, {})
         recommendation = data.get("recommendation") or ""
         if recommendation and recommendation not in Recommendation.values:
             errors["recommendation"] = [f"Choose one of: {', '.join(Recommendation.values)}."]
         if errors:
             raise ValidationError(errors)
         review, _ = Review.objects.select_for_update().get_or_create(assignment=locked)
-        review.answers = answers
-        review.recommendation = recommendation
+        if version is not None and version != review.version:
+            raise _stale_draft(review)
+        if answers is not None:
+            merge = merge_answers and isinstance(data["answers"], dict)
+            review.answers = (
+                _merge_answers(review.answers, data["answers"], answers) if merge else answers
+            )
+        if "recommendation" in data:
+            review.recommendation = recommendation
         for name in ("comments_to_authors", "confidential_comments"):
             if name in data:
                 setattr(review, name, data[name] or "")
+        review.version += 1
         review.save()
     return review
 

@@ -4,10 +4,12 @@ from collections import Counter
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import Http404
 
 from reviews import services
 from reviews.models import Decision, ReviewAssignment, Submission, TransitionLog
-from tests import factories
+from tests import factories, samples
 from tests.races import THREADS, outcomes, race
 from toolkit.errors import Conflict
 
@@ -148,3 +150,119 @@ def test_new_version_requests_at_once_start_one_draft(published):
     drafts = Submission.objects.filter(resource=submission.resource_id, state="draft")
     assert drafts.count() == 1
     assert TransitionLog.objects.filter(submission__in=drafts, transition="create").count() == 1
+
+
+@pytest.fixture
+def owner_and_draft(db):
+    owner = factories.user("owner", email="owner@example.org")
+    return owner, factories.draft(owner)
+
+
+def test_deleting_a_draft_twice_at_once_deletes_it_once_and_the_rest_are_not_found(
+    owner_and_draft,
+):
+    owner, draft = owner_and_draft
+    results = race([lambda: services.delete_draft(fresh(draft), owner)] * THREADS)
+    assert outcomes(results) == {"ok": 1, "Http404": THREADS - 1}, results
+    assert not Submission.objects.filter(pk=draft.pk).exists()
+
+
+def test_deleting_a_draft_while_it_is_submitted_does_one_or_the_other(owner_and_draft):
+    owner, draft = owner_and_draft
+    deleted, submitted = race(
+        [
+            lambda: services.delete_draft(fresh(draft), owner),
+            lambda: services.submit(fresh(draft), owner),
+        ]
+    )
+    remaining = Submission.objects.filter(pk=draft.pk).first()
+    if remaining is None:  # the delete came first: the submit found nothing
+        assert deleted is None and isinstance(submitted, Http404), (deleted, submitted)
+    else:  # the submit came first: a submitted resource is no longer a draft to delete
+        assert remaining.state == "submitted"
+        assert isinstance(deleted, Conflict) and isinstance(submitted, Submission)
+
+
+def test_files_and_links_added_at_once_get_distinct_positions(owner_and_draft):
+    owner, draft = owner_and_draft  # it has one link, at position 1
+    calls = [
+        lambda i=i: services.add_link(fresh(draft), owner, f"https://example.org/{i}", f"L{i}")
+        for i in range(THREADS // 2)
+    ] + [
+        lambda i=i: services.add_file(
+            fresh(draft), owner, SimpleUploadedFile(f"guide{i}.png", samples.png_bytes())
+        )
+        for i in range(THREADS // 2)
+    ]
+    results = race(calls)
+    assert outcomes(results) == {"ok": THREADS}, results
+    positions = list(fresh(draft).current_version.files.values_list("position", flat=True))
+    assert sorted(positions) == list(range(1, THREADS + 2))
+
+
+def test_a_file_removed_twice_at_once_is_removed_once_and_the_rest_are_not_found(
+    owner_and_draft,
+):
+    owner, draft = owner_and_draft
+    item = draft.current_version.files.get()
+    results = race([lambda: services.remove_file(item, owner)] * THREADS)
+    assert outcomes(results) == {"ok": 1, "Http404": THREADS - 1}, results
+    assert not fresh(draft).current_version.files.exists()
+
+
+def test_bylines_set_at_once_leave_exactly_one_of_them(owner_and_draft):
+    owner, draft = owner_and_draft
+    bylines = [
+        [{"name": f"Author {i}.{j}", "email": f"a{i}.{j}@example.org"} for j in range(1, i + 2)]
+        for i in range(THREADS)
+    ]
+    results = race([lambda b=b: services.set_authors(fresh(draft), owner, b) for b in bylines])
+    assert outcomes(results) == {"ok": THREADS}, results
+    rows = list(fresh(draft).authors.order_by("position").values("position", "name"))
+    assert [r["position"] for r in rows] == list(range(1, len(rows) + 1))
+    assert [r["name"] for r in rows] in [[a["name"] for a in b] for b in bylines]
+
+
+def test_one_reviewer_invited_at_once_by_several_editors_gets_one_invitation(reviewers):
+    owner = factories.user("owner", email="owner@example.org")
+    editors = [factories.user(f"ed{i}", roles=["editor"]) for i in range(THREADS)]
+    submission, _ = factories.in_review(owner, editors[0])
+    mail.outbox.clear()
+    results = race(
+        [lambda e=e: services.invite(fresh(submission), e, reviewer=reviewers[0]) for e in editors]
+    )
+    assert outcomes(results) == {"ok": 1, "Conflict": THREADS - 1}, results
+    assert {r.code for r in results if isinstance(r, Conflict)} == {"already_invited"}
+    assert ReviewAssignment.objects.filter(round__submission=submission).count() == 1
+    assert TransitionLog.objects.filter(submission=submission, transition="invite").count() == 1
+    assert one_mail_per_recipient() == {reviewers[0].email: 1}
+
+
+def test_reviewers_invited_at_once_get_distinct_reviewer_numbers(db):
+    owner = factories.user("owner")
+    editor = factories.user("ed", roles=["contributor", "editor"])
+    people = [factories.reviewer_user(f"r{i}") for i in range(THREADS)]
+    submission, _ = factories.in_review(owner, editor)
+    mail.outbox.clear()
+    results = race(
+        [lambda r=r: services.invite(fresh(submission), editor, reviewer=r) for r in people]
+    )
+    assert outcomes(results) == {"ok": THREADS}, results
+    numbers = ReviewAssignment.objects.filter(round__submission=submission).values_list(
+        "reviewer_number", flat=True
+    )
+    assert sorted(numbers) == list(range(1, THREADS + 1))
+    assert one_mail_per_recipient() == {r.email: 1 for r in people}
+
+
+def test_resources_with_one_title_published_at_once_get_distinct_slugs(reviewers):
+    owner = factories.user("owner")
+    editor = factories.user("ed", roles=["contributor", "editor"])
+    accepted = [
+        factories.submission_in("accepted", owner, editor, reviewers) for _ in range(THREADS // 2)
+    ]
+    results = race([lambda s=s: services.publish(fresh(s), editor) for s in accepted])
+    assert outcomes(results) == {"ok": THREADS // 2}, results
+    slugs = {fresh(s).resource.slug for s in accepted}
+    assert len(slugs) == THREADS // 2
+    assert "working-with-medical-interpreters-on-the-wards" in slugs
