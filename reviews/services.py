@@ -988,28 +988,48 @@ def _due_reminders(assignment, today):
     return []
 
 
+def _remind_if_due(pk, today) -> int:
+    """Send the reminders due today for one assignment, if it is still open (0 otherwise).
+
+    Under its row lock: a sweep never reminds an assignment cancelled or answered since the
+    sweep listed it, and simultaneous sweeps send each reminder once.
+    """
+    sent = 0
+    with transaction.atomic():
+        assignment = (
+            ReviewAssignment.objects.select_for_update()
+            .select_related("round__submission")
+            .filter(pk=pk, state__in=OPEN_ASSIGNMENT_STATES)
+            .first()
+        )
+        if assignment is None:
+            return 0
+        for kind, notify in _due_reminders(assignment, today):
+            _, created = SentReminder.objects.get_or_create(assignment=assignment, kind=kind)
+            if not created:
+                continue
+            entry = _log(
+                assignment.round.submission,
+                None,
+                f"remind:{kind.split(':')[0]}",
+                assignment.state,
+                assignment.state,
+                "",
+                assignment,
+            )
+            _after_commit(notify, entry)
+            sent += 1
+    return sent
+
+
 def send_due_reminders(today=None) -> int:
     """Remind reviewers before and after due dates and tell editors of overdue work.
 
-    Idempotent and safe to run concurrently: a SentReminder row per (assignment, kind).
+    Idempotent and safe to run concurrently: a SentReminder row per (assignment, kind),
+    written under the assignment's row lock.
     """
     today = today or timezone.localdate()
-    sent = 0
-    for assignment in ReviewAssignment.objects.open().select_related("round__submission"):
-        for kind, notify in _due_reminders(assignment, today):
-            with transaction.atomic():
-                _, created = SentReminder.objects.get_or_create(assignment=assignment, kind=kind)
-                if not created:
-                    continue
-                entry = _log(
-                    assignment.round.submission,
-                    None,
-                    f"remind:{kind.split(':')[0]}",
-                    assignment.state,
-                    assignment.state,
-                    "",
-                    assignment,
-                )
-                _after_commit(notify, entry)
-                sent += 1
-    return sent
+    return sum(
+        _remind_if_due(pk, today)
+        for pk in ReviewAssignment.objects.open().values_list("pk", flat=True)
+    )
