@@ -11,7 +11,7 @@ from django.views import View
 from django.views.generic import CreateView, TemplateView, UpdateView
 from rest_framework.authtoken.models import Token
 
-from toolkit.mixins import BadRequestOnInvalidFormMixin
+from toolkit.mixins import BadRequestOnInvalidFormMixin, UniqueRaceMixin
 
 from . import throttle
 from .forms import LoginForm, ProfileForm, SignupForm, ThrottledPasswordResetForm
@@ -63,7 +63,7 @@ class PasswordResetConfirmView(BadRequestOnInvalidFormMixin, auth_views.Password
     extra_context = {"title": "Choose a new password", "submit_label": "Save password"}
 
 
-class SignupView(BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, CreateView):
+class SignupView(UniqueRaceMixin, BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, CreateView):
     form_class = SignupForm
     template_name = "accounts/signup.html"
     success_url = reverse_lazy("home")
@@ -85,7 +85,11 @@ class SignupView(BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, CreateVie
 
 
 class ProfileView(
-    LoginRequiredMixin, BadRequestOnInvalidFormMixin, SuccessMessageMixin, UpdateView
+    LoginRequiredMixin,
+    UniqueRaceMixin,
+    BadRequestOnInvalidFormMixin,
+    SuccessMessageMixin,
+    UpdateView,
 ):
     form_class = ProfileForm
     template_name = "accounts/profile.html"
