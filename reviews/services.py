@@ -117,15 +117,33 @@ def _lock_submission(submission, actor) -> Submission:
     return locked
 
 
+def _locked_assignment(pk, **filters) -> ReviewAssignment | None:
+    """The assignment's row, locked after its submission's row (None if gone or filtered out).
+
+    Always in that order, as the submission's own transitions lock them (a decision closes
+    the round's assignments under the submission's lock): locking the assignment first, or
+    both at once through a join, deadlocked an assignment action against a decision.
+    """
+    submission_id = (
+        ReviewAssignment.objects.filter(pk=pk)
+        .values_list("round__submission_id", flat=True)
+        .first()
+    )
+    if submission_id is None:
+        return None
+    Submission.objects.select_for_update().filter(pk=submission_id).first()
+    return (
+        ReviewAssignment.objects.select_for_update(of=("self",))
+        .select_related("round__submission")
+        .filter(pk=pk, **filters)
+        .first()
+    )
+
+
 def _lock_assignment(assignment, actor) -> ReviewAssignment:
     if not ReviewAssignment.objects.visible_to(actor).filter(pk=assignment.pk).exists():
         raise Http404
-    locked = (
-        ReviewAssignment.objects.select_for_update()
-        .select_related("round__submission")
-        .filter(pk=assignment.pk)
-        .first()
-    )
+    locked = _locked_assignment(assignment.pk)
     if locked is None:  # its draft submission was deleted meanwhile
         raise Http404
     return locked
@@ -996,12 +1014,7 @@ def _remind_if_due(pk, today) -> int:
     """
     sent = 0
     with transaction.atomic():
-        assignment = (
-            ReviewAssignment.objects.select_for_update()
-            .select_related("round__submission")
-            .filter(pk=pk, state__in=OPEN_ASSIGNMENT_STATES)
-            .first()
-        )
+        assignment = _locked_assignment(pk, state__in=OPEN_ASSIGNMENT_STATES)
         if assignment is None:
             return 0
         for kind, notify in _due_reminders(assignment, today):

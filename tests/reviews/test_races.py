@@ -266,3 +266,64 @@ def test_resources_with_one_title_published_at_once_get_distinct_slugs(reviewers
     slugs = {fresh(s).resource.slug for s in accepted}
     assert len(slugs) == THREADS // 2
     assert "working-with-medical-interpreters-on-the-wards" in slugs
+
+
+def test_a_draft_edited_while_it_is_submitted_is_frozen_with_the_edit_or_refuses_it(
+    owner_and_draft,
+):
+    owner, draft = owner_and_draft
+    edited, submitted = race(
+        [
+            lambda: services.update_draft(fresh(draft), owner, title="Edited at the last moment"),
+            lambda: services.submit(fresh(draft), owner),
+        ]
+    )
+    assert isinstance(submitted, Submission), submitted
+    frozen = fresh(draft).versions.get(number=1).metadata["title"]
+    if isinstance(edited, Conflict):  # the submit came first: version 1 is as it was
+        assert frozen == fresh(draft).title == "Working with medical interpreters on the wards"
+    else:  # the edit came first and is what was submitted
+        assert frozen == fresh(draft).title == "Edited at the last moment"
+
+
+def late_review_in_a_round_to_decide(owner, editor, reviewers):
+    """A submission in review with one review completed and a second one ready to submit."""
+    submission, (_, late) = factories.in_review(owner, editor, reviewers[:2], completed=1)
+    services.accept_invitation(late, reviewers[1], coi_declaration="None.")
+    services.save_review_draft(
+        late,
+        reviewers[1],
+        answers=factories.COMPLETE_ANSWERS,
+        recommendation="accept",
+        comments_to_authors="Late but complete.",
+    )
+    return submission, late
+
+
+@pytest.mark.parametrize("attempt", range(3))  # the deadlock it guards against was intermittent
+def test_a_review_completed_while_the_round_is_decided_is_either_in_it_or_closed(
+    reviewers, attempt
+):
+    owner = factories.user("owner")
+    editor = factories.user("ed", roles=["contributor", "editor"])
+    submission, late = late_review_in_a_round_to_decide(owner, editor, reviewers)
+    completed, decided = race(
+        [
+            lambda: services.complete_review(
+                ReviewAssignment.objects.get(pk=late.pk), reviewers[1]
+            ),
+            lambda: services.request_revisions(fresh(submission), editor, letter="Please revise."),
+        ]
+    )
+    assert isinstance(decided, Submission), decided
+    assert isinstance(completed, ReviewAssignment | Conflict), completed
+    late = ReviewAssignment.objects.get(pk=late.pk)
+    log = TransitionLog.objects.filter(submission=submission)
+    if isinstance(completed, Conflict):  # the decision closed the round first
+        assert late.state == "closed" and not log.filter(transition="complete", assignment=late)
+    else:  # completed first: part of the round the decision closed
+        assert late.state == "completed"
+        assert (
+            log.get(transition="complete", assignment=late).pk
+            < log.get(transition="request_revisions").pk
+        )
