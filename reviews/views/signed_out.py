@@ -6,7 +6,9 @@ back to the review page. Signing in keeps the session's data (Django cycles the 
 and the page puts the text back into the form as an unsaved draft for the reviewer to
 save. Only the assignee ever sees it: the page is theirs alone, and when anyone signs in,
 the kept rubrics of assignments that are not theirs are dropped. The session is stored on
-the server, so confidential comments never go to the browser; its size is bounded.
+the server, so confidential comments never go to the browser. Bounded: only for an
+assignment open for writing (its unguessable address is the reviewer's), at most
+MAX_CHARS per rubric and MAX_RUBRICS per session.
 """
 
 from django.contrib import messages
@@ -17,11 +19,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from ..choices import AssignmentState
 from ..forms.reviewer import ReviewForm
 from ..models import ReviewAssignment
 
 SESSION_KEY = "reviews.kept_rubrics"
-MAX_CHARS = 1_000_000  # per rubric: more than the form's texts can hold, bar a huge comment
+MAX_CHARS = 500_000  # per rubric: twice what the 24 criterion texts hold, and the comments
 MAX_RUBRICS = 3  # per session; the oldest goes first
 
 
@@ -56,19 +59,21 @@ def forget(request, uuid) -> None:
 
 
 def sign_in_to_keep(request, uuid):
-    """The answer to a rubric posted while signed out: keep it, say so, and go to sign in."""
-    if keep(request, uuid):
-        messages.info(
-            request,
-            "You were signed out, so your review was not saved yet. It is kept for you: "
-            "sign in and it will be back in the form, ready to save.",
-        )
-    else:
-        messages.error(
-            request,
-            "You were signed out, and your review was too long to keep until you sign in. "
-            "Go back in your browser and copy your text before signing in.",
-        )
+    """The answer to a rubric posted while signed out: keep it, say so, and go to sign in.
+    Nothing is kept for an assignment that is not open for writing (nor said to be)."""
+    if ReviewAssignment.objects.filter(uuid=uuid, state=AssignmentState.ACCEPTED).exists():
+        if keep(request, uuid):
+            messages.info(
+                request,
+                "You were signed out, so your review was not saved yet. It is kept for you: "
+                "sign in and it will be back in the form, ready to save.",
+            )
+        else:
+            messages.error(
+                request,
+                "You were signed out, and your review was too long to keep until you sign "
+                "in. Go back in your browser and copy your text before signing in.",
+            )
     return redirect_to_login(reverse("reviewer-assignment", args=[uuid]))
 
 

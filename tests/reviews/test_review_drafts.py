@@ -6,6 +6,7 @@ autosave and in the API. A rubric posted while signed out is kept until the revi
 """
 
 import re
+import uuid
 
 import pytest
 from django.contrib.sessions.models import Session
@@ -345,6 +346,22 @@ def test_a_kept_rubric_is_not_restored_into_a_review_no_longer_open(client, acce
     assert client.session[signed_out.SESSION_KEY] == {}
 
 
+def test_only_a_rubric_for_a_review_open_for_writing_is_kept(client, accepted):
+    reviewer, assignment = accepted
+    expire_session(client, reviewer)
+    for unknown in (uuid.uuid4(), invited_elsewhere(reviewer).uuid):
+        response = client.post(f"/reviews/{unknown}/save/", COMPLETE)
+        assert response.status_code == 302
+        assert response["Location"] == f"/accounts/login/?next=/reviews/{unknown}/"
+        assert signed_out.SESSION_KEY not in client.session
+
+
+def invited_elsewhere(reviewer):
+    owner = factories.user("another-owner")
+    editor = factories.user("another-ed", roles=["editor"])
+    return factories.in_review(owner, editor, [reviewer])[1][0]
+
+
 def test_kept_rubrics_are_bounded_in_size_and_number(client, accepted, monkeypatch):
     reviewer, assignment = accepted
     monkeypatch.setattr(signed_out, "MAX_CHARS", 1000)
@@ -360,6 +377,7 @@ def test_kept_rubrics_are_bounded_in_size_and_number(client, accepted, monkeypat
         owner = factories.user(f"owner-{other.username}")
         editor = factories.user(f"ed-{other.username}", roles=["editor"])
         _, (theirs,) = factories.in_review(owner, editor, [other])
+        services.accept_invitation(theirs, other, coi_declaration="None.")
         client.post(page(theirs, "save"), {"comments_to_authors": "Mine."})
         uuids.append(str(theirs.uuid))
     client.post(page(assignment, "save"), COMPLETE)
