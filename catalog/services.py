@@ -7,7 +7,7 @@ transaction; the catalog side then never needs to read workflow tables.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -86,6 +86,25 @@ def unique_slug(title: str) -> str:
     return slug
 
 
+SLUG_ATTEMPTS = 20  # simultaneous publications of one title, each taking the next free slug
+
+
+def _insert_with_free_slug(resource: Resource, title: str) -> None:
+    """Save a new resource under the first free slug. Checking is not enough: a publication
+    of the same title at the same moment may take the slug between the check and the
+    insert, so the unique index decides and the loser moves on to the next slug."""
+    for _ in range(SLUG_ATTEMPTS):
+        resource.slug = unique_slug(title)
+        try:
+            with transaction.atomic():
+                resource.save()
+            return
+        except IntegrityError:
+            if not Resource.objects.filter(slug=resource.slug).exists():
+                raise  # another constraint: not ours to retry
+    raise IntegrityError(f"No free slug for {title!r} after {SLUG_ATTEMPTS} attempts.")
+
+
 def _terms(items) -> list[dict]:
     return [{"slug": t.slug, "name": t.name} for t in items]
 
@@ -123,8 +142,9 @@ def snapshot(resource: Resource) -> dict:
 def publish_resource(publication: Publication, resource: Resource | None = None) -> Resource:
     """Create a resource, or replace `resource` with a new version; index it for search."""
     now = timezone.now()
-    if resource is None:
-        resource = Resource(slug=unique_slug(publication.title), version=1, first_published_at=now)
+    new = resource is None
+    if new:
+        resource = Resource(version=1, first_published_at=now)
     else:
         resource = Resource.objects.select_for_update().get(pk=resource.pk)
         resource.version += 1
@@ -140,7 +160,10 @@ def publish_resource(publication: Publication, resource: Resource | None = None)
     resource.reviewed_at = publication.reviewed_at or now
     resource.retired_at = None
     resource.retired_reason = ""
-    resource.save()
+    if new:
+        _insert_with_free_slug(resource, publication.title)
+    else:
+        resource.save()
     resource.levels.set(publication.levels)
     resource.topics.set(publication.topics)
     resource.methods.set(publication.methods)
@@ -168,6 +191,11 @@ def publish_resource(publication: Publication, resource: Resource | None = None)
     )
     search.index_resource(resource)
     return resource
+
+
+def lock_resource(resource_id) -> Resource | None:
+    """Lock a resource's row until the end of the caller's transaction (None if there is none)."""
+    return Resource.objects.select_for_update().filter(pk=resource_id).first()
 
 
 @transaction.atomic

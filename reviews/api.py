@@ -20,7 +20,10 @@ from .serializers import (
     AssignmentSerializer,
     FileUploadSerializer,
     InviteSerializer,
+    ReviewDraftPatchSerializer,
+    ReviewDraftSerializer,
     ReviewSerializer,
+    StaleDraftSerializer,
     SubmissionFileSerializer,
     SubmissionSerializer,
     SubmissionSummarySerializer,
@@ -201,19 +204,25 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         )
         return self._detail(assignment)
 
-    @extend_schema(request=ReviewSerializer, responses=ReviewSerializer)
-    @action(detail=True, methods=["get", "put"])
+    @extend_schema(responses=ReviewSerializer, methods=["GET"])
+    @extend_schema(
+        request=ReviewDraftSerializer,
+        responses={200: ReviewSerializer, 409: StaleDraftSerializer},
+        methods=["PUT"],
+    )
+    @extend_schema(
+        request=ReviewDraftPatchSerializer,
+        responses={200: ReviewSerializer, 409: StaleDraftSerializer},
+        methods=["PATCH"],
+    )
+    @action(detail=True, methods=["get", "put", "patch"])
     def review(self, request, uuid=None):
-        """GET the review (the draft for its reviewer); PUT to save the draft."""
+        """GET the review (the draft for its reviewer) with its `version`. PUT saves the whole
+        draft (every field required); PATCH only the fields sent. Both send the `version` they
+        were based on: a save based on an older one is refused (409 `stale_draft`)."""
         assignment = self.get_object()
-        if request.method == "PUT":
-            services.ensure_review_writable(assignment, request.user)  # 403 and 409 before 400
-            serializer = ReviewSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            review = services.save_review_draft(
-                assignment, request.user, **serializer.validated_data
-            )
-            return Response(ReviewSerializer(review).data)
+        if request.method in ("PUT", "PATCH"):
+            return self._save_review(request, assignment, partial=request.method == "PATCH")
         review = Review.objects.filter(assignment=assignment).first()
         own = assignment.reviewer_id == request.user.pk
         editor = (
@@ -221,6 +230,16 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         )
         if review is None or not (own or (editor and review.is_submitted)):
             raise Http404
+        return Response(ReviewSerializer(review).data)
+
+    def _save_review(self, request, assignment, *, partial):
+        services.ensure_review_writable(assignment, request.user)  # 403 and 409 before 400
+        serializer_class = ReviewDraftPatchSerializer if partial else ReviewDraftSerializer
+        serializer = serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        review = services.save_review_draft(
+            assignment, request.user, merge_answers=partial, **serializer.validated_data
+        )
         return Response(ReviewSerializer(review).data)
 
 

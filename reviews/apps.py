@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Peer review"
+
+    def ready(self):
+        from .views import signed_out  # noqa: F401 - connects its sign-in receiver

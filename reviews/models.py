@@ -623,6 +623,11 @@ class Review(models.Model):
     recommendation = models.CharField(max_length=20, choices=Recommendation.choices, blank=True)
     comments_to_authors = models.TextField(blank=True)
     confidential_comments = models.TextField("confidential comments to the editor", blank=True)
+    version = models.PositiveIntegerField(
+        default=0,
+        help_text="Counts the saves of the draft: a save names the version it was based on, "
+        "and one based on an older version (a stale tab) is refused.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)

@@ -227,19 +227,39 @@ class InviteSerializer(serializers.Serializer):
     message = serializers.CharField(required=False, allow_blank=True)
 
 
+VERSION_HELP = (
+    "The draft version this text is based on, as GET returned it. A save based on another "
+    "version (the draft changed since, e.g. in another tab) is refused with 409 "
+    "`stale_draft` and the current version; nothing is overwritten."
+)
+ANSWERS_HELP = (
+    'Rubric answers by criterion key, e.g. {"objectives": {"score": 4, "strengths": "…"}, '
+    '"compliance": {"rights": true, …}}.'
+)
+
+
 class ReviewSerializer(serializers.Serializer):
-    answers = serializers.JSONField(required=False)
-    recommendation = serializers.ChoiceField(
-        choices=Recommendation.choices, required=False, allow_blank=True
+    """A review as its reviewer reads it (an editor, once it is submitted)."""
+
+    version = serializers.IntegerField(read_only=True, help_text="Send it back with a save.")
+    answers = serializers.JSONField(read_only=True, help_text=ANSWERS_HELP)
+    recommendation = serializers.CharField(read_only=True)
+    comments_to_authors = serializers.CharField(read_only=True)
+    confidential_comments = serializers.CharField(read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+    submitted_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    missing = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Answers a submission still needs, by field key.",
     )
-    comments_to_authors = serializers.CharField(required=False, allow_blank=True)
-    confidential_comments = serializers.CharField(required=False, allow_blank=True)
 
     def to_representation(self, review):
         from .rubric import missing_answers
 
         missing = missing_answers(review.answers)
         return {
+            "version": review.version,
             "answers": review.answers,
             "recommendation": review.recommendation,
             "comments_to_authors": review.comments_to_authors,
@@ -248,6 +268,65 @@ class ReviewSerializer(serializers.Serializer):
             "submitted_at": review.submitted_at,
             "missing": sorted(missing),
         }
+
+
+PUT_REQUIRED = "PUT replaces the whole draft: send this field too, or PATCH only some fields."
+
+
+def _put(field_class, **kwargs):
+    return field_class(error_messages={"required": PUT_REQUIRED}, **kwargs)
+
+
+class ReviewDraftSerializer(serializers.Serializer):
+    """PUT: the whole draft. Every field is required, so that a body that leaves one out is
+    refused (400) instead of wiping it; PATCH changes only the fields it sends."""
+
+    version = serializers.IntegerField(
+        min_value=0,
+        help_text=VERSION_HELP,
+        error_messages={"required": "Send the draft's version, as GET returned it."},
+    )
+    answers = _put(serializers.JSONField, help_text=ANSWERS_HELP)
+    recommendation = _put(serializers.ChoiceField, choices=Recommendation.choices, allow_blank=True)
+    comments_to_authors = _put(serializers.CharField, allow_blank=True)
+    confidential_comments = _put(serializers.CharField, allow_blank=True)
+
+
+class ReviewDraftPatchSerializer(ReviewDraftSerializer):
+    """PATCH: only the fields sent change (`version` is still required). `answers` changes
+    only the criteria it names; a criterion sent as {} is cleared."""
+
+    answers = serializers.JSONField(required=False, help_text=ANSWERS_HELP)
+    recommendation = serializers.ChoiceField(
+        choices=Recommendation.choices, allow_blank=True, required=False
+    )
+    comments_to_authors = serializers.CharField(allow_blank=True, required=False)
+    confidential_comments = serializers.CharField(allow_blank=True, required=False)
+
+    # DRF and drf-spectacular take a PATCH body as "partial" (nothing required). This one
+    # says itself which fields are optional, and `version` is not: never partial.
+    @property
+    def partial(self):
+        return False
+
+    @partial.setter
+    def partial(self, value):
+        pass
+
+
+class StaleDraftSerializer(serializers.Serializer):
+    """409: the draft is not open for writing (its state), or changed since the version sent."""
+
+    detail = serializers.CharField()
+    code = serializers.CharField(help_text="stale_draft, or transition_not_allowed.")
+    state = serializers.CharField()
+    version = serializers.IntegerField(
+        required=False, help_text="stale_draft: the current version (GET the draft to see it)."
+    )
+    updated_at = serializers.DateTimeField(required=False, help_text="stale_draft: saved at.")
+    saved_at = serializers.CharField(
+        required=False, help_text="stale_draft: the local time it was saved, e.g. 14:02."
+    )
 
 
 class TransitionSerializer(serializers.Serializer):

@@ -111,17 +111,42 @@ def _lock_submission(submission, actor) -> Submission:
     """The submission's row, locked, if the actor may see it (404 otherwise)."""
     if not permissions.can_view_submission(actor, submission):
         raise Http404
-    return Submission.objects.select_for_update().get(pk=submission.pk)
+    locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
+    if locked is None:  # deleted by a request that held the lock before this one
+        raise Http404
+    return locked
+
+
+def _locked_assignment(pk, **filters) -> ReviewAssignment | None:
+    """The assignment's row, locked after its submission's row (None if gone or filtered out).
+
+    Always in that order, as the submission's own transitions lock them (a decision closes
+    the round's assignments under the submission's lock): locking the assignment first, or
+    both at once through a join, deadlocked an assignment action against a decision.
+    """
+    submission_id = (
+        ReviewAssignment.objects.filter(pk=pk)
+        .values_list("round__submission_id", flat=True)
+        .first()
+    )
+    if submission_id is None:
+        return None
+    Submission.objects.select_for_update().filter(pk=submission_id).first()
+    return (
+        ReviewAssignment.objects.select_for_update(of=("self",))
+        .select_related("round__submission")
+        .filter(pk=pk, **filters)
+        .first()
+    )
 
 
 def _lock_assignment(assignment, actor) -> ReviewAssignment:
     if not ReviewAssignment.objects.visible_to(actor).filter(pk=assignment.pk).exists():
         raise Http404
-    return (
-        ReviewAssignment.objects.select_for_update()
-        .select_related("round__submission")
-        .get(pk=assignment.pk)
-    )
+    locked = _locked_assignment(assignment.pk)
+    if locked is None:  # its draft submission was deleted meanwhile
+        raise Http404
+    return locked
 
 
 def _log(submission, actor, transition, from_state, to_state, reason="", assignment=None):
@@ -625,31 +650,36 @@ def retire(submission, actor, *, reason: str = "") -> Submission:
 
 
 def start_new_version(submission, actor) -> Submission:
-    """The owner of a published resource starts a new draft that will replace it when published."""
-    submission = Submission.objects.get(pk=submission.pk)
-    if not permissions.can_edit_submission(actor, submission):
-        raise Http404
-    if submission.state != S.PUBLISHED:
-        raise Conflict("Only a published resource can get a new version.", state=submission.state)
-    in_progress = Submission.objects.filter(resource=submission.resource_id).exclude(
-        state__in=[S.PUBLISHED, *TERMINAL_SUBMISSION_STATES]
-    )
-    if in_progress.exists():
-        raise Conflict(
-            "A new version of this resource is already in progress.",
-            state=submission.state,
-            code="version_in_progress",
-        )
-    data = {name: getattr(submission, name) for name in Submission.COPIED_FIELDS}
-    data.update({name: list(getattr(submission, name).all()) for name in Submission.TERM_FIELDS})
+    """The owner of a published resource starts a new draft that will replace it when published.
+
+    One at a time (409 "version_in_progress"): the check runs under the lock of the catalog
+    resource, which every published submission of it shares.
+    """
     with transaction.atomic():
+        locked = _lock_submission(submission, actor)
+        if not permissions.can_edit_submission(actor, locked):
+            raise Http404
+        if locked.state != S.PUBLISHED:
+            raise Conflict("Only a published resource can get a new version.", state=locked.state)
+        catalog_services.lock_resource(locked.resource_id)
+        in_progress = Submission.objects.filter(resource=locked.resource_id).exclude(
+            state__in=[S.PUBLISHED, *TERMINAL_SUBMISSION_STATES]
+        )
+        if in_progress.exists():
+            raise Conflict(
+                "A new version of this resource is already in progress.",
+                state=locked.state,
+                code="version_in_progress",
+            )
+        data = {name: getattr(locked, name) for name in Submission.COPIED_FIELDS}
+        data.update({name: list(getattr(locked, name).all()) for name in Submission.TERM_FIELDS})
         draft = create_draft(actor, **data)
-        draft.resource = submission.resource
+        draft.resource = locked.resource
         draft.save(update_fields=["resource"])
         set_authors(
-            draft, actor, list(submission.authors.values("name", "email", "affiliation", "orcid"))
+            draft, actor, list(locked.authors.values("name", "email", "affiliation", "orcid"))
         )
-        _copy_files(submission.current_version, draft.current_version)
+        _copy_files(locked.current_version, draft.current_version)
     return draft
 
 
@@ -811,23 +841,58 @@ def ensure_review_writable(assignment, actor) -> None:
         )
 
 
-def save_review_draft(assignment, actor, **data) -> Review:
-    """The reviewer saves rubric answers and comments as a draft (400 for invalid values)."""
+STALE_DRAFT = "stale_draft"
+
+
+def _stale_draft(review) -> Conflict:
+    saved = timezone.localtime(review.updated_at)
+    return Conflict(
+        f"This review was changed in another tab or window at {saved:%H:%M}, after the "
+        "text you sent was loaded, so your text was not saved.",
+        state=A.ACCEPTED,
+        code=STALE_DRAFT,
+        version=review.version,
+        updated_at=saved.isoformat(),
+        saved_at=f"{saved:%H:%M}",
+    )
+
+
+def _merge_answers(saved: dict, given: dict, cleaned: dict) -> dict:
+    """The saved answers with the criteria named in `given` replaced (or removed if empty)."""
+    return {**{k: v for k, v in saved.items() if k not in given}, **cleaned}
+
+
+def save_review_draft(assignment, actor, *, version=None, merge_answers=False, **data) -> Review:
+    """The assigned reviewer saves a draft: only the fields given change (400 if invalid).
+
+    `version` is the draft version the text was based on: a save based on another one (a
+    stale tab) is refused with 409 "stale_draft" and the current version, never applied.
+    Pages and the API always pass it; None (internal callers only) skips the check.
+    `answers` replace the saved answers, or with `merge_answers` only the criteria named.
+    """
     with transaction.atomic():
         locked = _lock_assignment(assignment, actor)
         ensure_review_writable(locked, actor)
-        answers, errors = clean_answers(data.get("answers", {}))
+        answers, errors = clean_answers(data["answers"]) if "answers" in data else (None, {})
         recommendation = data.get("recommendation") or ""
         if recommendation and recommendation not in Recommendation.values:
             errors["recommendation"] = [f"Choose one of: {', '.join(Recommendation.values)}."]
         if errors:
             raise ValidationError(errors)
         review, _ = Review.objects.select_for_update().get_or_create(assignment=locked)
-        review.answers = answers
-        review.recommendation = recommendation
+        if version is not None and version != review.version:
+            raise _stale_draft(review)
+        if answers is not None:
+            merge = merge_answers and isinstance(data["answers"], dict)
+            review.answers = (
+                _merge_answers(review.answers, data["answers"], answers) if merge else answers
+            )
+        if "recommendation" in data:
+            review.recommendation = recommendation
         for name in ("comments_to_authors", "confidential_comments"):
             if name in data:
                 setattr(review, name, data[name] or "")
+        review.version += 1
         review.save()
     return review
 
@@ -939,28 +1004,43 @@ def _due_reminders(assignment, today):
     return []
 
 
+def _remind_if_due(pk, today) -> int:
+    """Send the reminders due today for one assignment, if it is still open (0 otherwise).
+
+    Under its row lock: a sweep never reminds an assignment cancelled or answered since the
+    sweep listed it, and simultaneous sweeps send each reminder once.
+    """
+    sent = 0
+    with transaction.atomic():
+        assignment = _locked_assignment(pk, state__in=OPEN_ASSIGNMENT_STATES)
+        if assignment is None:
+            return 0
+        for kind, notify in _due_reminders(assignment, today):
+            _, created = SentReminder.objects.get_or_create(assignment=assignment, kind=kind)
+            if not created:
+                continue
+            entry = _log(
+                assignment.round.submission,
+                None,
+                f"remind:{kind.split(':')[0]}",
+                assignment.state,
+                assignment.state,
+                "",
+                assignment,
+            )
+            _after_commit(notify, entry)
+            sent += 1
+    return sent
+
+
 def send_due_reminders(today=None) -> int:
     """Remind reviewers before and after due dates and tell editors of overdue work.
 
-    Idempotent and safe to run concurrently: a SentReminder row per (assignment, kind).
+    Idempotent and safe to run concurrently: a SentReminder row per (assignment, kind),
+    written under the assignment's row lock.
     """
     today = today or timezone.localdate()
-    sent = 0
-    for assignment in ReviewAssignment.objects.open().select_related("round__submission"):
-        for kind, notify in _due_reminders(assignment, today):
-            with transaction.atomic():
-                _, created = SentReminder.objects.get_or_create(assignment=assignment, kind=kind)
-                if not created:
-                    continue
-                entry = _log(
-                    assignment.round.submission,
-                    None,
-                    f"remind:{kind.split(':')[0]}",
-                    assignment.state,
-                    assignment.state,
-                    "",
-                    assignment,
-                )
-                _after_commit(notify, entry)
-                sent += 1
-    return sent
+    return sum(
+        _remind_if_due(pk, today)
+        for pk in ReviewAssignment.objects.open().values_list("pk", flat=True)
+    )

@@ -11,12 +11,13 @@ class Conflict(Exception):
 
     code = "transition_not_allowed"
 
-    def __init__(self, detail: str, *, state: str | None = None, code: str | None = None):
+    def __init__(self, detail: str, *, state: str | None = None, code: str | None = None, **extra):
         super().__init__(detail)
         self.detail = detail
         self.state = state
+        self.extra = extra  # more facts for the client, e.g. the current version of a draft
         if code:
             self.code = code
 
     def as_dict(self) -> dict:
-        return {"detail": self.detail, "code": self.code, "state": self.state}
+        return {"detail": self.detail, "code": self.code, "state": self.state, **self.extra}

@@ -16,6 +16,11 @@ SCORE_CHOICES = [(str(score), f"{score} – {ANCHORS[score]}") for score in SCAL
 SCORE_MESSAGE = "Choose a score from 1 to 5."
 YES_NO_MESSAGE = "Answer yes or no."
 TEXT_LABELS = {"strengths": "Strengths", "concerns": "Concerns"}
+OUT_OF_DATE = (
+    "This page was out of date, so your text was not saved. It is kept below: save again to "
+    "replace the saved draft with it, or reload the page to see the saved draft."
+)
+VERSION_MESSAGES = {"required": OUT_OF_DATE, "invalid": OUT_OF_DATE, "min_value": OUT_OF_DATE}
 
 
 class AcceptForm(forms.Form):
@@ -119,6 +124,9 @@ class ReviewForm(forms.Form):
             required=False,
             widget=forms.Textarea(attrs={"rows": 4}),
         )
+        self.fields["version"] = forms.IntegerField(
+            min_value=0, widget=forms.HiddenInput, error_messages=VERSION_MESSAGES
+        )
 
     def _radio(self, name, label, choices, message, help_text=""):
         self.plain_messages[name] = message
@@ -132,17 +140,19 @@ class ReviewForm(forms.Form):
         )
 
     def add_error(self, field, error):
-        """One plain message per rubric control: its label already says which one it is."""
+        """One plain message per rubric control: its label already says which one it is.
+        The hidden draft version has no label: its message is the form's."""
         if field in self.plain_messages:
             error = self.plain_messages[field]
-        super().add_error(field, error)
+        super().add_error(None if field == "version" else field, error)
 
     @classmethod
     def initial_for(cls, review) -> dict:
         """The form's initial values from a saved (draft) review."""
         if review is None:
-            return {}
+            return {"version": 0}
         initial = {
+            "version": review.version,
             "recommendation": review.recommendation,
             "comments_to_authors": review.comments_to_authors,
             "confidential_comments": review.confidential_comments,
@@ -159,6 +169,17 @@ class ReviewForm(forms.Form):
                 initial[f"{criterion.key}.{text_key}"] = entry.get(text_key, "")
         return initial
 
+    def version_is_clean(self) -> bool:
+        """Whether the posted form said which draft version it was based on."""
+        self.is_valid()
+        return "version" in self.cleaned_data
+
+    def rebase(self, version: int) -> None:
+        """Show the posted text on top of saved draft `version`, so that saving it again
+        replaces that version (after a save refused as stale or out of date)."""
+        self.data = self.data.copy()
+        self.data["version"] = str(version)
+
     def draft(self) -> dict:
         """The keyword arguments of services.save_review_draft, from a valid form."""
         data = self.cleaned_data
@@ -174,6 +195,7 @@ class ReviewForm(forms.Form):
                 name.split(".", 1)[1]: data.get(name) or None for name in names
             }
         return {
+            "version": data["version"],
             "answers": answers,
             "recommendation": data.get("recommendation") or "",
             "comments_to_authors": data.get("comments_to_authors") or "",

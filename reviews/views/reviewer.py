@@ -25,7 +25,7 @@ from .. import anonymity, permissions, services
 from ..choices import AssignmentState
 from ..forms.reviewer import AcceptForm, DeclineForm, ReviewForm
 from ..models import Review, ReviewAssignment
-from . import common
+from . import common, signed_out
 
 A = AssignmentState
 UNTITLED = "Untitled submission"
@@ -161,7 +161,8 @@ def page_context(request, assignment, *, accept_form=None, decline_form=None, re
 
 
 class AssignmentDetailView(LoginRequiredMixin, DetailView):
-    """One assignment: the anonymised submission, then the answer or the rubric it needs now."""
+    """One assignment: the anonymised submission, then the answer or the rubric it needs now.
+    A rubric posted while signed out (signed_out.keep) comes back here, in the form, unsaved."""
 
     template_name = DETAIL_TEMPLATE
     context_object_name = "assignment"
@@ -170,26 +171,55 @@ class AssignmentDetailView(LoginRequiredMixin, DetailView):
         return own_assignment(self.request, self.kwargs["uuid"])
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **page_context(self.request, self.object)}
+        forms, restored = {}, {}
+        kept = signed_out.kept_for(self.request, self.object)
+        if kept and self.object.state == A.ACCEPTED:
+            forms["review_form"] = ReviewForm(kept["data"])
+            restored["restored_at"] = kept["at"]
+        elif kept:
+            signed_out.forget(self.request, self.object.uuid)
+            messages.warning(
+                self.request,
+                "The review you sent while signed out could not be put back: "
+                "this review is no longer open for writing.",
+            )
+        context = page_context(self.request, self.object, **forms)
+        return {**super().get_context_data(**kwargs), **context, **restored}
+
+
+def current_version(assignment) -> int:
+    """The saved draft's version (0 before the first save)."""
+    return (
+        Review.objects.filter(assignment=assignment).values_list("version", flat=True).first() or 0
+    )
 
 
 def render_page(request, assignment, *, status=200, **forms):
-    """The assignment page again (with the forms as typed), after a refused POST."""
+    """The assignment page again (with the forms as typed), after a refused POST.
+    A rubric posted from an out-of-date page is shown on top of the saved draft's version."""
     fresh = own_assignment(request, assignment.uuid)  # its state may have changed meanwhile
+    review_form = forms.get("review_form")
+    if review_form is not None and not review_form.version_is_clean():
+        review_form.rebase(current_version(fresh))
     return render(request, DETAIL_TEMPLATE, page_context(request, fresh, **forms), status=status)
 
 
 # --- actions (POST only) ----------------------------------------------------------------
 
 
-def reviewer_post(view):
+def reviewer_post(view=None, *, keep_rubric=False):
     """POST only (405 otherwise). Someone signed out signs in and comes back to the page,
-    not to the POST-only URL; then the assignment must be their own (404/403)."""
+    not to the POST-only URL; then the assignment must be their own (404/403). With
+    `keep_rubric`, the rubric they posted is kept until then (signed_out)."""
+    if view is None:
+        return partial(reviewer_post, keep_rubric=keep_rubric)
 
     @require_POST
     @wraps(view)
     def wrapper(request, uuid):
         if not request.user.is_authenticated:
+            if keep_rubric:
+                return signed_out.sign_in_to_keep(request, uuid)
             return redirect_to_login(reverse("reviewer-assignment", args=[uuid]))
         return view(request, own_assignment(request, uuid))
 
@@ -226,14 +256,36 @@ def decline(request, assignment):
     )
 
 
-@reviewer_post
+def stale_message(error) -> str:
+    return (
+        f"This review was changed in another tab or window at {error.extra['saved_at']}, "
+        "after this page was loaded, so your text was not saved. It is kept below: save "
+        "again to replace the saved draft with it, or reload the page to see the saved draft."
+    )
+
+
+def save_draft(request, assignment, form):
+    """Save the posted rubric. One based on an older draft version (a stale tab) is refused
+    with the text kept and shown on top of the saved version, so saving again replaces it."""
+    try:
+        review = services.save_review_draft(assignment, request.user, **form.draft())
+    except Conflict as error:
+        if error.code != services.STALE_DRAFT:
+            raise
+        form.rebase(error.extra["version"])
+        raise Conflict(stale_message(error), state=error.state, code=error.code) from error
+    signed_out.forget(request, assignment.uuid)
+    return review
+
+
+@reviewer_post(keep_rubric=True)
 def save(request, assignment):
     """“Save draft” without JavaScript: save and come back to the rubric."""
     form = ReviewForm(request.POST)
     page = partial(render_page, request, assignment, review_form=form)
     return common.perform(
         request,
-        lambda: services.save_review_draft(assignment, request.user, **form.draft()),
+        lambda: save_draft(request, assignment, form),
         success=f"Draft saved at {clock()}.",
         redirect_to=detail_url(assignment, "your-review"),
         render=page,
@@ -241,14 +293,15 @@ def save(request, assignment):
     )
 
 
-@reviewer_post
+@reviewer_post(keep_rubric=True)
 def submit(request, assignment):
     """Save the draft, then submit it; what is still missing is listed at the top (400)."""
     form = ReviewForm(request.POST)
     page = partial(render_page, request, assignment, review_form=form)
 
     def call():
-        services.save_review_draft(assignment, request.user, **form.draft())
+        review = save_draft(request, assignment, form)
+        form.rebase(review.version)  # saved: a refused submit shows the text as that version
         try:
             services.complete_review(assignment, request.user)
         except ValidationError:
@@ -270,10 +323,11 @@ def submit(request, assignment):
 
 @require_POST
 def autosave(request, uuid):
-    """JavaScript's background save: {"saved_at": "14:32", "updated_at": ISO} or
-    {"errors": {field: [messages]}} (400); 403, 404 and 409 answer {"detail": …}."""
+    """JavaScript's background save: {"saved_at": "14:32", "updated_at": ISO, "version": n}
+    or {"errors": {field: [messages]}} (400); 403, 404 and 409 answer {"detail": …}, and a
+    stale save (another tab saved since) 409 {"code": "stale_draft", "version", "saved_at"}."""
     if not request.user.is_authenticated:
-        return redirect_to_login(reverse("reviewer-assignment", args=[uuid]))
+        return signed_out.sign_in_to_keep(request, uuid)
     try:
         assignment = own_assignment(request, uuid)
         form = ReviewForm(request.POST)
@@ -292,5 +346,8 @@ def autosave(request, uuid):
         return JsonResponse({"detail": str(error) or "Not allowed."}, status=403)
     except Http404:
         return JsonResponse({"detail": "Not found."}, status=404)
+    signed_out.forget(request, uuid)
     saved = timezone.localtime(review.updated_at)
-    return JsonResponse({"saved_at": clock(saved), "updated_at": saved.isoformat()})
+    return JsonResponse(
+        {"saved_at": clock(saved), "updated_at": saved.isoformat(), "version": review.version}
+    )

@@ -250,9 +250,9 @@ def test_a_nul_character_in_the_rubric_text_is_a_400(people):
     client.post(
         f"/api/v1/assignments/{assignment.uuid}/transitions/accept/", {"coi_declaration": "None"}
     )
-    response = client.put(
+    response = client.patch(
         f"/api/v1/assignments/{assignment.uuid}/review/",
-        {"answers": {"objectives": {"score": 4, "strengths": "Clear\x00"}}},
+        {"version": 0, "answers": {"objectives": {"score": 4, "strengths": "Clear\x00"}}},
         format="json",
     )
     assert response.status_code == 400
@@ -382,10 +382,22 @@ def test_the_acceptance_journey_with_tokens_only(people, django_capture_on_commi
                 client.post(f"{path}/transitions/accept/", {"coi_declaration": "None."}).status_code
                 == 200
             )
-            draft = {"answers": {"objectives": {"score": 4}}, "comments_to_authors": "Good."}
-            assert client.put(f"{path}/review/", draft, format="json").status_code == 200
+            draft = {
+                "version": client.get(f"{path}/review/").json()["version"],
+                "answers": {"objectives": {"score": 4}},
+                "recommendation": "",
+                "comments_to_authors": "Good.",
+                "confidential_comments": "",
+            }
+            saved = client.put(f"{path}/review/", draft, format="json")
+            assert saved.status_code == 200
             assert client.post(f"{path}/transitions/complete/").status_code == 400
-            full = {**draft, "answers": factories.COMPLETE_ANSWERS, "recommendation": "accept"}
+            full = {
+                **draft,
+                "version": saved.json()["version"],
+                "answers": factories.COMPLETE_ANSWERS,
+                "recommendation": "accept",
+            }
             assert client.put(f"{path}/review/", full, format="json").status_code == 200
             assert client.get(f"{path}/review/").json()["missing"] == []
             assert client.post(f"{path}/transitions/complete/").json()["state"] == "completed"

@@ -12,7 +12,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, TemplateView, UpdateView
 
-from toolkit.mixins import BadRequestOnInvalidFormMixin
+from toolkit.mixins import BadRequestOnInvalidFormMixin, UniqueRaceMixin
 
 from . import throttle, tokens
 from .forms import (
@@ -79,7 +79,7 @@ class PasswordResetConfirmView(BadRequestOnInvalidFormMixin, auth_views.Password
     extra_context = {"title": "Choose a new password", "submit_label": "Save password"}
 
 
-class SignupView(BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, CreateView):
+class SignupView(UniqueRaceMixin, BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, CreateView):
     form_class = SignupForm
     template_name = "accounts/signup.html"
     success_url = reverse_lazy("home")
@@ -105,7 +105,11 @@ class SignupView(BadRequestOnInvalidFormMixin, RequestFormKwargsMixin, CreateVie
 
 
 class ProfileView(
-    LoginRequiredMixin, BadRequestOnInvalidFormMixin, SuccessMessageMixin, UpdateView
+    LoginRequiredMixin,
+    UniqueRaceMixin,
+    BadRequestOnInvalidFormMixin,
+    SuccessMessageMixin,
+    UpdateView,
 ):
     form_class = ProfileForm
     template_name = "accounts/profile.html"

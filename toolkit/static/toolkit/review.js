@@ -3,8 +3,15 @@
 
    - A few seconds after a change, the form is posted to /reviews/<uuid>/autosave/ and the
      status line (a polite live region) says "Saved at 14:32", or why it was not saved.
-   - Every change is also kept in localStorage, so nothing typed is lost if the session
-     ends; on the next visit a copy newer than the server draft is put back, with a notice.
+   - Every change is also kept in localStorage (but never the confidential comments to the
+     editor, which stay on the server only), so nothing typed is lost if the connection
+     drops; on the next visit a copy newer than the server draft is put back, with a notice.
+     A successful save that includes every change drops the copy.
+   - Each save sends the draft version the page shows (the hidden "version"); the server
+     refuses one based on an older version (another tab saved since: 409 "stale_draft").
+     Then autosave stops for good on this page, the text stays as typed, and the status says
+     what happened: "Save draft" replaces the saved draft with this text, a reload shows it.
+   - Signed out: the server keeps the posted rubric until the reviewer signs in again.
    No key handling of its own: the rubric is native radios and text boxes. After a refused
    POST the page starts at the error summary (it has autofocus). */
 (function () {
@@ -16,6 +23,7 @@
     return;
   }
   var PREFIX = "toolkit.review.";
+  var PRIVATE = { confidential_comments: true }; // never written to this device
   if (done) {
     try {
       window.localStorage.removeItem(PREFIX + done.getAttribute("data-review-closed"));
@@ -30,10 +38,14 @@
   var url = form.getAttribute("data-autosave-url");
   var key = PREFIX + form.getAttribute("data-assignment");
   var serverSavedAt = Date.parse(form.getAttribute("data-server-saved-at")) || 0;
+  var restoredByServer = form.hasAttribute("data-restored");
+  var version = form.querySelector('input[name="version"]');
   var status = document.getElementById("autosave-status");
   var timer = null;
   var inFlight = false;
   var submitting = false;
+  var stale = false; // another tab saved since this page loaded: never autosave over it
+  var waitingSubmitter = null; // a submit held back until the save in flight has answered
   var changes = 0; // edits since the page loaded
   var savedChanges = 0; // edits included in the last successful save
 
@@ -52,6 +64,9 @@
   function values() {
     var data = {};
     each(function (el) {
+      if (PRIVATE[el.name]) {
+        return;
+      }
       if (el.type === "radio") {
         if (el.checked) {
           data[el.name] = el.value;
@@ -65,6 +80,9 @@
 
   function apply(data) {
     each(function (el) {
+      if (PRIVATE[el.name]) {
+        return;
+      }
       if (el.type === "radio") {
         el.checked = data[el.name] === el.value;
       } else if (isText(el)) {
@@ -81,11 +99,27 @@
   }
 
   function readCopy() {
+    var copy = null;
     try {
-      return JSON.parse(window.localStorage.getItem(key) || "null");
+      copy = JSON.parse(window.localStorage.getItem(key) || "null");
     } catch (e) {
       return null;
     }
+    if (copy && copy.values) {
+      var hadPrivate = false;
+      Object.keys(PRIVATE).forEach(function (name) {
+        if (name in copy.values) {
+          delete copy.values[name]; // left by an earlier version of this script
+          hadPrivate = true;
+        }
+      });
+      if (hadPrivate) {
+        try {
+          window.localStorage.setItem(key, JSON.stringify(copy));
+        } catch (e) { /* nothing to do */ }
+      }
+    }
+    return copy;
   }
 
   function writeCopy() {
@@ -137,14 +171,38 @@
   }
 
   function schedule(delay) {
-    if (!timer && !submitting) {
+    if (!timer && !submitting && !stale) {
       timer = window.setTimeout(save, delay || DELAY);
+    }
+  }
+
+  function staleNotice(body) {
+    return "Not saved: this review was changed in another tab or window at " +
+      body.saved_at + ". Your text is kept on this page and is no longer saved " +
+      "automatically: press \u201cSave draft\u201d to replace the saved draft with it, " +
+      "or reload the page to see the saved draft.";
+  }
+
+  function answered() {
+    inFlight = false;
+    var submitter = waitingSubmitter;
+    waitingSubmitter = null;
+    if (submitter && !stale) { // after a stale answer the reviewer decides, having read it
+      submitAgain(submitter);
+    }
+  }
+
+  function submitAgain(submitter) {
+    if (form.requestSubmit) {
+      form.requestSubmit(submitter);
+    } else {
+      submitter.click();
     }
   }
 
   function save() {
     timer = null;
-    if (submitting || savedChanges === changes) {
+    if (submitting || stale || savedChanges === changes) {
       return;
     }
     if (inFlight) {
@@ -171,10 +229,19 @@
     }).then(function (result) {
       if (result.code === 200) {
         savedChanges = upTo;
+        if (version) {
+          version.value = result.body.version;
+        }
         if (savedChanges === changes) {
           dropCopy();
         }
         say("Saved at " + result.body.saved_at);
+      } else if (result.code === 409 && result.body.code === "stale_draft") {
+        stale = true;
+        if (version) {
+          version.value = result.body.version; // so that "Save draft" replaces it, knowingly
+        }
+        say(staleNotice(result.body));
       } else if (result.code === 400) {
         say("Not saved: " + describe(result.body.errors));
       } else {
@@ -182,15 +249,15 @@
       }
     }).catch(function (problem) {
       if (problem && problem.expired) {
-        say("Not saved: you are signed out. Your answers are kept on this device: " +
-            "sign in again, then come back to this page to restore them.");
+        say("Not saved: you are signed out. Your answers are kept for you: sign in " +
+            "again, then come back to this page to find them in the form.");
       } else {
         retry = true;
-        say("Not saved: no connection. Your answers are kept on this device; " +
-            "saving again shortly.");
+        say("Not saved: no connection. Your answers are kept on this device (the " +
+            "confidential comments on this page only); saving again shortly.");
       }
     }).then(function () {
-      inFlight = false;
+      answered();
       if (retry) {
         schedule(RETRY);
       }
@@ -225,7 +292,7 @@
     form.parentNode.insertBefore(notice, form);
   }
 
-  var copy = readCopy();
+  var copy = restoredByServer ? null : readCopy(); // the server's kept rubric is newer
   if (copy && copy.values) {
     var current = values();
     if (same(copy.values, current)) {
@@ -242,7 +309,13 @@
 
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
-  form.addEventListener("submit", function () {
+  form.addEventListener("submit", function (event) {
+    if (inFlight) {
+      // Post with the version that save is about to return, not the one it replaces.
+      event.preventDefault();
+      waitingSubmitter = event.submitter || form.querySelector('button[type="submit"]');
+      return;
+    }
     submitting = true; // the page's own POST saves now; keep the local copy until it loads
     if (timer) {
       window.clearTimeout(timer);
