@@ -8,7 +8,6 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from reviews import files, services
@@ -187,7 +186,7 @@ def test_the_service_refuses_what_cannot_be_cleaned_and_stores_nothing(draft, ma
 
 def test_the_api_answers_a_file_that_cannot_be_cleaned_with_a_400_and_the_reason(draft):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=draft.owner).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {factories.api_key(draft.owner)}")
 
     response = client.post(
         f"/api/v1/submissions/{draft.uuid}/files/",
