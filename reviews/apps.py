@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Peer review"
+
+    def ready(self):
+        from . import authorship
+
+        authorship.connect()
