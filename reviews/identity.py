@@ -19,6 +19,7 @@ Role words the product itself uses for people ("reviewer", "editor"…) never ma
 """
 
 import re
+import threading
 import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
@@ -66,63 +67,103 @@ def _fold_char(ch: str) -> str:
     )
 
 
+_UNASSIGNED = frozenset({"Cn", "Co", "Cs"})  # unassigned, private use, surrogates
+
+
 class _FoldTable(dict):
     """A str.translate table filled on demand (code point → folded text) that remembers
-    the characters that do not fold one for one, which the offset map must follow."""
+    the characters that do not fold one for one, which the offset map must follow.
+    A character is recorded as uneven before it enters the table, under a lock, so a
+    thread that finds it in the table also finds it in the uneven pattern."""
 
     def __init__(self):
         super().__init__()
-        self.uneven: set[str] = set()
+        self._lock = threading.Lock()
+        self._uneven: set[str] = set()
         self._uneven_pattern = None
 
     def __missing__(self, code: int) -> str:
-        piece = self[code] = _fold_char(chr(code))
-        if len(piece) != 1:
-            self.uneven.add(chr(code))
-            self._uneven_pattern = None
+        ch = chr(code)
+        if unicodedata.category(ch) in _UNASSIGNED:  # folds to itself; never stored, so the
+            return ch  # table holds at most the ~150,000 assigned characters
+        piece = _fold_char(ch)
+        with self._lock:
+            if len(piece) != 1 and ch not in self._uneven:
+                self._uneven.add(ch)
+                self._uneven_pattern = None
+            self[code] = piece
         return piece
 
     def uneven_pattern(self) -> re.Pattern | None:
-        if self._uneven_pattern is None and self.uneven:
-            chars = "".join(re.escape(ch) for ch in sorted(self.uneven))
-            self._uneven_pattern = re.compile(f"[{chars}]")
-        return self._uneven_pattern
+        with self._lock:
+            if self._uneven_pattern is None and self._uneven:
+                self._uneven_pattern = re.compile(_char_class(self._uneven))
+            return self._uneven_pattern
+
+
+def _char_class(chars) -> str:
+    """A regular expression class for the characters, consecutive ones as ranges (a class
+    of single characters outside one plane is matched by a slow linear scan)."""
+    ranges: list[list[int]] = []
+    for code in sorted(map(ord, chars)):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]"
 
 
 _FOLD_TABLE = _FoldTable()
 
 
-def fold_with_offsets(text: str) -> tuple[str, array | None]:
-    """(normalised text, where each of its characters came from; None when the same place)."""
-    if text.isascii() and "`" not in text:
-        return text.lower(), None
-    folded = text.translate(_FOLD_TABLE)
-    uneven = _FOLD_TABLE.uneven_pattern()
-    if uneven is None or not uneven.search(text):
-        return folded, None
-    origin, position = array("l"), 0
-    for match in uneven.finditer(text):
-        origin.extend(range(position, match.start()))
-        origin.extend([match.start()] * len(_FOLD_TABLE[ord(match.group())]))
-        position = match.end()
-    origin.extend(range(position, len(text)))
-    return folded, origin
-
-
 def fold(text: str) -> str:
     """Text as it is compared: see the module's docstring."""
-    return fold_with_offsets(text or "")[0]
+    text = text or ""
+    if text.isascii() and "`" not in text:
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
 
 
-def _original_span(text: str, origin, start: int, end: int) -> tuple[int, int]:
-    """The span of `text` that the normalised characters [start, end) came from, with any
-    combining marks that follow its last character (an accent written apart)."""
-    if origin is None:
-        return start, end
-    first, last = origin[start], origin[end - 1] + 1
-    while last < len(text) and unicodedata.category(text[last]) in _DROPPED:
-        last += 1
-    return first, last
+class Folded:
+    """A text and its folded form. The map back to the original characters is made only
+    when a match needs it (a redaction, or the case of a lone surname)."""
+
+    def __init__(self, text: str):
+        self.text = text or ""
+        self.folded = fold(self.text)
+        self._origin: array | None = None
+        self._mapped = self.text.isascii()  # ASCII folds one for one
+
+    def _offsets(self) -> array | None:
+        """Where each folded character came from; None when from the same place."""
+        if not self._mapped:
+            self._mapped = True
+            uneven = _FOLD_TABLE.uneven_pattern()
+            if uneven is not None and uneven.search(self.text):
+                origin, position = array("l"), 0
+                for match in uneven.finditer(self.text):
+                    origin.extend(range(position, match.start()))
+                    origin.extend([match.start()] * len(_FOLD_TABLE[ord(match.group())]))
+                    position = match.end()
+                origin.extend(range(position, len(self.text)))
+                self._origin = origin
+        return self._origin
+
+    def written(self, start: int, end: int) -> str:
+        """The original characters that the folded characters [start, end) came from."""
+        first, last = self.span(start, end)
+        return self.text[first:last]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span that the folded characters [start, end) came from, with any
+        combining marks that follow its last character (an accent written apart)."""
+        origin = self._offsets()
+        if origin is None:
+            return start, end
+        first, last = origin[start], origin[end - 1] + 1
+        while last < len(self.text) and unicodedata.category(self.text[last]) in _DROPPED:
+            last += 1
+        return first, last
 
 
 # --- terms --------------------------------------------------------------------------------------
@@ -225,18 +266,19 @@ def _is_lower_case(written: str) -> bool:
     return written == written.lower() and written != written.upper()
 
 
-def _matches(text: str, folded: str, origin, term: Term) -> Iterator[tuple[int, int]]:
-    """Where the term is in `text`, as original spans. The start of a word is checked here,
-    not by a look-behind in the pattern, so that the pattern's first letters speed the search."""
-    position = 0
+def _matches(document: Folded, term: Term) -> Iterator[tuple[int, int]]:
+    """Where the term is in the document, as folded spans. The start of a word is checked
+    here, not by a look-behind in the pattern, so that its first letters speed the search;
+    a lone surname written all in lower case is an ordinary word, not a match."""
+    folded, position = document.folded, 0
     while match := term.pattern.search(folded, position):
         found, position = match.start(), match.start() + 1
         if found and _continues_word(folded[found - 1]):
             continue
-        start, end = _original_span(text, origin, found, match.end())
-        if not (term.name_word and _is_lower_case(text[start:end])):
-            position = match.end()
-            yield start, end
+        if term.name_word and _is_lower_case(document.written(*match.span())):
+            continue
+        position = match.end()
+        yield match.span()
 
 
 def _continues_word(ch: str) -> bool:
@@ -245,25 +287,25 @@ def _continues_word(ch: str) -> bool:
 
 def term_spans(text: str, terms: Iterable[str]) -> Iterator[tuple[str, int, int]]:
     """(term, start, end) for each place of `text` that shows one of the terms."""
-    folded, origin = fold_with_offsets(text or "")
+    document = Folded(text)
     for identity in terms:
-        term = compile_term(identity or "") if folded else None
+        term = compile_term(identity or "") if document.folded else None
         if term is not None:
-            for start, end in _matches(text, folded, origin, term):
-                yield identity, start, end
+            for span in _matches(document, term):
+                yield identity, *document.span(*span)
 
 
 def find_identities(text: str, identities: Iterable[str]) -> list[str]:
     """The identities found in `text` (any case, accents, hyphens or spacing), in given order;
     of two spellings of one identity, only the first."""
-    folded, origin = fold_with_offsets(text or "")
+    document = Folded(text)
     found, seen = [], set()
     for identity in identities:
         term = compile_term(identity or "")
         if term is None or term.key in seen:
             continue
         seen.add(term.key)
-        if folded and next(_matches(text, folded, origin, term), None):
+        if document.folded and next(_matches(document, term), None):
             found.append(identity)
     return found
 

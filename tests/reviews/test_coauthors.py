@@ -121,6 +121,27 @@ def test_any_account_save_or_author_save_relinks(owner, coauthor):
     assert linked(submission)["Paz Fernández"] is None
 
 
+def test_an_admin_edit_of_a_coauthors_email_links_them(client, owner, coauthor):
+    submission = factories.draft(owner)
+    services.set_authors(submission, owner, byline(owner, "paz@elsewhere.example"))
+    row = submission.authors.get(position=2)
+    boss = factories.user("boss", roles=["admin"], is_staff=True, is_superuser=True)
+    client.force_login(boss)
+    response = client.post(
+        f"/admin/reviews/submissionauthor/{row.pk}/change/",
+        {
+            "submission": submission.pk,
+            "position": 2,
+            "name": "Paz Fernández",
+            "email": "PAZ.FERNANDEZ@songbird.example",
+            "affiliation": "",
+            "orcid": "",
+        },
+    )
+    assert response.status_code == 302
+    assert linked(submission)["Paz Fernández"] == "pfernandez"
+
+
 def test_deactivating_an_account_keeps_its_link_but_it_grants_nothing(in_review, coauthor):
     coauthor.is_active = False
     coauthor.save()
