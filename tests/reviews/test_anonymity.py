@@ -187,3 +187,14 @@ def test_the_editor_learns_which_identities_reviewers_see_as_written(world):
     assert ("Material from Canarywing_guide (label)", "Canarywing") in redacted
     assert any(where.endswith("(metadata)") for where, _ in redacted)
     assert kept == set()  # the world plants nothing reviewers would see as written
+
+
+def test_a_reviewer_reads_the_other_reviews_without_any_reviewers_name(world):
+    from django.contrib.auth import get_user_model
+
+    _, _, _, submission, _ = world
+    other = get_user_model().objects.get(username="rother")
+    reviews = api(other).get(f"/api/v1/submissions/{submission.uuid}/").json()["reviews"]
+    canary_review = next(r for r in reviews if r["reviewer"] == "Reviewer 1")
+    assert canary_review["comments_to_authors"] == "Strong work. — [redacted], [redacted]"
+    assert_absent(REVIEWER_CANARIES, [("reviews", str(reviews))])
