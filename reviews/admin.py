@@ -27,7 +27,7 @@ from .models import (
 class AuthorInline(admin.TabularInline):
     model = SubmissionAuthor
     extra = 0
-    raw_id_fields = ("user",)
+    readonly_fields = ("user",)  # the account with the author's e-mail (reviews.authorship)
 
 
 class VersionInline(admin.TabularInline):
@@ -226,4 +226,5 @@ class SentReminderAdmin(ModelAdmin):
 class SubmissionAuthorAdmin(ModelAdmin):
     list_display = ("name", "affiliation", "email", "submission", "position")
     search_fields = ("name", "email", "affiliation", "orcid", "submission__title")
-    raw_id_fields = ("submission", "user")
+    raw_id_fields = ("submission",)
+    readonly_fields = ("user",)  # the account with the author's e-mail (reviews.authorship)

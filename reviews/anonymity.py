@@ -7,13 +7,12 @@ reviewers only as "Reviewer N". Free text shown across that line is redacted of
 the other side's identities, and identities found in files are flagged to editors.
 """
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.http import Http404
 
-from . import files, permissions
+from . import identity, permissions
 from .choices import ACTIVE_ASSIGNMENT_STATES, AssignmentState
 from .models import Review, ReviewAssignment, Submission
 
@@ -30,9 +29,18 @@ REVIEWER_VISIBLE_STATES = [*ACTIVE_ASSIGNMENT_STATES, AssignmentState.CLOSED]
 
 
 def viewer_role(user, submission) -> str:
-    """author, editor, reviewer or none. An author is always an author, even if an editor."""
-    if permissions.is_author(user, submission):
+    """author, editor, reviewer or none.
+
+    The owner is an author. A co-author linked to the account by e-mail (reviews.authorship)
+    is an author before being an editor: an editor never handles their own work nor sees who
+    reviews it. But a co-author who is also a reviewer of the submission stays a reviewer:
+    account e-mails are not verified, so claiming a co-author's address must never open the
+    authors' view (their names) to a reviewer. A link only ever takes a view away.
+    """
+    if permissions.can_edit_submission(user, submission):
         return AUTHOR
+    if permissions.is_author(user, submission):
+        return REVIEWER if reviewer_assignments(user, submission).exists() else AUTHOR
     if permissions.is_editor(user):
         return EDITOR
     if reviewer_assignments(user, submission).exists():
@@ -48,26 +56,14 @@ def reviewer_assignments(user, submission):
     )
 
 
-# Words the product itself uses for people: never redacted, even if someone is so named.
-ROLE_WORDS = frozenset({"reviewer", "reviewers", "editor", "editors", "author", "authors"})
-
-
 def redact(text: str, terms) -> str:
-    """Replace every occurrence of the terms that stands between non-alphanumerics.
+    """Replace every place that names one of the terms with "[redacted]".
 
-    Names of several words and e-mail addresses match in any case; a single word
-    (a surname) only as written, so "Green" is redacted but the colour "green" is
-    not. An underscore counts as a separator, so "Smith_guide" is redacted too.
+    Both sides are normalised first (case, accents, hyphens and dashes, spacing, ORCID
+    hyphens, affiliation abbreviations); a lone capitalised surname is not redacted where
+    it is written all in lower case (the colour "green"). See reviews.identity.
     """
-    if not text:
-        return text or ""
-    terms = {t.strip() for t in terms if t and t.strip().lower() not in ROLE_WORDS}
-    for term in sorted(terms, key=len, reverse=True):
-        words = r"[\s_]+".join(map(re.escape, term.split()))
-        pattern = r"(?<![^\W_])" + words + r"(?![^\W_])"
-        whole_name = " " in term or "@" in term
-        text = re.sub(pattern, REDACTED, text, flags=re.IGNORECASE if whole_name else 0)
-    return text
+    return identity.replace_identities(text, terms, REDACTED)
 
 
 @dataclass
@@ -78,27 +74,18 @@ class Identities:
 
     @cached_property
     def authors(self) -> list[str]:
-        terms = files.identity_terms(self.submission.authors.all())
-        owner = self.submission.owner
-        return [*terms, owner.email, owner.display_name]
+        """Every author's name, surname, e-mail, affiliation and ORCID iD, and for the
+        owner and each co-author with an account, that account's identity and user name."""
+        authors = list(self.submission.authors.select_related("user"))
+        accounts = dict.fromkeys([self.submission.owner, *(a.user for a in authors if a.user)])
+        return identity.identity_terms([*authors, *map(identity.person, accounts)])
 
     @cached_property
     def reviewers(self) -> list[str]:
-        terms = []
-        for assignment in ReviewAssignment.objects.filter(
+        assignments = ReviewAssignment.objects.filter(
             round__submission=self.submission
-        ).select_related("reviewer"):
-            person = assignment.reviewer
-            terms += files.identity_terms(
-                [
-                    {
-                        "name": person.display_name,
-                        "email": person.email,
-                        "affiliation": person.affiliation,
-                    }
-                ]
-            )
-        return terms
+        ).select_related("reviewer")
+        return identity.identity_terms(identity.person(a.reviewer) for a in assignments)
 
 
 # --- submissions and versions -------------------------------------------------
@@ -136,6 +123,38 @@ def visible_version(user, submission):
     if viewer_role(user, submission) == REVIEWER:
         return reviewer_version(user, submission)
     return submission.current_version
+
+
+def title_for(user, submission, role=None) -> str:
+    """The title this viewer may see: for a reviewer, that of the version under review, redacted."""
+    role = role or viewer_role(user, submission)
+    if role == NOBODY:
+        raise Http404
+    if role != REVIEWER:
+        return submission.title
+    version = reviewer_version(user, submission)
+    return redact((version.metadata or {}).get("title") or "", Identities(submission).authors)
+
+
+def versions_for(user, submission) -> list[dict]:
+    """The versions with their files as this viewer may see them: a reviewer gets only the
+    version under review, without the authors' response letter."""
+    role = viewer_role(user, submission)
+    if role == NOBODY:
+        raise Http404
+    if role == REVIEWER:
+        versions = [reviewer_version(user, submission)]
+    else:
+        versions = list(submission.versions.all())
+    return [
+        {
+            "number": v.number,
+            "frozen_at": v.frozen_at,
+            "response_letter": v.response_letter if role != REVIEWER else "",
+            "files": files_for(user, v),
+        }
+        for v in versions
+    ]
 
 
 def reviewer_metadata(submission, version) -> dict:
@@ -198,25 +217,81 @@ def download(user, item):
 
 
 def identity_flags(submission) -> list[dict]:
-    """For editors: author identities found in the text or files of the current version."""
+    """For editors: where the current version names an author ({where, term, redacted}).
+
+    `redacted` says whether reviewers get it removed (metadata text, file labels, file
+    properties) or as written (a file's body text, a link's address), which only the
+    authors can change. File text is searched again for today's authors.
+    """
     version = submission.current_version
     if version is None:
         return []
     terms = Identities(submission).authors
-    flags = []
     data = version.metadata or submission.snapshot()
-    for name in REDACTED_FOR_REVIEWERS:
-        for term in files.find_identities(data.get(name) or "", terms):
-            flags.append({"where": name.replace("_", " "), "term": term})
+    places = [(name.replace("_", " "), data.get(name), True) for name in REDACTED_FOR_REVIEWERS]
+    stored = []
     for item in version.files.all():
-        for flag in item.identity_flags:
-            flags.append(
-                {
-                    "where": f"{item.label or item.original_name} ({flag['where']})",
-                    "term": flag["term"],
-                }
-            )
-    return flags
+        place = item.label or item.original_name or item.url
+        places += [
+            (f"{place} (label)", item.label, True),
+            (f"{place} (address)", item.url, False),
+            (f"{place} (text)", item.extracted_text, False),
+        ]
+        stored += [
+            _flag(f"{place} ({f['where']})", f["term"], f.get("redacted", f["where"] == "metadata"))
+            for f in item.identity_flags
+        ]
+    flags = [
+        _flag(where, term, redacted)
+        for where, text, redacted in places
+        for term in identity.find_identities(text or "", terms)
+    ]
+    return list({(f["where"], f["term"]): f for f in [*flags, *stored]}.values())
+
+
+def _flag(where: str, term: str, redacted: bool) -> dict:
+    return {"where": where, "term": term, "redacted": redacted}
+
+
+# --- assignments ----------------------------------------------------------------
+
+
+def invitation_for(assignment) -> dict:
+    """What its reviewer is told of an assignment, in every state, on the page, in the API
+    and in e-mails: the title and summary of the version they were invited to review and
+    the editor's note, each redacted of the authors' identities. Never the live metadata."""
+    terms = Identities(assignment.round.submission).authors
+    metadata = assignment.round.version.metadata or {}
+    return {
+        "title": redact(metadata.get("title") or "", terms),
+        "summary": redact(metadata.get("summary") or "", terms),
+        "note": redact(assignment.message, terms),
+    }
+
+
+ASSIGNEE_FIELDS = ("coi_declaration", "decline_reason", "decline_note", "suggested_reviewer")
+
+
+def assignment_for(user, assignment) -> dict:
+    """An assignment's title, reviewer, note and answers as this viewer may see them.
+
+    Editors: everything, with the live title. Its reviewer, whatever its state (declined
+    and cancelled too): invitation_for's title and note, and their own answers. Others: 404.
+    """
+    submission = assignment.round.submission
+    if viewer_role(user, submission) == EDITOR:
+        title, note = submission.title, assignment.message
+    elif permissions.is_assignee(user, assignment):
+        told = invitation_for(assignment)
+        title, note = told["title"], told["note"]
+    else:
+        raise Http404
+    return {
+        "title": title,
+        "reviewer": reviewer_name_for(user, assignment),
+        "message": note,
+        **{name: getattr(assignment, name) for name in ASSIGNEE_FIELDS},
+    }
 
 
 # --- reviewers, reviews, decisions and the log ----------------------------------
@@ -266,13 +341,7 @@ def reviews_for(user, submission) -> list[dict]:
             )
         ):
             continue
-        terms = (
-            identities.reviewers
-            if role == AUTHOR
-            else identities.authors
-            if (role == REVIEWER)
-            else ()
-        )
+        terms = _review_terms(role, own, identities)
         row = {
             "reviewer": reviewer_name_for(user, assignment),
             "round": assignment.round.number,
@@ -286,6 +355,16 @@ def reviews_for(user, submission) -> list[dict]:
             row["confidential_comments"] = review.confidential_comments
         rows.append(row)
     return rows
+
+
+def _review_terms(role, own, identities) -> list[str]:
+    """Whose names a review is redacted of: for authors, the reviewers'; for a reviewer, the
+    authors', and in someone else's review the reviewers' too; for editors, nobody's."""
+    if role == AUTHOR:
+        return identities.reviewers
+    if role == REVIEWER:
+        return identities.authors if own else identities.authors + identities.reviewers
+    return []
 
 
 def _redact_answers(answers: dict, terms) -> dict:

@@ -6,4 +6,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Peer review"
 
     def ready(self):
+        from . import authorship
         from .views import signed_out  # noqa: F401 - connects its sign-in receiver
+
+        authorship.connect()

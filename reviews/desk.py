@@ -4,12 +4,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .choices import AssignmentState, SubmissionState
-from .models import Review, ReviewAssignment, Submission, SubmissionAuthor
+from .models import Review, ReviewAssignment, Submission
 
 S = SubmissionState
 RECENT_DAYS = 30
@@ -67,8 +67,8 @@ def _count(queryset, path):
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def annotated(queryset, user, today=None):
-    """Submissions with overdue assignment counts, completed reviews, version and authorship."""
+def annotated(queryset, today=None):
+    """Submissions with overdue assignment counts and completed reviews."""
     today = today or timezone.localdate()
     assignments = ReviewAssignment.objects.filter(round__submission=OuterRef("pk"))
     return queryset.annotate(
@@ -86,7 +86,6 @@ def annotated(queryset, user, today=None):
             ),
             "assignment__round__submission",
         ),
-        authored=Exists(SubmissionAuthor.objects.filter(submission=OuterRef("pk"), user=user)),
     )
 
 
@@ -94,11 +93,11 @@ def queue(user, *, state="", levels=(), stage="", now=None) -> list[QueueSection
     """The editor's queue as sections (one, with `state`), oldest in state first.
 
     Filters: `levels` (learner levels, any of them) and `stage` (UME, GME, CPD).
-    The editor's own submissions stay listed but carry `is_own` and no assignment
-    counts (who reviews their work is not theirs to know).
+    Submissions the editor is an author of (owner or linked co-author) are not on
+    their desk: they follow them as authors only (Submission.objects.on_desk_of).
     """
     now = now or timezone.now()
-    base = Submission.objects.visible_to(user)
+    base = Submission.objects.on_desk_of(user)
     if levels:
         base = base.filter(
             pk__in=Submission.objects.filter(learner_levels__in=list(levels)).values("pk")
@@ -107,7 +106,7 @@ def queue(user, *, state="", levels=(), stage="", now=None) -> list[QueueSection
         base = base.filter(
             pk__in=Submission.objects.filter(learner_levels__stage=stage).values("pk")
         )
-    base = annotated(base, user, timezone.localdate(now)).select_related("resource_type", "owner")
+    base = annotated(base, timezone.localdate(now)).select_related("resource_type", "owner")
     base = base.prefetch_related("learner_levels")
     sections = []
     for section in SECTIONS:
@@ -122,7 +121,6 @@ def queue(user, *, state="", levels=(), stage="", now=None) -> list[QueueSection
             rows = rows.order_by("state_changed_at", "pk")
         rows = list(rows)
         for row in rows:
-            row.is_own = row.authored or row.owner_id == user.pk
             row.age_days = (now - row.state_changed_at).days
             row.required_reviews = settings.TOOLKIT_REVIEWS_REQUIRED
         sections.append(QueueSection(section, rows))

@@ -43,12 +43,9 @@ def _author_context(submission):
 
 
 def _reviewer_context(assignment):
-    submission = assignment.round.submission
-    terms = anonymity.Identities(submission).authors
     return {
         "assignment": assignment,
-        "title": anonymity.redact(submission.title, terms),
-        "summary": anonymity.redact(assignment.round.version.metadata.get("summary", ""), terms),
+        **anonymity.invitation_for(assignment),  # title, summary and the editor's note, redacted
         "label": anonymity.reviewer_label(assignment),
         "review_url": f"/reviews/{assignment.uuid}/",
     }

@@ -1,22 +1,23 @@
-"""Uploaded files: content checks, anonymised copies, text and identity scanning (DESIGN §7, §8).
+"""Uploaded files: content checks, anonymised copies, text extraction (DESIGN §7, §8).
 
 Pure functions on uploads and bytes. `reviews.services` decides what is stored and shown:
 the original upload for its owner and editors, the sanitized copy for reviewers and readers.
+Who is named in the text is found by `reviews.identity`.
 """
 
 import hashlib
 import logging
 import math
-import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from reviews.identity import find_identities
 from reviews.sanitize import limits, media, office, pdf, residue, text
 from toolkit.text import without_controls
 
@@ -349,64 +350,6 @@ def _take(pieces: Iterable[str], limit: int) -> str:
 
 def _pdf_text(data: bytes) -> Iterator[str]:
     return (page_text for _, page_text in pdf.pdf_pages_text(data))
-
-
-# --- Identities ---------------------------------------------------------------------------------
-
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "md", "phd", "mph", "do", "rn", "msc"})
-
-
-def _fold(text: str) -> str:
-    """Text for comparison: compatibility-normalised, case-folded, no soft hyphens."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
-
-
-def _key(term: str) -> str:
-    return " ".join(_fold(term).split())
-
-
-def _word_pattern(key: str) -> re.Pattern:
-    words = r"\s+".join(re.escape(word) for word in key.split(" "))
-    return re.compile(rf"(?<!\w){words}(?!\w)")
-
-
-def find_identities(text: str, identities: Iterable[str]) -> list[str]:
-    """The identities found in `text` as whole words (any case or spacing), in given order."""
-    folded = _fold(text or "")
-    found, seen = [], set()
-    for identity in identities:
-        key = _key(identity or "")
-        if key and key not in seen and _word_pattern(key).search(folded):
-            found.append(identity)
-        seen.add(key)
-    return found
-
-
-def _field(author, name: str) -> str:
-    value = author.get(name) if isinstance(author, Mapping) else getattr(author, name, None)
-    return " ".join(str(value or "").split())
-
-
-def _surname(name: str) -> str:
-    """The last name token if it has four letters or more, degrees and suffixes skipped."""
-    tokens = [token.strip(".,;:()") for token in name.split()]
-    while tokens and tokens[-1].lower() in _NAME_SUFFIXES:
-        tokens.pop()
-    last = tokens[-1] if len(tokens) > 1 else ""
-    return last if sum(ch.isalpha() for ch in last) >= 4 else ""
-
-
-def identity_terms(authors) -> list[str]:
-    """Strings that identify authors: full name, surname (4+ letters), e-mail, affiliation."""
-    terms, seen = [], set()
-    for author in authors:
-        name = _field(author, "name")
-        for term in (name, _surname(name), _field(author, "email"), _field(author, "affiliation")):
-            if term and _key(term) not in seen:
-                terms.append(term)
-                seen.add(_key(term))
-    return terms
 
 
 _SANITIZERS = {

@@ -47,6 +47,13 @@ class SubmissionQuerySet(models.QuerySet):
             return self.filter(mine | ~Q(state=S.DRAFT)).distinct()
         return self.filter(mine | assigned).distinct()
 
+    def on_desk_of(self, user):
+        """What an editor handles: every non-draft submission but those they are an author of
+        (owner, or co-author linked by e-mail). Not an editor: none."""
+        if not permissions.is_editor(user):
+            return self.none()
+        return self.exclude(state=S.DRAFT).exclude(owner=user).exclude(authors__user=user)
+
 
 class Submission(fsm.ConcurrentTransitionMixin, models.Model):
     """A teaching resource on its way through peer review."""

@@ -18,9 +18,6 @@ def counts(user) -> dict:
         ).count()
     if is_editor(user):
         result["editor"] = (
-            Submission.objects.visible_to(user)
-            .filter(state__in=NEEDS_EDITOR)
-            .exclude(owner=user)
-            .count()
+            Submission.objects.on_desk_of(user).filter(state__in=NEEDS_EDITOR).count()
         )
     return result

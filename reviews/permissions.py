@@ -1,6 +1,9 @@
 """Who may do what in the workflow. Views, API, services and FSM transitions ask here."""
 
 from toolkit.accounts.permissions import is_contributor, is_editor, is_reviewer
+from toolkit.accounts.validators import email_key
+
+from .identity import fold
 
 __all__ = [
     "can_decide",
@@ -20,7 +23,11 @@ def _signed_in(user) -> bool:
 
 
 def is_author(user, submission) -> bool:
-    """The owner, or a co-author linked to this account."""
+    """The owner, or a co-author linked to this account by e-mail (reviews.authorship).
+
+    An author may not review the submission, nor handle it as an editor: it leaves their
+    desk (Submission.objects.on_desk_of) and they follow it as an author only.
+    """
     if not _signed_in(user):
         return False
     if submission.owner_id == user.pk:
@@ -50,24 +57,30 @@ def can_view_submission(user, submission) -> bool:
     return Submission.objects.visible_to(user).filter(pk=submission.pk).exists()
 
 
+def _key(value: str) -> str:
+    """A name, institution or e-mail address as compared: see reviews.identity, email_key."""
+    return email_key(value) if "@" in (value or "") else " ".join(fold(value or "").split())
+
+
 def conflict_reason(reviewer, submission) -> str | None:
     """Why this person may not review this submission, or None.
 
-    Refused: an author; someone who declared a conflict with an author's name,
-    e-mail or institution; someone an author declared a conflict with.
+    Refused: an author (the owner, or a co-author linked by e-mail); someone who declared
+    a conflict with an author's name, e-mail or institution; someone an author (or the
+    owner) declared a conflict with. Names and addresses match in any case and accents.
     """
     if is_author(reviewer, submission):
         return "This person is an author of the submission."
-    institutions, people = reviewer.conflict_lines()
+    institutions, people = ({_key(line) for line in lines} for lines in reviewer.conflict_lines())
+    them = {_key(reviewer.display_name), _key(reviewer.email)} - {""}
+    accounts = {submission.owner}
     for author in submission.authors.select_related("user"):
-        names = {author.name.strip().lower(), (author.email or "").strip().lower()} - {""}
-        if names & set(people):
+        if ({_key(author.name), _key(author.email)} - {""}) & people:
             return "This reviewer declared a conflict of interest with an author."
-        affiliation = (author.affiliation or "").strip().lower()
-        if affiliation and affiliation in institutions:
+        if author.affiliation.strip() and _key(author.affiliation) in institutions:
             return "This reviewer declared a conflict with an author's institution."
-        if author.user is not None:
-            _, author_people = author.user.conflict_lines()
-            if {reviewer.display_name.lower(), reviewer.email.lower()} & set(author_people):
-                return "An author declared a conflict of interest with this reviewer."
+        accounts.add(author.user)
+    for account in accounts - {None}:
+        if them & {_key(line) for line in account.conflict_lines()[1]}:
+            return "An author declared a conflict of interest with this reviewer."
     return None

@@ -43,14 +43,9 @@ class SubmissionWriteSerializer(serializers.ModelSerializer):
 
 def _submission_summary(submission, user) -> dict:
     role = anonymity.viewer_role(user, submission)
-    title = submission.title
-    if role == anonymity.REVIEWER:
-        title = anonymity.reviewer_metadata(
-            submission, anonymity.reviewer_version(user, submission)
-        ).get("title", "")
     return {
         "uuid": str(submission.uuid),
-        "title": title,
+        "title": anonymity.title_for(user, submission, role),
         "state": submission.state,
         "state_display": submission.get_state_display(),
         "role": role,
@@ -99,19 +94,7 @@ class SubmissionSerializer(SubmissionSummarySerializer):
         data = _submission_summary(submission, user)
         role = data["role"]
         data["metadata"] = anonymity.metadata_for(user, submission)
-        if role == anonymity.REVIEWER:
-            versions = [anonymity.reviewer_version(user, submission)]
-        else:
-            versions = list(submission.versions.all())
-        data["versions"] = [
-            {
-                "number": v.number,
-                "frozen_at": v.frozen_at,
-                "response_letter": v.response_letter if role != anonymity.REVIEWER else "",
-                "files": anonymity.files_for(user, v),
-            }
-            for v in versions
-        ]
+        data["versions"] = anonymity.versions_for(user, submission)
         data["decisions"] = anonymity.decisions_for(user, submission)
         data["reviews"] = anonymity.reviews_for(user, submission)
         data["log"] = anonymity.log_for(user, submission)
@@ -186,15 +169,10 @@ class AssignmentSerializer(serializers.Serializer):
 
     def to_representation(self, assignment):
         user = self.context["request"].user
-        submission = assignment.round.submission
-        role = anonymity.viewer_role(user, submission)
-        own = assignment.reviewer_id == user.pk
-        data = {
+        return {
             "uuid": str(assignment.uuid),
-            "submission": str(submission.uuid),
-            "title": _submission_summary(submission, user)["title"],
+            "submission": str(assignment.round.submission.uuid),
             "round": assignment.round.number,
-            "reviewer": anonymity.reviewer_name_for(user, assignment),
             "state": assignment.state,
             "state_display": assignment.get_state_display(),
             "transitions": services.available_transitions(assignment, user),
@@ -204,18 +182,8 @@ class AssignmentSerializer(serializers.Serializer):
             "responded_at": assignment.responded_at,
             "completed_at": assignment.completed_at,
             "overdue": assignment.is_overdue(),
+            **anonymity.assignment_for(user, assignment),  # title, reviewer, message, answers
         }
-        if own or role == anonymity.EDITOR:
-            data.update(
-                {
-                    "message": assignment.message,
-                    "coi_declaration": assignment.coi_declaration,
-                    "decline_reason": assignment.decline_reason,
-                    "decline_note": assignment.decline_note,
-                    "suggested_reviewer": assignment.suggested_reviewer,
-                }
-            )
-        return data
 
 
 class InviteSerializer(serializers.Serializer):

@@ -20,9 +20,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from catalog import services as catalog_services
+from toolkit.accounts.validators import normalize_email
 from toolkit.errors import Conflict
 
-from . import emails, files, permissions
+from . import anonymity, authorship, emails, files, permissions
 from .choices import (
     OPEN_ASSIGNMENT_STATES,
     TERMINAL_SUBMISSION_STATES,
@@ -50,6 +51,7 @@ from .rubric import NUL_MESSAGE, clean_answers, missing_answers
 S = SubmissionState
 A = AssignmentState
 EDITABLE_STATES = (S.DRAFT, S.REVISIONS_REQUESTED)
+EMAIL_LENGTH = SubmissionAuthor._meta.get_field("email").max_length
 
 # Why a transition's condition fails, in words, for the 409 message.
 CONDITION_MESSAGES = {
@@ -283,13 +285,19 @@ def delete_draft(submission, actor) -> None:
 
 
 def set_authors(submission, actor, authors: list[dict]) -> None:
-    """The owner sets the byline: a list of {name, email, affiliation, orcid} in order."""
+    """The owner sets the byline: a list of {name, email, affiliation, orcid} in order.
+
+    Each author is linked to the account with the same e-mail address, if any
+    (reviews.authorship): a linked co-author is an author everywhere.
+    """
     if not authors:
         raise ValidationError({"authors": ["List at least one author."]})
     errors = {}
     for i, author in enumerate(authors):
         if not (author.get("name") or "").strip():
             errors[f"authors.{i}.name"] = ["Each author needs a name."]
+        if len(normalize_email(author.get("email") or "")) > EMAIL_LENGTH:
+            errors[f"authors.{i}.email"] = [f"Use at most {EMAIL_LENGTH} characters."]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -297,15 +305,13 @@ def set_authors(submission, actor, authors: list[dict]) -> None:
         _ensure_editable(locked, actor)
         locked.authors.all().delete()
         for position, author in enumerate(authors, start=1):
-            email = (author.get("email") or "").strip().lower()
-            SubmissionAuthor.objects.create(
+            SubmissionAuthor.objects.create(  # the e-mail is normalised and linked on save
                 submission=locked,
                 position=position,
                 name=author["name"].strip(),
-                email=email,
+                email=author.get("email") or "",
                 affiliation=(author.get("affiliation") or "").strip(),
                 orcid=(author.get("orcid") or "").strip(),
-                user=actor if email and email == actor.email else None,
             )
 
 
@@ -327,12 +333,13 @@ def add_file(submission, actor, uploaded, label: str = "") -> SubmissionFile:
     data = uploaded.read()
     clean = files.sanitize(data, facts.extension)
     text = files.extract_text(clean, facts.extension)
+    # Scanned before the row lock (it may take seconds); the editor's flags search the file's
+    # text again for the authors of the day (anonymity.identity_flags).
+    flags = files.identity_flags(clean, facts.extension, anonymity.Identities(submission).authors)
     with transaction.atomic():
         locked = _lock_submission(submission, actor)
         _ensure_editable(locked, actor)
         version = _working_version(locked)
-        terms = files.identity_terms(locked.authors.all())
-        flags = files.identity_flags(clean, facts.extension, terms)
         item = SubmissionFile(
             version=version,
             position=_next_position(version),
@@ -433,6 +440,7 @@ def submit(submission, actor) -> Submission:
 
     def effects(locked):
         _validate_complete(locked)
+        authorship.relink_submission(locked)
         _freeze(locked.current_version, locked)
 
     return _run_submission(submission, actor, "submit", effects=effects, notify=emails.submitted)
@@ -443,6 +451,7 @@ def resubmit(submission, actor, *, response_letter: str = "") -> Submission:
 
     def effects(locked):
         _validate_complete(locked)
+        authorship.relink_submission(locked)
         _freeze(locked.current_version, locked, response_letter.strip())
 
     return _run_submission(

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from reviews import services
+from reviews.identity import fold
 from tests import factories, samples
 
 AUTHOR_CANARIES = [
@@ -19,13 +20,22 @@ AUTHOR_CANARIES = [
     "Canarywing",
     "zebulon.canary@canary-institute.example",
     "Canary Institute of Medicine",
+    "Canary Inst",
     "Philippa Songbird",
     "Songbird",
     "philippa@songbird.example",
     "Songbird College",
     "0000-0002-1825-0097",
+    "0000000218250097",
     "zcanary",
 ]
+# Ordinary variants of the author canaries, planted in the text reviewers are shown
+# (the canaries are compared after reviews.identity.fold, so these must not survive).
+AUTHOR_VARIANTS = (
+    "Designed by ZEBULON\u2011CANARYWING and Philippa Songbírd (Canary Inst. of Med.); "
+    "see https://orcid.org/0000000218250097 and the zcanary site. "
+    "Canarywing’s colleagues at Songbird Coll. helped."
+)
 REVIEWER_CANARIES = [
     "Rosalind Hiddenreview",
     "Hiddenreview",
@@ -45,10 +55,11 @@ def texts_of(payload: bytes) -> str:
 
 
 def assert_absent(canaries, haystacks):
+    """No canary in any haystack, compared after folding case, accents and hyphens."""
     for where, text in haystacks:
-        lowered = text.lower()
-        found = [c for c in canaries if c.lower() in lowered]
-        context = [lowered[max(0, lowered.find(c.lower()) - 80) :][:160] for c in found]
+        folded = fold(text)
+        found = [c for c in canaries if fold(c) in folded]
+        context = [folded[max(0, folded.find(fold(c)) - 80) :][:160] for c in found]
         assert found == [], f"{where} leaks {found}: {context}"
 
 
@@ -60,7 +71,9 @@ def api(user):
 
 def build_world(django_capture_on_commit_callbacks):
     """(author, editor, canary reviewer, submission, that reviewer's assignment) after one
-    round: the canary reviewer and another completed reviews; revisions were requested."""
+    round: the canary reviewer and another completed reviews, `rdeclined` declined and
+    `rcancelled` was cancelled (each invited with a note naming the authors); revisions
+    were requested, and the authors' working copy now has a title naming them."""
     author = factories.user(
         "zcanary",
         display_name="Zebulon Canarywing",
@@ -80,8 +93,10 @@ def build_world(django_capture_on_commit_callbacks):
         submission = factories.draft(
             author,
             link=False,
+            title="Interpreters on the wards: the Canarywing method",
             acknowledgements="We thank Zebulon Canarywing's team at Canary Institute of Medicine.",
             summary="Built by Zebulon Canarywing and Philippa Songbird for residents.",
+            description=AUTHOR_VARIANTS,
             coi_statement="Philippa Songbird consults for nobody.",
         )
         services.set_authors(
@@ -145,9 +160,10 @@ def build_world(django_capture_on_commit_callbacks):
             submission,
             editor,
             reviewer=canary_reviewer,
-            message="Dear reviewer, see the materials.",
+            message="Dear reviewer, Zebulon Canarywing's team hopes you like the materials.",
         )
         other = services.invite(submission, editor, reviewer=other_reviewer)
+        _declined_and_cancelled(submission, editor)
         services.accept_invitation(mine, canary_reviewer, coi_declaration="None.")
         services.save_review_draft(
             mine,
@@ -164,4 +180,16 @@ def build_world(django_capture_on_commit_callbacks):
             editor,
             letter="Reviewer 1 (Rosalind Hiddenreview) praised the cases. Please revise.",
         )
+        services.update_draft(submission, author, title="The Zebulon Canarywing method, revised")
     return author, editor, canary_reviewer, submission, mine
+
+
+def _declined_and_cancelled(submission, editor):
+    """Two more reviewers: `rdeclined` declines, `rcancelled` is cancelled by the editor."""
+    declined = factories.reviewer_user("rdeclined", display_name="Dee Clined")
+    cancelled = factories.reviewer_user("rcancelled", display_name="Cal Celled")
+    note = "Philippa Songbird (zcanary, ORCID 0000000218250097) asked for you."
+    invitation = services.invite(submission, editor, reviewer=declined, message=note)
+    services.decline_invitation(invitation, declined, reason="too_busy")
+    invitation = services.invite(submission, editor, reviewer=cancelled, message=note)
+    services.cancel_assignment(invitation, editor, reason="Enough reviewers.")

@@ -1,8 +1,9 @@
 """Editor desk (/editor/): the queue with turnaround metrics, and one submission's page.
 
 Every view is for editors only (anonymous: login; others: 403). Submissions come
-through Submission.objects.visible_to (someone else's draft: 404). An editor who is
-an author sees their own submission read-only; services refuse their decisions (403).
+through Submission.objects.on_desk_of: a draft is a 404, and so is a submission the
+editor is an author of (owner, or co-author linked by e-mail): it leaves their desk,
+and they follow it as an author only, at /submissions/<uuid>/.
 """
 
 from functools import wraps
@@ -12,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
 from toolkit.errors import Conflict
@@ -22,7 +23,7 @@ from .. import anonymity, desk, metrics, permissions, rubric, services, suggesti
 from ..choices import OPEN_ASSIGNMENT_STATES, SubmissionState
 from ..forms.editor import DECISION_FORMS, CancelAssignmentForm, InviteForm, QueueFilterForm
 from ..models import ReviewAssignment, Submission
-from .common import perform, visible_assignment, visible_submission
+from .common import perform, visible_assignment
 
 
 def editor_required(view):
@@ -60,11 +61,16 @@ def queue(request):
     return render(request, "reviews/editor_queue.html", context, status=status)
 
 
+def desk_submission(request, uuid) -> Submission:
+    """A submission on this editor's desk, else 404 (a draft, or their own work)."""
+    return get_object_or_404(Submission.objects.on_desk_of(request.user), uuid=uuid)
+
+
 @editor_required
 @require_safe
 def submission_detail(request, uuid):
     """Everything about one submission, and the forms for what the editor may do now."""
-    return render_detail(request, visible_submission(request, uuid))
+    return render_detail(request, desk_submission(request, uuid))
 
 
 def render_detail(request, submission, *, bound=None, status=200):
@@ -72,13 +78,14 @@ def render_detail(request, submission, *, bound=None, status=200):
     submission = Submission.objects.get(pk=submission.pk)  # fresh: a POST may have lost a race
     user = request.user
     bound = bound or {}
-    role = anonymity.viewer_role(user, submission)
     deciding = permissions.can_decide(user, submission)
+    flags = anonymity.identity_flags(submission)
     context = {
         "submission": submission,
-        "role": role,
-        "is_author": role == anonymity.AUTHOR,
         "deciding": deciding,
+        "flags_as_written": [f for f in flags if not f["redacted"]],
+        "flags_redacted": [f for f in flags if f["redacted"]],
+        "assignment_rounds": _assignment_rounds(user, submission, bound),
         "metadata": anonymity.metadata_for(user, submission),
         "versions": [
             {"version": v, "files": anonymity.files_for(user, v)}
@@ -90,16 +97,12 @@ def render_detail(request, submission, *, bound=None, status=200):
         "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
         "completed_reviews": submission.completed_review_count(),
     }
-    shown = set()  # the keys of the forms this page shows
-    if role == anonymity.EDITOR:
-        context["identity_flags"] = anonymity.identity_flags(submission)
-        context["assignment_rounds"] = _assignment_rounds(user, submission, bound)
-        shown |= {
-            f"cancel:{a.uuid}"
-            for r in context["assignment_rounds"]
-            for a in r["assignments"]
-            if a.state in OPEN_ASSIGNMENT_STATES
-        }
+    shown = {  # the keys of the forms this page shows
+        f"cancel:{a.uuid}"
+        for r in context["assignment_rounds"]
+        for a in r["assignments"]
+        if a.state in OPEN_ASSIGNMENT_STATES
+    }
     if deciding:
         available = services.available_transitions(submission, user)
         context["decisions"] = [
@@ -144,6 +147,12 @@ def _assignment_rounds(user, submission, bound):
         for assignment in items:
             key = f"cancel:{assignment.uuid}"
             assignment.cancel_form = bound.get(key) or CancelAssignmentForm(assignment=assignment)
+            # e.g. a reviewer who became a co-author (by e-mail) after the invitation
+            assignment.conflict = (
+                permissions.conflict_reason(assignment.reviewer, submission)
+                if assignment.state in OPEN_ASSIGNMENT_STATES
+                else None
+            )
         rounds.append({"round": review_round, "assignments": items})
     return rounds
 
@@ -168,8 +177,8 @@ def _blocked(submission, user, available):
 
 
 def _deciding_submission(request, uuid):
-    """The submission (404 if invisible), if this editor may decide on it (403 otherwise)."""
-    submission = visible_submission(request, uuid)
+    """The submission, if on this editor's desk (404 otherwise) and they may decide (403)."""
+    submission = desk_submission(request, uuid)
     if not permissions.can_decide(request.user, submission):
         raise PermissionDenied("Editors do not decide on their own submissions.")
     return submission

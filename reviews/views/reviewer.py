@@ -41,8 +41,7 @@ def own_assignment(request, uuid) -> ReviewAssignment:
 
 
 def title_of(assignment) -> str:
-    metadata = anonymity.reviewer_metadata(assignment.round.submission, assignment.round.version)
-    return metadata.get("title") or UNTITLED
+    return anonymity.invitation_for(assignment)["title"] or UNTITLED
 
 
 def clock(moment=None) -> str:
@@ -106,15 +105,13 @@ def page_context(request, assignment, *, accept_form=None, decline_form=None, re
     user = request.user
     review_round = assignment.round
     submission = review_round.submission
-    metadata = anonymity.reviewer_metadata(submission, review_round.version)
+    told = anonymity.invitation_for(assignment)
     visible = assignment.state in anonymity.REVIEWER_VISIBLE_STATES
     context = {
         "assignment": assignment,
-        "title": metadata.get("title") or UNTITLED,
+        "title": told["title"] or UNTITLED,
         "reviewer_label": anonymity.reviewer_label(assignment),
-        "editor_note": anonymity.redact(
-            assignment.message, anonymity.Identities(submission).authors
-        ),
+        "editor_note": told["note"],
         "can_see_submission": visible,
         **due_facts(assignment),
     }
@@ -125,7 +122,7 @@ def page_context(request, assignment, *, accept_form=None, decline_form=None, re
         r for r in anonymity.reviews_for(user, submission) if r["round"] == review_round.number
     ]
     context.update(
-        metadata=metadata,
+        metadata=anonymity.reviewer_metadata(submission, review_round.version),
         files=anonymity.files_for(user, review_round.version),
         submission_uuid=submission.uuid,
         own_review=next((r for r in reviews if r["reviewer"] == own_label), None),

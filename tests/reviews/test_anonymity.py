@@ -6,6 +6,8 @@ Every reviewer-facing API response, download and e-mail is searched for the
 author canaries, and every author-facing one for the reviewer canaries.
 """
 
+import html
+
 import pytest
 from django.core import mail
 
@@ -88,7 +90,9 @@ def test_editors_see_both_sides_and_the_identity_flags(world):
     flags = api(editor).get(f"/api/v1/submissions/{submission.uuid}/").json()["identity_flags"]
     flagged = {(f["where"], f["term"]) for f in flags}
     assert ("summary", "Zebulon Canarywing") in flagged
-    assert not any(where.startswith("Material from") for where, _ in flagged)  # cleaned
+    # The files' metadata was cleaned away: only their (redacted) labels name the authors.
+    from_files = {where for where, _ in flagged if where.startswith("Material from")}
+    assert from_files and all(where.endswith("(label)") for where in from_files)
 
 
 def test_the_canary_texts_are_really_in_the_originals(world):
@@ -105,7 +109,7 @@ def test_the_canary_texts_are_really_in_the_originals(world):
     ("text", "expected"),
     [
         ("Built by Olive Green at Hillside.", "Built by [redacted] at Hillside."),
-        ("Dr GREEN wrote it", "Dr GREEN wrote it"),  # a lone surname only as written
+        ("Dr GREEN wrote it", "Dr [redacted] wrote it"),  # a surname in any case but lower
         ("Dr Green wrote it; green vegetables", "Dr [redacted] wrote it; green vegetables"),
         ("olive.green@example.org sent Green_guide.pdf", "[redacted] sent [redacted]_guide.pdf"),
         ("Reviewer 1 thanks the editor", "Reviewer 1 thanks the editor"),
@@ -116,3 +120,82 @@ def test_redaction_removes_names_but_not_ordinary_words_or_role_labels(text, exp
 
     terms = ["Olive Green", "Green", "olive.green@example.org", "Reviewer", "editor"]
     assert redact(text, terms) == expected
+
+
+def _seen_by(client, person, paths):
+    """(label, body) of each path for this person, all expected to answer 200."""
+    haystacks = []
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, (person.username, path)
+        haystacks.append((f"{person.username} {path}", response.content.decode()))
+    return haystacks
+
+
+@pytest.mark.parametrize("username", ["rdeclined", "rcancelled"])
+def test_a_declined_or_cancelled_reviewer_sees_only_the_redacted_title_and_note(
+    world, client, username
+):
+    from django.contrib.auth import get_user_model
+
+    _, _, _, submission, _ = world
+    person = get_user_model().objects.get(username=username)
+    assignment = person.assignments.get()
+    detail = api(person).get(f"/api/v1/assignments/{assignment.uuid}/").json()
+    assert detail["state"] in {"declined", "cancelled"}
+    assert detail["title"] == "Interpreters on the wards: the [redacted] method"
+    assert detail["message"].startswith("[redacted] ([redacted], ORCID [redacted]) asked")
+    assert api(person).get(f"/api/v1/submissions/{submission.uuid}/").status_code == 404
+    haystacks = _seen_by(
+        api(person), person, ["/api/v1/assignments/", f"/api/v1/assignments/{assignment.uuid}/"]
+    )
+    client.force_login(person)
+    haystacks += _seen_by(client, person, ["/reviews/", f"/reviews/{assignment.uuid}/"])
+    mails = [m for m in mail.outbox if m.to == [person.email]]
+    assert len(mails) == 1 + (username == "rcancelled")  # the invitation (and the cancellation)
+    haystacks += [(m.subject, m.subject + m.body + m.alternatives[0][0]) for m in mails]
+    assert_absent(AUTHOR_CANARIES, haystacks)
+
+
+def test_the_invitation_note_reaches_the_reviewer_redacted_everywhere(world, client):
+    _, _, reviewer, _, assignment = world
+    expected = "Dear reviewer, [redacted]'s team hopes you like the materials."
+    assert api(reviewer).get(f"/api/v1/assignments/{assignment.uuid}/").json()["message"] == (
+        expected
+    )
+    invitation = next(m for m in mail.outbox if m.to == [reviewer.email])
+    assert expected in invitation.body
+    client.force_login(reviewer)
+    assert expected in html.unescape(client.get(f"/reviews/{assignment.uuid}/").content.decode())
+
+
+def test_reviewers_get_ordinary_variants_of_author_names_redacted(world):
+    _, _, reviewer, submission, _ = world
+    metadata = api(reviewer).get(f"/api/v1/submissions/{submission.uuid}/").json()["metadata"]
+    assert metadata["description"] == (
+        "Designed by [redacted] and [redacted] ([redacted]); see https://orcid.org/[redacted] "
+        "and the [redacted] site. [redacted]’s colleagues at [redacted] helped."
+    )
+
+
+def test_the_editor_learns_which_identities_reviewers_see_as_written(world):
+    _, editor, _, submission, _ = world
+    flags = api(editor).get(f"/api/v1/submissions/{submission.uuid}/").json()["identity_flags"]
+    kept = {(f["where"], f["term"]) for f in flags if not f["redacted"]}
+    redacted = {(f["where"], f["term"]) for f in flags if f["redacted"]}
+    assert ("summary", "Zebulon Canarywing") in redacted
+    assert ("description", "0000-0002-1825-0097") in redacted
+    assert ("description", "zcanary") in redacted
+    assert ("Material from Canarywing_guide (label)", "Canarywing") in redacted
+    assert kept == set()  # the world plants nothing reviewers would see as written
+
+
+def test_a_reviewer_reads_the_other_reviews_without_any_reviewers_name(world):
+    from django.contrib.auth import get_user_model
+
+    _, _, _, submission, _ = world
+    other = get_user_model().objects.get(username="rother")
+    reviews = api(other).get(f"/api/v1/submissions/{submission.uuid}/").json()["reviews"]
+    canary_review = next(r for r in reviews if r["reviewer"] == "Reviewer 1")
+    assert canary_review["comments_to_authors"] == "Strong work. — [redacted], [redacted]"
+    assert_absent(REVIEWER_CANARIES, [("reviews", str(reviews))])

@@ -5,7 +5,6 @@ import io
 import logging
 import struct
 import zipfile
-from types import SimpleNamespace
 
 import docx
 import openpyxl
@@ -690,82 +689,3 @@ def test_extract_text_is_truncated_to_the_limit():
 
     assert len(full) > 100
     assert text == full[:100]
-
-
-# --- find_identities and identity_terms ---------------------------------------------------------
-
-
-def test_find_identities_finds_a_surname_followed_by_an_apostrophe():
-    assert files.find_identities("See Dr Okafor's notes.", ["Okafor"]) == ["Okafor"]
-
-
-def test_find_identities_does_not_match_inside_a_longer_word():
-    assert files.find_identities("The annual report", ["Ann"]) == []
-
-
-def test_find_identities_ignores_case_and_extra_whitespace():
-    text = "Prepared by CHIDI\n   okafor for the clinic."
-
-    assert files.find_identities(text, ["Chidi  Okafor"]) == ["Chidi  Okafor"]
-
-
-def test_find_identities_matches_an_email_but_not_a_longer_one():
-    terms = ["ann@example.org"]
-
-    assert files.find_identities("Write to ann@example.org.", terms) == terms
-    assert files.find_identities("Write to joann@example.org.", terms) == []
-
-
-def test_find_identities_sees_through_soft_hyphens_and_compatibility_characters():
-    assert files.find_identities("Oka\u00adfor and ﬁnch", ["Okafor", "Finch"]) == [
-        "Okafor",
-        "Finch",
-    ]
-
-
-def test_find_identities_keeps_the_given_order_and_drops_duplicates():
-    text = "Mercy Hospital; Okafor; Chidi Okafor"
-    terms = ["Chidi Okafor", "Okafor", "Mercy Hospital", "okafor", "Absent Person"]
-
-    assert files.find_identities(text, terms) == ["Chidi Okafor", "Okafor", "Mercy Hospital"]
-
-
-def test_find_identities_ignores_blank_terms_and_text():
-    assert files.find_identities("", ["Okafor"]) == []
-    assert files.find_identities("Okafor", ["", "  ", None]) == []
-
-
-def test_identity_terms_lists_names_long_surnames_emails_and_affiliations():
-    authors = [
-        {"name": "Chidi Okafor", "email": "c.okafor@example.org", "affiliation": "Mercy Hospital"},
-        SimpleNamespace(name="Mai  Ng", email="", affiliation="Mercy Hospital"),
-        SimpleNamespace(name="Okafor", email=None, affiliation="  "),
-    ]
-
-    assert files.identity_terms(authors) == [
-        "Chidi Okafor",
-        "Okafor",
-        "c.okafor@example.org",
-        "Mercy Hospital",
-        "Mai Ng",
-    ]
-
-
-def test_identity_terms_skips_degrees_after_a_surname():
-    assert files.identity_terms([{"name": "Chidi Okafor, MD PhD"}]) == [
-        "Chidi Okafor, MD PhD",
-        "Okafor",
-    ]
-
-
-def test_author_identities_in_the_body_survive_sanitizing_and_are_found_for_the_editor():
-    authors = [{"name": "Zebedee Quartermaine", "email": "zq@example.org"}]
-    data = samples.docx_bytes(text="Thanks to Zebedee Quartermaine (zq@example.org).")
-
-    text = files.extract_text(files.sanitize(data, "docx"), "docx")
-
-    assert files.find_identities(text, files.identity_terms(authors)) == [
-        "Zebedee Quartermaine",
-        "Quartermaine",
-        "zq@example.org",
-    ]

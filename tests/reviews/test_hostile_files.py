@@ -17,7 +17,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from lxml import etree
 
-from reviews import files
+from reviews import files, identity
 from reviews.sanitize import media
 from tests.reviews.hostile import CORPUS, canary, pdf, word
 from tests.reviews.hostile.canary import NAME, traces
@@ -58,7 +58,7 @@ def test_the_reviewer_copy_keeps_no_trace_of_the_canary_in_any_readable_form(cor
 
 @pytest.mark.parametrize("extension", CORPUS)
 def test_the_reviewer_copy_has_nothing_left_to_flag(corpus, extension):
-    terms = files.identity_terms([{"name": NAME, "email": canary.EMAIL}]) + [canary.USERNAME]
+    terms = identity.identity_terms([{"name": NAME, "email": canary.EMAIL}]) + [canary.USERNAME]
 
     assert files.identity_flags(corpus[extension][1], extension, terms) == []
 

@@ -196,22 +196,18 @@ def test_cancel_sits_behind_a_confirmation_step(editor_client, reviewing):
     assert "Cancel this assignment?" in html
 
 
-def test_an_editor_sees_their_own_submission_read_only_and_may_not_decide(
-    client, editor, reviewers
-):
+def test_an_editors_own_submission_is_not_on_their_desk_and_refuses_them(client, editor, reviewers):
     other_editor = factories.user("ed2", roles=["contributor", "editor"])
     submission, assignments = factories.in_review(editor, other_editor, reviewers[:1])
     client_for(client, editor)
-    response = client.get(page(submission))
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "read-only" in html
-    assert "decide/" not in html and "invite/" not in html
-    assert reviewers[0].display_name not in html
-    assert client.post(f"{page(submission)}decide/reject/", {"letter": "No."}).status_code == 403
-    assert client.post(f"{page(submission)}invite/", {"reviewer": "rev2"}).status_code == 403
+    assert client.get(page(submission)).status_code == 404
+    assert client.post(f"{page(submission)}decide/reject/", {"letter": "No."}).status_code == 404
+    assert client.post(f"{page(submission)}invite/", {"reviewer": "rev2"}).status_code == 404
     url = f"{page(submission)}assignments/{assignments[0].uuid}/remind/"
-    assert client.post(url).status_code == 403
+    assert client.post(url).status_code == 404
+    response = client.get(f"/submissions/{submission.uuid}/")  # as its author
+    assert response.status_code == 200
+    assert reviewers[0].display_name not in response.content.decode()
 
 
 # --- invitations --------------------------------------------------------------------
@@ -727,11 +723,13 @@ def test_an_unknown_filter_value_is_400_with_the_message(editor_client, queue_wo
     assert 'href="#id_state"' in response.content.decode()
 
 
-def test_the_queue_marks_the_editors_own_submissions_read_only(client, editor, reviewers):
-    factories.submission_in("submitted", editor, factories.user("x", roles=["editor"]), reviewers)
+def test_the_queue_leaves_out_the_editors_own_submissions(client, editor, owner, reviewers):
+    other_editor = factories.user("x", roles=["editor"])
+    own = factories.submission_in("submitted", editor, other_editor, reviewers)
+    theirs = factories.submission_in("submitted", owner, other_editor, reviewers)
     client_for(client, editor)
     html = client.get("/editor/").content.decode()
-    assert "Your own submission: read-only" in html
+    assert str(theirs.uuid) in html and str(own.uuid) not in html
 
 
 def test_the_turnaround_metrics_appear_on_the_queue(editor_client, owner, editor, reviewers):

@@ -16,6 +16,7 @@ from toolkit.forms import ModelMultipleChoiceField
 from . import throttle
 from .backends import find_account
 from .permissions import CONTRIBUTOR
+from .validators import normalize_email
 
 User = get_user_model()
 
@@ -118,7 +119,7 @@ class ThrottledPasswordResetForm(PasswordResetForm):
 
 class UniqueEmailMixin:
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = normalize_email(self.cleaned_data["email"])
         others = User.objects.filter(email__iexact=email)
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from .validators import normalize_orcid, validate_orcid
+from .validators import normalize_email, normalize_orcid, validate_orcid
 
 
 class User(AbstractUser):
@@ -59,7 +59,7 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         """Normalises; a new password or a deactivation revokes the API token (whoever saves:
         the password forms, the reset link, the admin, a management command)."""
-        self.email = (self.email or "").strip().lower()
+        self.email = normalize_email(self.email)
         if self.orcid:
             self.orcid = normalize_orcid(self.orcid)
         if not self.display_name:

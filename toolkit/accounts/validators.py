@@ -1,6 +1,7 @@
 """Validators for account fields."""
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 
@@ -14,6 +15,21 @@ def orcid_check_digit(base_digits: str) -> str:
         total = (total + int(digit)) * 2
     result = (12 - total % 11) % 11
     return "X" if result == 10 else str(result)
+
+
+def normalize_email(value: str) -> str:
+    """An e-mail address as stored: compatibility-normalised (NFKC), trimmed, lower case."""
+    return unicodedata.normalize("NFKC", value or "").strip().lower()
+
+
+def email_key(value: str) -> str:
+    """An e-mail address as compared with another: trimmed, NFKC, case folded, and without a
+    "+tag" after the local part (alice+toolkit@uni.edu is alice@uni.edu's mailbox)."""
+    address = unicodedata.normalize("NFKC", value or "").strip().casefold()
+    local, at, domain = address.rpartition("@")
+    if not (at and local and domain):
+        return address
+    return f"{local.split('+', 1)[0] or local}@{domain}"
 
 
 def normalize_orcid(value: str) -> str:
