@@ -1,5 +1,6 @@
 """Public catalog API: vocabularies and published resources (DESIGN §10)."""
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -143,7 +144,12 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
         filterset = ResourceFilter(request.query_params)
         if not filterset.is_valid():
             errors = filterset.form.errors.get_json_data()
-            raise ValidationError({k: [e["message"] for e in v] for k, v in errors.items()})
+            raise ValidationError(
+                {
+                    ("non_field_errors" if k == NON_FIELD_ERRORS else k): [e["message"] for e in v]
+                    for k, v in errors.items()
+                }
+            )
         results = filterset.results()
         page = self.paginate_queryset(results)
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)

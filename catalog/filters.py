@@ -25,6 +25,10 @@ SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("title", "Titl
 PAGE_SIZE = 20
 MAX_MINUTES = 100_000
 YEARS = (1900, 2999)
+# Bounded work per request: the chips and links of a page repeat every parameter, so their
+# size grows with the square of the number of values. Repeated values count once.
+MAX_VALUES_PER_PARAMETER = 50
+MAX_PARAMETER_VALUES = 150  # every checkbox of every facet ticked is about 100
 # Not needed to list results (the page, the API list, the feed): left in the database.
 LONG_FIELDS = (
     "learning_objectives",
@@ -124,6 +128,59 @@ class YearsField(forms.Field):
                 )
             years.append(year)
         return years
+
+
+# --- Bounded parameters -------------------------------------------------------------
+
+
+def _shown_name(name: str) -> str:
+    return name if len(name) <= 40 else f"{name[:40]}…"
+
+
+def bounded_parameters(data) -> tuple[QueryDict, list[tuple[str | None, str]]]:
+    """The parameters with each repeated value once, cut to the caps, and what was cut.
+
+    Each error is (parameter name or None for the whole request, message). Whatever
+    the request holds, what the filters, chips and links work on is bounded.
+    """
+    params, errors, total = QueryDict(mutable=True), [], 0
+    lists = data.lists() if hasattr(data, "lists") else data.items()
+    for name, values in lists:
+        values = values if isinstance(values, list | tuple) else [values]
+        distinct = list(dict.fromkeys(str(v) for v in values))
+        if len(distinct) > MAX_VALUES_PER_PARAMETER:
+            message = (
+                f"{len(distinct)} different values given: "
+                f"choose at most {MAX_VALUES_PER_PARAMETER}."
+            )
+            errors.append((name, message))
+            distinct = distinct[:MAX_VALUES_PER_PARAMETER]
+        room = MAX_PARAMETER_VALUES - total
+        total += len(distinct)
+        if room > 0:
+            params.setlist(name, distinct[:room])
+    if total > MAX_PARAMETER_VALUES:
+        errors.append(
+            (
+                None,
+                f"{total} parameter values given: choose at most {MAX_PARAMETER_VALUES} in all.",
+            )
+        )
+    return params, errors
+
+
+class BoundedForm(forms.Form):
+    """The FilterSet's form: invalid when the parameters went beyond the caps."""
+
+    parameter_errors: tuple | list = ()
+
+    def clean(self):
+        for name, message in self.parameter_errors:
+            if name is None or name in self.fields:
+                self.add_error(name, message)
+            else:
+                self.add_error(None, f"“{_shown_name(name)}”: {message}")
+        return super().clean()
 
 
 # --- Filters -------------------------------------------------------------------
@@ -270,10 +327,14 @@ class ResourceFilter(df.FilterSet):
     class Meta:
         model = Resource
         fields = []
+        form = BoundedForm
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
             queryset = Resource.objects.published()
+        self.parameter_errors = []
+        if data is not None:  # once, here: the page, the API and the feed all come this way
+            data, self.parameter_errors = bounded_parameters(data)
         super().__init__(data, queryset, **kwargs)
         self.index = facets.get_index()
         self.terms = self.index.terms
@@ -284,6 +345,12 @@ class ResourceFilter(df.FilterSet):
         if "_form_class" not in cls.__dict__:
             cls._form_class = super().get_form_class()
         return cls._form_class
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            super().form.parameter_errors = self.parameter_errors
+        return self._form
 
     # --- the cleaned values -----------------------------------------------------
 
@@ -357,11 +424,9 @@ class ResourceFilter(df.FilterSet):
         for name, flt in self.filters.items():
             if name == "sort":
                 continue
-            seen = set()
-            for value in params.getlist(name):
-                if value in seen or value == "":
+            for value in params.getlist(name):  # each value once: see bounded_parameters
+                if value == "":
                     continue
-                seen.add(value)
                 rest = params.copy()
                 rest.setlist(name, [v for v in params.getlist(name) if v != value])
                 label = labels.get(name, {}).get(value, value)

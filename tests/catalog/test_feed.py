@@ -91,6 +91,21 @@ def test_invalid_filters_get_400_naming_the_value(client):
     assert "“nope” is not a known learner level." in body and "“soon”" in body
 
 
+def test_repeated_filter_values_count_once_in_the_feed(client):
+    factories.resource("Working with interpreters", levels=["gme-residency"])
+    parsed = feed(client, "?" + "&".join(["level=gme-residency"] * 500))
+    assert [e.title for e in parsed.entries] == ["Working with interpreters"]
+    assert parsed.feed.link.endswith("/catalog/?level=gme-residency")
+
+
+def test_too_many_filter_values_get_400_saying_so(client):
+    response = client.get("/catalog/feed/?" + "&".join(f"year={y}" for y in range(1900, 2000)))
+    assert response.status_code == 400
+    assert "Year published: 100 different values given: choose at most 50." in (
+        response.content.decode()
+    )
+
+
 @pytest.mark.parametrize("text", HOSTILE_QUERIES)
 def test_every_hostile_query_gets_a_feed(client, text):
     factories.resource("Working with interpreters")

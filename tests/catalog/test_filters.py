@@ -183,3 +183,48 @@ def test_each_chip_links_to_the_search_without_that_one_value(catalog):
     words = chips[("Search", "“care”")]
     assert "q" not in words and words.getlist("level") == ["gme-residency", "cpd-faculty"]
     assert len(chips) == 4
+
+
+# --- Bounded work per request ----------------------------------------------------
+
+
+def many(name: str, values) -> str:
+    return "&".join(f"{name}={value}" for value in values)
+
+
+def test_repeated_values_count_once_in_the_filters_and_the_chips(catalog):
+    filterset = run(many("year", [2022] * 300 + [2024] * 300) + "&" + many("type", ["case"] * 99))
+    assert filterset.data.getlist("year") == ["2022", "2024"]
+    assert filterset.data.getlist("type") == ["case"]
+    chips = filterset.chips()
+    assert len(chips) == 3  # the chips count equals the distinct values
+    for chip in chips:  # and each link carries each remaining value once
+        rest = QueryDict(chip.remove_url[1:])
+        for name in ("year", "type"):
+            assert len(rest.getlist(name)) == len(set(rest.getlist(name)))
+    assert fast(many("year", [2022] * 300)) == ["Bravo"]
+
+
+def test_more_than_50_values_of_one_parameter_are_refused_with_a_message():
+    filterset = ResourceFilter(QueryDict(many("year", range(1900, 1951))))
+    assert not filterset.is_valid()
+    assert filterset.errors["year"] == ["51 different values given: choose at most 50."]
+    assert filterset.error_list() == [
+        "Year published: 51 different values given: choose at most 50."
+    ]
+    assert len(filterset.data.getlist("year")) == 50  # the work stops at the cap
+    assert ResourceFilter(QueryDict(many("year", range(1900, 1950)))).is_valid()
+
+
+def test_an_unknown_parameter_with_too_many_values_is_refused_by_name():
+    filterset = ResourceFilter(QueryDict(many("utm_source", range(60))))
+    assert not filterset.is_valid()
+    assert filterset.error_list() == ["“utm_source”: 60 different values given: choose at most 50."]
+
+
+def test_more_than_150_values_in_all_are_refused_and_cut():
+    query = "&".join(many(f"x{n}", range(40)) for n in range(4))  # 160 values
+    filterset = ResourceFilter(QueryDict(query))
+    assert not filterset.is_valid()
+    assert filterset.error_list() == ["160 parameter values given: choose at most 150 in all."]
+    assert sum(len(values) for _, values in filterset.data.lists()) == 150

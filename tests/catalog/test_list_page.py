@@ -130,6 +130,24 @@ def test_each_chip_removes_exactly_its_value_and_keeps_the_rest(client):
     assert sorted(removed) == sorted(everything)
 
 
+def test_repeated_filter_values_make_one_chip_each_and_links_without_repeats(client):
+    factories.resource("A", levels=["gme-residency"], type="case")
+    html = page(client, "?" + "&".join(["year=2024&level=gme-residency"] * 300))
+    chips = [unescape(href) for href in CHIP.findall(html)]
+    assert len(chips) == 2  # the distinct values
+    links = chips + [unescape(h) for h in re.findall(r'href="(/catalog/feed/[^"]*)"', html)]
+    for href in links:
+        values = [v for vs in parse_qs(urlsplit(href).query).values() for v in vs]
+        assert len(values) <= 2, href
+    assert len(html) < 50_000
+
+
+def test_too_many_values_of_one_filter_get_a_400_page_that_says_so(client):
+    html = page(client, "?" + "&".join(f"year={y}" for y in range(1900, 2251)), status=400)
+    assert "Year published: 351 different values given: choose at most 50." in html
+    assert 'class="chip"' not in html and len(html) < 50_000
+
+
 def test_pages_hold_20_results_and_say_how_many_pages(client):
     for n in range(45):
         factories.resource(f"Resource {n:02d}")

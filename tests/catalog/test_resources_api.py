@@ -145,6 +145,23 @@ def test_invalid_filters_get_400_with_field_messages_naming_the_value(client):
     }
 
 
+def test_repeated_filter_values_count_once(client, interpreters):
+    body = client.get("/api/v1/resources/?" + "&".join(["level=gme-residency"] * 500)).json()
+    assert [r["title"] for r in body["results"]] == ["Working with interpreters"]
+
+
+def test_too_many_filter_values_get_400_with_the_message(client):
+    response = client.get("/api/v1/resources/?" + "&".join(f"year={y}" for y in range(1900, 1960)))
+    assert response.status_code == 400
+    assert response.json() == {"year": ["60 different values given: choose at most 50."]}
+    query = "&".join(f"x{n}=v{i}" for n in range(4) for i in range(40))
+    response = client.get(f"/api/v1/resources/?{query}")
+    assert response.status_code == 400
+    assert response.json() == {
+        "non_field_errors": ["160 parameter values given: choose at most 150 in all."]
+    }
+
+
 def test_facets_are_added_on_request(client, interpreters):
     body = client.get("/api/v1/resources/?facets=1&level=gme-residency").json()
     assert body["facets"]["level"] == [
