@@ -40,6 +40,7 @@ METADATA_PREFIX = "oai_dc"
 GRANULARITY = "YYYY-MM-DDThh:mm:ssZ"
 RESUMPTION_SALT = "catalog.oai.resumption-token"
 TOKEN_MAX_AGE = timedelta(days=1)
+ERROR_ECHO_CHARS = 40  # of an argument echoed in an error answer
 
 DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SECOND_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
@@ -287,6 +288,25 @@ def echoable(name: str, value: str) -> bool:
     return pattern is None or bool(pattern.fullmatch(value))
 
 
+def echoed(params, *, error: bool) -> dict:
+    """The <request> attributes; an error echoes no long value whole (a bad token, say).
+
+    A long free-text value (resumptionToken, identifier) is cut to ERROR_ECHO_CHARS and
+    "…"; a long patterned one (set, metadataPrefix) is left out, keeping the schema valid.
+    """
+    attrs = {}
+    for key in params:
+        value = params.get(key)
+        if not echoable(key, value):
+            continue
+        if error and len(value) > ERROR_ECHO_CHARS:
+            if key in ECHO_PATTERNS:
+                continue
+            value = f"{value[:ERROR_ECHO_CHARS]}…"
+        attrs[key] = value
+    return attrs
+
+
 def _oai(tag: str) -> str:
     return f"{{{NS_OAI}}}{tag}"
 
@@ -298,13 +318,12 @@ def sub(parent, tag: str, text=None, **attrs):
     return element
 
 
-def envelope(params, verb: str | None, now: datetime):
+def envelope(params, verb: str | None, now: datetime, *, error: bool = False):
     root = etree.Element(_oai("OAI-PMH"), nsmap={None: NS_OAI, "xsi": NS_XSI})
     root.set(f"{{{NS_XSI}}}schemaLocation", f"{NS_OAI} {OAI_SCHEMA}")
     sub(root, _oai("responseDate"), datestamp(now))
-    attrs = {}
-    if verb:  # badVerb and badArgument answers echo the base URL only
-        attrs = {key: params.get(key) for key in params if echoable(key, params.get(key))}
+    # badVerb and badArgument answers echo the base URL only
+    attrs = echoed(params, error=error) if verb else {}
     sub(root, _oai("request"), base_url(), **attrs)
     return root
 
@@ -520,11 +539,8 @@ def respond(params, now: datetime | None = None) -> bytes:
     try:
         HANDLERS[verb](root, params, now)
     except OAIError as error:
-        if error.code == "badArgument":
-            root = envelope(params, None, now)
-        else:
-            for child in list(root)[2:]:
-                root.remove(child)
+        echo_verb = None if error.code == "badArgument" else verb
+        root = envelope(params, echo_verb, now, error=True)
         sub(root, _oai("error"), error.message, code=error.code)
     return serialize(root)
 

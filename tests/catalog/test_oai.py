@@ -301,6 +301,39 @@ def test_bad_resumption_tokens(client):
     ]
 
 
+def test_a_bad_resumption_token_is_echoed_only_as_a_short_prefix(client):
+    factories.resource()
+    token = "A" * 5000
+    for method in ("get", "post"):
+        response = getattr(client, method)(
+            "/oai", {"verb": "ListRecords", "resumptionToken": token}
+        )
+        root = etree.fromstring(response.content)
+        assert error_codes(root) == ["badResumptionToken"]
+        assert root.find("o:request", NS).get("resumptionToken") == "A" * 40 + "…"
+        assert len(response.content) < 1000
+
+
+def test_errors_echo_no_long_argument_whole(client):
+    factories.resource()
+    long_id = f"oai:{HOST}:" + "x" * 3000
+    root = harvest(client, verb="GetRecord", metadataPrefix="oai_dc", identifier=long_id)
+    assert error_codes(root) == ["idDoesNotExist"]
+    assert root.find("o:request", NS).get("identifier") == long_id[:40] + "…"
+    root = harvest(
+        client, verb="ListIdentifiers", metadataPrefix="oai_dc", set="type:" + "y" * 3000
+    )
+    assert error_codes(root) == ["noRecordsMatch"]
+    assert root.find("o:request", NS).attrib == {
+        "verb": "ListIdentifiers",
+        "metadataPrefix": "oai_dc",
+    }
+    root = harvest(client, verb="ListRecords", metadataPrefix="z" * 3000)
+    assert error_codes(root) == ["cannotDisseminateFormat"]
+    assert root.find("o:request", NS).attrib == {"verb": "ListRecords"}
+    assert len(etree.tostring(root)) < 1000
+
+
 def test_a_token_of_one_verb_is_refused_by_another(client, settings):
     settings.TOOLKIT_OAI_PAGE_SIZE = 1
     factories.resource("One")
