@@ -118,7 +118,7 @@ class ResourceFileAdmin(ModelAdmin):
 
 @admin.register(SearchLog)
 class SearchLogAdmin(ModelAdmin):
-    list_display = ("query", "params", "created_at")
+    list_display = ("query", "day", "count", "last_seen", "params")
     search_fields = ("query",)
-    date_hierarchy = "created_at"
-    readonly_fields = ("query", "params", "created_at")
+    date_hierarchy = "day"
+    readonly_fields = ("query", "day", "count", "last_seen", "params")

@@ -258,15 +258,31 @@ class ResourceFile(models.Model):
 
 
 class SearchLog(models.Model):
-    """A catalog search that found nothing: listed for editors to find gaps."""
+    """Zero-result catalog searches of one day: one row per normalised query, with a count.
 
-    query = models.CharField(max_length=500)
-    params = models.CharField(max_length=1000, blank=True, help_text="The filters, as a query.")
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    Listed for editors to find gaps (catalog.searchlog writes and prunes it). A day keeps
+    at most TOOLKIT_SEARCH_LOG_DAILY_CAP queries; the rest of that day's searches are
+    counted in one row whose query is empty ("other searches").
+    """
+
+    query = models.CharField(
+        max_length=500, blank=True, help_text="Case-folded, one space between words."
+    )
+    day = models.DateField()
+    count = models.PositiveIntegerField(default=1)
+    last_seen = models.DateTimeField()
+    params = models.CharField(
+        max_length=1000, blank=True, help_text="The filters of the latest one, as a query."
+    )
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-day", "-count", "query"]
         verbose_name = "zero-result search"
+        constraints = [
+            models.UniqueConstraint(fields=["query", "day"], name="catalog_searchlog_query_day")
+        ]
+        # Serves the editors' page (its ORDER BY), the day's count and the pruning.
+        indexes = [models.Index(fields=["-day", "-count", "query"], name="catalog_searchlog_list")]
 
     def __str__(self):
-        return self.query
+        return f"{self.query or 'other searches'} ({self.day}: {self.count})"

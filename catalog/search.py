@@ -36,9 +36,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection, connections
-from django.db.models import Count, FloatField, Max, Q, Value
+from django.db.models import FloatField, Q, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Lower
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils.html import escape
@@ -46,7 +45,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from toolkit.text import without_controls
 
-from .models import Resource, SearchLog
+from .models import Resource
 
 FTS_COLUMNS = ("title", "summary", "body", "attachments")
 TS_CONFIG = "english"
@@ -463,23 +462,3 @@ def rebuild_index(using: str = "default", batch_size: int = 500, progress=None) 
             progress(done)
     renew_generation(using)
     return total
-
-
-# --- Zero-result searches ------------------------------------------------------
-
-
-def log_zero_result(text: str, params: str = "") -> None:
-    """Remember a search that found nothing, for editors to see what the catalog lacks."""
-    query = clean_query(text)
-    if query:
-        SearchLog.objects.create(query=query, params=params[:1000])
-
-
-def zero_result_queries():
-    """Zero-result searches grouped by query (case-insensitive): count and last seen."""
-    return (
-        SearchLog.objects.annotate(key=Lower("query"))
-        .values("key")
-        .annotate(count=Count("id"), last_seen=Max("created_at"))
-        .order_by("-count", "-last_seen", "key")
-    )

@@ -1,5 +1,6 @@
 """Public catalog pages. Thin: the work happens in search, filters, facets and citations."""
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.paginator import Paginator
@@ -13,7 +14,7 @@ from django.views.generic import ListView, TemplateView
 from toolkit.accounts import throttle
 from toolkit.accounts.permissions import is_editor
 
-from . import citations, jsonld, oai, records, search
+from . import citations, jsonld, oai, records, search, searchlog
 from .filters import PAGE_SIZE, ResourceFilter
 from .models import Resource, ResourceFile, ResourceVersion
 
@@ -142,7 +143,7 @@ class ResourceListView(TemplateView):
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         results.with_snippets(page.object_list)
         if filterset.query and not results.count:
-            search.log_zero_result(filterset.query, filterset.filter_params())
+            searchlog.record(filterset.query, filterset.filter_params())
         context.update(
             results=results,
             page_obj=page,
@@ -155,7 +156,7 @@ class ResourceListView(TemplateView):
 
 
 class SearchLogView(LoginRequiredMixin, UserPassesTestMixin, ListView):
-    """/editor/searches/: zero-result searches by query, for editors (others: 403)."""
+    """/editor/searches/: zero-result searches per day, most frequent first (editors; else 403)."""
 
     http_method_names = ["get", "head", "options"]
     template_name = "catalog/searchlog_list.html"
@@ -166,4 +167,7 @@ class SearchLogView(LoginRequiredMixin, UserPassesTestMixin, ListView):
         return is_editor(self.request.user)
 
     def get_queryset(self):
-        return search.zero_result_queries()
+        return searchlog.listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(daily_cap=settings.TOOLKIT_SEARCH_LOG_DAILY_CAP, **kwargs)

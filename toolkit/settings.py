@@ -368,3 +368,6 @@ TOOLKIT_REVIEW_DUE_DAYS = env_int("TOOLKIT_REVIEW_DUE_DAYS", 28)
 TOOLKIT_OAI_PAGE_SIZE = env_int("TOOLKIT_OAI_PAGE_SIZE", 100)
 # The address OAI-PMH Identify gives harvesters; defaults to DEFAULT_FROM_EMAIL's address.
 TOOLKIT_OAI_ADMIN_EMAIL = os.environ.get("TOOLKIT_OAI_ADMIN_EMAIL", "")
+# Zero-result searches kept per day (the rest are counted together), and for how many days.
+TOOLKIT_SEARCH_LOG_DAILY_CAP = env_int("TOOLKIT_SEARCH_LOG_DAILY_CAP", 1000)
+TOOLKIT_SEARCH_LOG_DAYS = env_int("TOOLKIT_SEARCH_LOG_DAYS", 365)

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog import search, services
+from catalog import search, searchlog, services
 from catalog.models import SearchLog
 from tests import factories
 from tests.catalog.search_inputs import HOSTILE_QUERIES
@@ -210,9 +210,9 @@ def test_post_is_not_allowed(client):
 
 
 def test_zero_result_searches_page_permission_ladder(client, contributor, editor):
-    search.log_zero_result("podiatry")
-    search.log_zero_result("Podiatry")
-    search.log_zero_result("dental care")
+    searchlog.record("podiatry")
+    searchlog.record("Podiatry")
+    searchlog.record("dental care")
     response = client.get("/editor/searches/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     client.force_login(contributor)

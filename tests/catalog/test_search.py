@@ -213,14 +213,6 @@ def test_snippets_of_listed_objectives_keep_them_apart():
     assert "interpreter</mark> · Use first-person speech" in snippet
 
 
-def test_zero_result_searches_are_grouped_for_editors():
-    search.log_zero_result("Dental  Care")
-    search.log_zero_result("dental care")
-    search.log_zero_result("podiatry")
-    rows = list(search.zero_result_queries())
-    assert [(r["key"], r["count"]) for r in rows] == [("dental care", 2), ("podiatry", 1)]
-
-
 def test_seed_corpus_builds_a_searchable_catalog_and_bench_catalog_times_it(capsys):
     with pytest.raises(CommandError, match="DEBUG off"):
         call_command("seed_corpus", resources=5)
