@@ -21,7 +21,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=i7EGeFyHS_Hu2RKGOH91vwY2YZopnEqJnLK
 	DJANGO_SETTINGS_MODULE=toolkit.settings
 DEV_ENV  := DJANGO_DEBUG=1
 
-.PHONY: help install run serve test pytest test-postgres test-browser test-all bench lint fmt clean
+.PHONY: help install run serve test pytest pg-client test-postgres test-browser test-all bench lint fmt clean
 
 help:
 	@echo "make run            set up everything and serve the demo at http://$(HOST):$(PORT)"
@@ -80,7 +80,12 @@ test: install
 pytest: install
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: install
+# pg_dump, pg_restore and psql (manage.py backup/restore on PostgreSQL, and the line below).
+pg-client:
+	@command -v pg_dump >/dev/null && command -v pg_restore >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client)
+
+test-postgres: install pg-client
 	@psql "$(dir $(PG_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname='$(notdir $(PG_URL))'" | grep -q 1 \
 		|| psql "$(dir $(PG_URL))postgres" -qc "CREATE DATABASE $(notdir $(PG_URL))"
 	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(PY) manage.py makemigrations --check --dry-run
