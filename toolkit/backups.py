@@ -103,7 +103,10 @@ def restore_media(archive: Path, root: Path) -> dict[str, str]:
     """Unpack the archive into `root` (emptied first); returns the hashes of what is there."""
     root.mkdir(parents=True, exist_ok=True)
     for child in root.iterdir():
-        shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
     with tarfile.open(archive) as tar:
         tar.extractall(root, filter="data")  # no absolute paths, no "..", no devices
     return media_hashes(root)
