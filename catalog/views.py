@@ -136,7 +136,11 @@ class ResourceListView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         filterset = ResourceFilter(request.GET)
-        context = {"filter": filterset, "query": search.clean_query(request.GET.get("q", ""))}
+        context = {
+            "filter": filterset,
+            "query": search.clean_query(request.GET.get("q", "")),
+            "query_params": filterset.data,  # each value once: the page's links stay small
+        }
         if not filterset.is_valid():
             return self.render_to_response(context, status=400)
         results = filterset.results().listing()

@@ -142,6 +142,14 @@ def test_repeated_filter_values_make_one_chip_each_and_links_without_repeats(cli
     assert len(html) < 50_000
 
 
+def test_page_links_carry_each_repeated_value_once(client):
+    for n in range(21):
+        factories.resource(f"Resource {n:02d}", levels=["gme-residency"])
+    html = page(client, "?" + "&".join(["level=gme-residency"] * 500))
+    links = [unescape(h) for h in re.findall(r'href="(\?[^"]*page=[^"]*)"', html)]
+    assert links and all(parse_qs(link[1:])["level"] == ["gme-residency"] for link in links)
+
+
 def test_too_many_values_of_one_filter_get_a_400_page_that_says_so(client):
     html = page(client, "?" + "&".join(f"year={y}" for y in range(1900, 2251)), status=400)
     assert "Year published: 351 different values given: choose at most 50." in html

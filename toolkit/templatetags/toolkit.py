@@ -86,8 +86,11 @@ def widget(bound_field, **attrs):
 
 @register.simple_tag(takes_context=True)
 def query(context, **changes):
-    """The current query string with some parameters replaced (None removes them)."""
-    params = context["request"].GET.copy()
+    """The current query string with some parameters replaced (None removes them).
+
+    A view may give the parameters it read as `query_params` (the catalog: each value once).
+    """
+    params = (context.get("query_params") or context["request"].GET).copy()
     for key, value in changes.items():
         params.pop(key, None)
         if value is not None and value != "":
