@@ -53,6 +53,7 @@ def test_many_filter_values_cost_little(client, capsys):
                     report(f"{path} {count} {kind} year values", response, elapsed)
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # commits, as in production
 def test_the_zero_result_page_after_a_flood(client, capsys):
     flood = int(os.environ.get("BENCH_FLOOD", "300000"))
     client.force_login(factories.user("editor", roles=["editor"]))
