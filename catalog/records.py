@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
 
-from toolkit.templatetags.toolkit import render_markdown
+from toolkit.text import render_markdown
 
 from .models import (
     STAGE_NAMES,

@@ -18,8 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from toolkit.api import validation_payload
-from toolkit.errors import Conflict
+from toolkit.errors import Conflict, validation_payload
 
 from .. import anonymity, permissions, services
 from ..choices import AssignmentState
