@@ -15,6 +15,12 @@ def markdown(text):
 
 
 @register.filter
+def startswith(text, prefix) -> bool:
+    """Whether `text` begins with `prefix`: the main menu marks the section a page is in."""
+    return str(text).startswith(str(prefix))
+
+
+@register.filter
 def is_group(bound_field):
     return toolkit_forms.is_group(bound_field)
 
