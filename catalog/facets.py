@@ -48,6 +48,7 @@ from .models import (
     ResourceType,
     Stage,
     Topic,
+    resource_path,
 )
 
 TEXT_CACHE_SIZE = 256
@@ -237,7 +238,7 @@ class CatalogIndex:
         self.listing = [
             {
                 "id": r.id,
-                "url": Resource(slug=r.slug).get_absolute_url(),
+                "url": resource_path(r.slug),
                 "title": r.title,
                 "summary": r.summary,
                 "type": types.get(r.resource_type__slug, ""),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .filters import ResourceFilter
@@ -65,8 +66,8 @@ class ResourceFeed(Feed):
         return "Peer-reviewed teaching resources on health disparities, newest first."
 
     def link(self, obj):
-        params = obj.querystring()
-        return f"/catalog/?{params}" if params else "/catalog/"
+        url, params = reverse("catalog:resource-list"), obj.querystring()
+        return f"{url}?{params}" if params else url
 
     def author_name(self):
         return settings.TOOLKIT_SITE_NAME

@@ -17,6 +17,7 @@ from django import forms
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.http import QueryDict
+from django.urls import reverse
 
 from . import facets, search
 from .models import Resource
@@ -450,8 +451,8 @@ class ResourceFilter(df.FilterSet):
 
     def feed_url(self) -> str:
         """The Atom feed of this search (newest first, so without page or sort)."""
-        params = self.querystring()
-        return f"/catalog/feed/?{params}" if params else "/catalog/feed/"
+        url, params = reverse("catalog:resource-feed"), self.querystring()
+        return f"{url}?{params}" if params else url
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Highwire `citation_*` tags are what Google Scholar and reference managers read.
 import json
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from .records import FileEntry, ResourceRecord, absolute, site_url
@@ -84,10 +85,10 @@ def learning_resource(record: ResourceRecord, files: list[FileEntry] = ()) -> di
         "version": record.number,
         "learningResourceType": record.resource_type.lrmi_type or record.resource_type.name,
         "educationalLevel": [
-            _term(lv.name, lv.slug, "/api/v1/learner-levels/") for lv in record.levels
+            _term(lv.name, lv.slug, reverse("api:learner-levels-list")) for lv in record.levels
         ],
         "teaches": list(record.objectives),
-        "about": [_term(t.name, t.slug, "/api/v1/topics/") for t in record.topics],
+        "about": [_term(t.name, t.slug, reverse("api:topics-list")) for t in record.topics],
         "keywords": record.subjects,
         "timeRequired": record.iso_duration,
         "license": record.license.url or record.license.name,

@@ -5,6 +5,7 @@ import uuid
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 
 
 class Stage(models.TextChoices):
@@ -189,8 +190,8 @@ class Resource(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return f"/catalog/{self.slug}/"
+    def get_absolute_url(self) -> str:
+        return resource_path(self.slug)
 
     @property
     def is_retired(self) -> bool:
@@ -229,8 +230,8 @@ class ResourceVersion(models.Model):
     def __str__(self):
         return f"{self.resource} v{self.number}"
 
-    def get_absolute_url(self):
-        return f"/catalog/{self.resource.slug}/v{self.number}/"
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:resource-version", args=[self.resource.slug, self.number])
 
 
 class ResourceFile(models.Model):
@@ -255,6 +256,16 @@ class ResourceFile(models.Model):
     @property
     def is_link(self) -> bool:
         return bool(self.url)
+
+
+def resource_path(slug: str) -> str:
+    """The page of a published resource: /catalog/<slug>/."""
+    return reverse("catalog:resource-detail", args=[slug])
+
+
+def file_url(slug: str, file_uuid) -> str:
+    """The public download address of a published file: /catalog/<slug>/files/<uuid>/."""
+    return reverse("catalog:resource-file", args=[slug, file_uuid])
 
 
 class SearchLog(models.Model):

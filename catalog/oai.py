@@ -22,6 +22,7 @@ from functools import partial
 from django.conf import settings
 from django.core import signing
 from django.db.models import F, Min, Q
+from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
@@ -85,7 +86,7 @@ def datestamp(moment: datetime) -> str:
 
 
 def base_url() -> str:
-    return records.absolute("/oai")
+    return records.absolute(reverse("catalog:oai"))
 
 
 def admin_email() -> str:

@@ -18,9 +18,10 @@ from django.conf import settings
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.html import strip_tags
 
-from toolkit.templatetags.toolkit import render_markdown
+from toolkit.text import render_markdown
 
 from .models import (
     STAGE_NAMES,
@@ -30,6 +31,8 @@ from .models import (
     ResourceFile,
     ResourceType,
     Stage,
+    file_url,
+    resource_path,
 )
 from .services import snapshot
 
@@ -324,12 +327,14 @@ class ResourceRecord:
 
     @property
     def resource_path(self) -> str:
-        return f"/catalog/{self.slug}/"
+        return resource_path(self.slug)
 
     @property
     def path(self) -> str:
         """The page of this version: the resource page when it is the current one."""
-        return self.resource_path if self.is_current else f"{self.resource_path}v{self.number}/"
+        if self.is_current:
+            return self.resource_path
+        return reverse("catalog:resource-version", args=[self.slug, self.number])
 
     @property
     def url(self) -> str:
@@ -478,7 +483,7 @@ def file_entries(files, slug: str) -> list[FileEntry]:
         entries.append(
             FileEntry(
                 label=f.label or name,
-                url=f"/catalog/{slug}/files/{f.uuid}/",
+                url=file_url(slug, f.uuid),
                 is_link=False,
                 content_type=f.content_type,
                 size=f.size,

@@ -14,6 +14,7 @@ from .models import (
     ResourceFile,
     ResourceType,
     Topic,
+    file_url,
 )
 
 VOCABULARY_FIELDS = ("slug", "name", "description", "position", "is_active")
@@ -169,7 +170,7 @@ class FileRefSerializer(serializers.Serializer):
         if obj.is_link:
             return None
         slug = self.context["resource"].slug
-        return absolute(self, f"/catalog/{slug}/files/{obj.uuid}/")
+        return absolute(self, file_url(slug, obj.uuid))
 
     def get_url(self, obj) -> str | None:
         return obj.url or None

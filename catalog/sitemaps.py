@@ -6,6 +6,7 @@ URLs are absolute on TOOLKIT_SITE_URL, like the canonical links of the pages.
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from .models import Resource
 from .records import site_url
@@ -27,10 +28,10 @@ class PagesSitemap(SiteSitemap):
     priority = 0.8
 
     def items(self):
-        return ["/", "/catalog/"]
+        return ["home", "catalog:resource-list"]
 
     def location(self, item):
-        return item
+        return reverse(item)
 
 
 class ResourceSitemap(SiteSitemap):

@@ -7,6 +7,8 @@ from . import views
 from .feeds import ResourceFeed
 from .sitemaps import SITEMAPS
 
+app_name = "catalog"
+
 urlpatterns = []
 
 # --- search and browse ------------------------------------------------------------

@@ -39,7 +39,7 @@ def editors_of(submission):
 
 
 def _author_context(submission):
-    return {"submission": submission, "author_url": f"/submissions/{submission.uuid}/"}
+    return {"submission": submission, "author_url": submission.get_absolute_url()}
 
 
 def _reviewer_context(assignment):
@@ -47,12 +47,12 @@ def _reviewer_context(assignment):
         "assignment": assignment,
         **anonymity.invitation_for(assignment),  # title, summary and the editor's note, redacted
         "label": anonymity.reviewer_label(assignment),
-        "review_url": f"/reviews/{assignment.uuid}/",
+        "review_url": assignment.get_absolute_url(),
     }
 
 
 def _editor_context(submission):
-    return {"submission": submission, "editor_url": f"/editor/submissions/{submission.uuid}/"}
+    return {"submission": submission, "editor_url": submission.get_editor_url()}
 
 
 def submitted(entry):

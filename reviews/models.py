@@ -11,6 +11,7 @@ import django_fsm as fsm
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from . import permissions
@@ -181,6 +182,14 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
 
     def __str__(self):
         return self.title or f"Untitled submission {str(self.uuid)[:8]}"
+
+    def get_absolute_url(self) -> str:
+        """The authors' page of the submission."""
+        return reverse("reviews:submission-detail", args=[self.uuid])
+
+    def get_editor_url(self) -> str:
+        """The editors' page of the submission."""
+        return reverse("reviews:editor-submission", args=[self.uuid])
 
     def snapshot(self) -> dict:
         """The metadata as JSON, frozen into a version when it is submitted."""
@@ -563,6 +572,10 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
 
     def __str__(self):
         return f"Reviewer {self.reviewer_number} on {self.round}"
+
+    def get_absolute_url(self) -> str:
+        """The reviewer's page of the assignment."""
+        return reverse("reviews:reviewer-assignment", args=[self.uuid])
 
     @property
     def submission(self):

@@ -4,6 +4,8 @@ from django.urls import path
 
 from .views import common, contributor, editor, reviewer
 
+app_name = "reviews"
+
 urlpatterns = [
     path(
         "submissions/<uuid:uuid>/files/<uuid:file_uuid>/",

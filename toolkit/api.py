@@ -1,6 +1,6 @@
 """API plumbing shared by the apps: error mapping, a safe parser and field, the schema's errors."""
 
-from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.http import Http404
@@ -9,17 +9,7 @@ from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from .errors import Conflict
-
-
-def validation_payload(error: DjangoValidationError) -> dict:
-    """Field messages of a Django ValidationError, in DRF's shape."""
-    if hasattr(error, "error_dict"):
-        return {
-            ("non_field_errors" if field == NON_FIELD_ERRORS else field): messages
-            for field, messages in error.message_dict.items()
-        }
-    return {"non_field_errors": error.messages}
+from .errors import Conflict, validation_payload
 
 
 class JSONParser(parsers.JSONParser):

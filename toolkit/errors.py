@@ -2,8 +2,11 @@
 
 - `Conflict` (409): the object is in the wrong state, or another request won a race.
 - django.core.exceptions.PermissionDenied (403), django.http.Http404 (404) and
-  django.core.exceptions.ValidationError (400) are used as they are.
+  django.core.exceptions.ValidationError (400) are used as they are;
+  `validation_payload` gives a ValidationError's messages in DRF's shape (API and JSON pages).
 """
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 
 class Conflict(Exception):
@@ -21,3 +24,13 @@ class Conflict(Exception):
 
     def as_dict(self) -> dict:
         return {"detail": self.detail, "code": self.code, "state": self.state, **self.extra}
+
+
+def validation_payload(error: ValidationError) -> dict:
+    """Field messages of a Django ValidationError, in DRF's shape."""
+    if hasattr(error, "error_dict"):
+        return {
+            ("non_field_errors" if field == NON_FIELD_ERRORS else field): messages
+            for field, messages in error.message_dict.items()
+        }
+    return {"non_field_errors": error.messages}

@@ -14,12 +14,21 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-_TRUE = {"1", "true", "yes", "on"}
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
 
 
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    return default if value is None or value == "" else value.strip().lower() in _TRUE
+    """An on/off variable: unset or empty is `default`; anything but the words below refuses."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value not in _TRUE + _FALSE:
+        raise ImproperlyConfigured(
+            f"{name} must be one of {', '.join(_TRUE)} (on) or {', '.join(_FALSE)} (off), "
+            f"got {os.environ[name]!r}."
+        )
+    return value in _TRUE
 
 
 def env_int(name: str, default: int) -> int:
@@ -181,7 +190,7 @@ if os.environ.get("REDIS_URL"):
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["toolkit.accounts.backends.UsernameOrEmailBackend"]
-LOGIN_URL = "login"
+LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,6 +1,9 @@
-"""Plain-text hygiene shared by the apps."""
+"""Text shared by the apps: plain-text hygiene and sanitized Markdown."""
 
 import re
+
+import markdown as markdown_lib
+import nh3
 
 # Control characters but tab, line feed and carriage return. A NUL above all: PostgreSQL
 # cannot store one in text, nor compare text with one.
@@ -10,3 +13,43 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def without_controls(text: str | None) -> str:
     """`text` with each control character (see above) turned into a space."""
     return CONTROL_CHARACTERS.sub(" ", text or "")
+
+
+MARKDOWN_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+}
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to HTML, sanitized with nh3: the only way user text becomes markup."""
+    html = markdown_lib.markdown(text or "", extensions=["extra", "sane_lists"])
+    return nh3.clean(
+        html,
+        tags=MARKDOWN_TAGS,
+        attributes={"a": {"href", "title"}, "th": {"scope"}, "td": set()},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener",
+    )

@@ -12,6 +12,18 @@ api_router = DefaultRouter()
 catalog_api.register(api_router)
 reviews_api.register(api_router)
 
+# Everything under /api/ in the "api" namespace: "api:resource-list", "api:schema", …
+api_urls = [
+    path("v1/metrics/", reviews_api.MetricsView.as_view(), name="metrics"),
+    path("v1/", include(api_router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html"),
+        name="docs",
+    ),
+]
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
@@ -21,14 +33,7 @@ urlpatterns = [
     path("", include("catalog.urls")),
     path("", include("reviews.urls")),
     path("admin/", admin.site.urls),
-    path("api/v1/metrics/", reviews_api.MetricsView.as_view(), name="api-metrics"),
-    path("api/v1/", include(api_router.urls)),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path(
-        "api/docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api/docs.html"),
-        name="api-docs",
-    ),
+    path("api/", include((api_urls, "api"))),
 ]
 
 handler400 = "toolkit.views.bad_request"

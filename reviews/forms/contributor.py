@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.urls import reverse
 
 from catalog.models import (
     InstructionalMethod,
@@ -464,12 +465,8 @@ def missing_items(submission) -> list[dict]:
             step, anchor = STEPS[0], "main"
         else:
             anchor = anchor_for(name)
+        url = reverse("reviews:submission-edit", args=[submission.uuid, step.slug])
         items.append(
-            {
-                "field": name,
-                "messages": missing[name],
-                "step": step,
-                "url": f"/submissions/{submission.uuid}/edit/{step.slug}/#{anchor}",
-            }
+            {"field": name, "messages": missing[name], "step": step, "url": f"{url}#{anchor}"}
         )
     return items

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import anonymity, permissions, services
@@ -67,33 +68,18 @@ def _owned_submission(request, uuid) -> Submission:
 
 
 def detail_url(submission) -> str:
-    return f"/submissions/{submission.uuid}/"
+    return submission.get_absolute_url()
 
 
 def step_url(submission, step) -> str:
     slug = step if isinstance(step, str) else step.slug
-    return f"/submissions/{submission.uuid}/edit/{slug}/"
+    return reverse("reviews:submission-edit", args=[submission.uuid, slug])
 
 
 def _after_save(request, submission, step) -> str:
     """Save and continue goes to the next step; Save draft stays on this one."""
     target = forms.next_step(step) if request.POST.get("go") == "next" else step
     return step_url(submission, target)
-
-
-def _urls(submission) -> dict:
-    base = detail_url(submission)
-    return {
-        "detail": base,
-        "files": f"{base}files/",
-        "file_add": f"{base}files/add/",
-        "link_add": f"{base}links/add/",
-        "submit": f"{base}submit/",
-        "resubmit": f"{base}resubmit/",
-        "withdraw": f"{base}withdraw/",
-        "delete": f"{base}delete/",
-        "new_version": f"{base}new-version/",
-    }
 
 
 def _need(submission) -> dict:
@@ -145,7 +131,7 @@ def submission_detail(request, uuid):
     submission = common.visible_submission(request, uuid)
     if not permissions.is_author(request.user, submission):
         if permissions.can_decide(request.user, submission):
-            return redirect(f"/editor/submissions/{submission.uuid}/")
+            return redirect(submission.get_editor_url())
         raise PermissionDenied("This page is for the authors of the submission.")
     return _render_detail(request, submission)
 
@@ -160,7 +146,6 @@ def _render_detail(request, submission, *, status=200, withdraw_form=None, resub
     editable = submission.state in services.EDITABLE_STATES
     context = {
         "submission": submission,
-        "urls": _urls(submission),
         "need": _need(submission),
         "actions": _actions(submission, user),
         "metadata": anonymity.metadata_for(user, submission),
@@ -188,7 +173,7 @@ def _steps_nav(submission, current, missing) -> list[dict]:
         if submission is not None:
             url = step_url(submission, step)
         else:  # until the first save, only step 1 exists
-            url = "/submissions/new/" if step.number == 1 else ""
+            url = reverse("reviews:submission-new") if step.number == 1 else ""
         rows.append(
             {
                 "step": step,
@@ -207,12 +192,11 @@ def _render_step(request, submission, step, *, status=200, **bound):
     if submission is not None:
         submission = Submission.objects.get(pk=submission.pk)
         context["submission"] = submission
-        context["urls"] = _urls(submission)
         context["revising"] = submission.state == S.REVISIONS_REQUESTED
         context["action"] = step_url(submission, step)
         missing = forms.missing_items(submission)
     else:
-        context["action"] = "/submissions/new/"
+        context["action"] = reverse("reviews:submission-new")
         missing = []
     context["steps"] = _steps_nav(submission, step, missing)
 
@@ -470,7 +454,7 @@ def delete(request, uuid):
         request,
         lambda: services.delete_draft(submission, request.user),
         success=f"Deleted the draft “{title}”.",
-        redirect_to="/submissions/",
+        redirect_to=reverse("reviews:submission-list"),
         render=lambda status: _render_detail(request, submission, status=status),
     )
 

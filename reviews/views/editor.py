@@ -40,7 +40,7 @@ def editor_required(view):
 
 
 def submission_url(submission, anchor=""):
-    return f"/editor/submissions/{submission.uuid}/{anchor}"
+    return submission.get_editor_url() + anchor
 
 
 # --- pages ----------------------------------------------------------------------

@@ -18,8 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from toolkit.api import validation_payload
-from toolkit.errors import Conflict
+from toolkit.errors import Conflict, validation_payload
 
 from .. import anonymity, permissions, services
 from ..choices import AssignmentState
@@ -49,7 +48,7 @@ def clock(moment=None) -> str:
 
 
 def detail_url(assignment, anchor="") -> str:
-    url = reverse("reviewer-assignment", args=[assignment.uuid])
+    url = assignment.get_absolute_url()
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -217,7 +216,7 @@ def reviewer_post(view=None, *, keep_rubric=False):
         if not request.user.is_authenticated:
             if keep_rubric:
                 return signed_out.sign_in_to_keep(request, uuid)
-            return redirect_to_login(reverse("reviewer-assignment", args=[uuid]))
+            return redirect_to_login(reverse("reviews:reviewer-assignment", args=[uuid]))
         return view(request, own_assignment(request, uuid))
 
     return wrapper
@@ -247,7 +246,7 @@ def decline(request, assignment):
         request,
         lambda: services.decline_invitation(assignment, request.user, **form.cleaned_data),
         success="You declined the invitation. Thank you for letting the editors know.",
-        redirect_to=reverse("reviewer-assignments"),
+        redirect_to=reverse("reviews:reviewer-assignments"),
         render=page,
         form=form,
     )

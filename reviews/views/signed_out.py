@@ -74,7 +74,7 @@ def sign_in_to_keep(request, uuid):
                 "You were signed out, and your review was too long to keep until you sign "
                 "in. Go back in your browser and copy your text before signing in.",
             )
-    return redirect_to_login(reverse("reviewer-assignment", args=[uuid]))
+    return redirect_to_login(reverse("reviews:reviewer-assignment", args=[uuid]))
 
 
 @receiver(user_logged_in, dispatch_uid="reviews.drop_rubrics_of_others")

@@ -53,6 +53,37 @@ def test_debug_is_off_unless_switched_on():
     assert result.stdout.strip() == "False"
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        pytest.param("DJANGO_DEBUG", "ture", id="debug-typo"),
+        pytest.param("DJANGO_HTTPS", "enabled", id="https-unknown-word"),
+        pytest.param("EMAIL_USE_TLS", "2", id="tls-number"),
+    ],
+)
+def test_an_on_off_variable_with_an_unknown_value_stops_the_site_naming_it_and_the_words(
+    variable, value
+):
+    result = run_python(
+        "import toolkit.settings", DJANGO_SECRET_KEY=RANDOM_KEY, **{variable: value}
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"{variable} must be one of 1, true, yes, on (on) or 0, false, no, off (off)" in (
+        result.stderr
+    )
+    assert repr(value) in result.stderr
+
+
+def test_on_off_variables_read_the_accepted_words_in_any_case_and_empty_as_the_default():
+    code = "import toolkit.settings as s; print(s.DEBUG, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL)"
+    result = run_python(code, DJANGO_DEBUG=" YES ", EMAIL_USE_TLS="Off", EMAIL_USE_SSL="")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "False"]
+    result = run_python(code, DJANGO_DEBUG="On", EMAIL_USE_TLS="TRUE", EMAIL_USE_SSL="0")
+    assert result.stdout.split() == ["True", "True", "False"]
+
+
 def test_database_url_selects_postgresql_with_persistent_checked_connections():
     code = (
         "import toolkit.settings as s; d = s.DATABASES['default'];"

@@ -47,7 +47,7 @@ class PasswordChangeView(
 ):
     form_class = PasswordChangeForm
     template_name = "accounts/form_page.html"
-    success_url = reverse_lazy("profile")
+    success_url = reverse_lazy("accounts:profile")
     success_message = "Your password was changed."
     extra_context = {"title": "Change your password", "submit_label": "Change password"}
 
@@ -63,6 +63,7 @@ class PasswordResetView(
 ):
     form_class = ThrottledPasswordResetForm
     template_name = "accounts/form_page.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
     extra_context = {
         "title": "Reset your password",
         "intro": "Enter the e-mail address of your account and we will send you a link.",
@@ -76,6 +77,7 @@ class PasswordResetView(
 
 class PasswordResetConfirmView(BadRequestOnInvalidFormMixin, auth_views.PasswordResetConfirmView):
     template_name = "accounts/form_page.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
     extra_context = {"title": "Choose a new password", "submit_label": "Save password"}
 
 
@@ -86,7 +88,7 @@ class SignupView(UniqueRaceMixin, BadRequestOnInvalidFormMixin, RequestFormKwarg
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            return redirect("profile")
+            return redirect("accounts:profile")
         return super().dispatch(request, *args, **kwargs)
 
     def form_invalid(self, form):
@@ -113,7 +115,7 @@ class ProfileView(
 ):
     form_class = ProfileForm
     template_name = "accounts/profile.html"
-    success_url = reverse_lazy("profile")
+    success_url = reverse_lazy("accounts:profile")
     success_message = "Your profile was saved."
 
     def get_object(self, queryset=None):
@@ -156,4 +158,4 @@ class TokenRevokeView(LoginRequiredMixin, View):
         messages.success(
             request, "Your API token was revoked." if revoked else "You had no API token."
         )
-        return redirect("token")
+        return redirect("accounts:token")

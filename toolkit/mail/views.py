@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from reviews.views.common import perform
@@ -57,6 +58,6 @@ def resend(request, uuid):
         request,
         lambda: services.resend(message, request.user),
         success=f"The e-mail to {message.recipient} is queued again.",
-        redirect_to="/editor/mail/",
+        redirect_to=reverse("mail:undelivered"),
         render=lambda status: _render_list(request, status=status),
     )

@@ -1,57 +1,23 @@
 """Template helpers: accessible widgets, sanitized Markdown, query-string edits."""
 
-import markdown as markdown_lib
-import nh3
 from django import template
 from django.utils.safestring import mark_safe
 
 from toolkit import forms as toolkit_forms
+from toolkit.text import render_markdown
 
 register = template.Library()
-
-MARKDOWN_TAGS = {
-    "p",
-    "br",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "blockquote",
-    "code",
-    "pre",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "hr",
-}
-
-
-def render_markdown(text: str) -> str:
-    """Markdown to HTML, sanitized with nh3: the only way user text becomes markup."""
-    html = markdown_lib.markdown(text or "", extensions=["extra", "sane_lists"])
-    return nh3.clean(
-        html,
-        tags=MARKDOWN_TAGS,
-        attributes={"a": {"href", "title"}, "th": {"scope"}, "td": set()},
-        url_schemes={"http", "https", "mailto"},
-        link_rel="nofollow noopener",
-    )
 
 
 @register.filter
 def markdown(text):
-    return mark_safe(render_markdown(text))  # noqa: S308 - sanitized by nh3 above
+    return mark_safe(render_markdown(text))  # noqa: S308 - sanitized by nh3 (toolkit.text)
+
+
+@register.filter
+def startswith(text, prefix) -> bool:
+    """Whether `text` begins with `prefix`: the main menu marks the section a page is in."""
+    return str(text).startswith(str(prefix))
 
 
 @register.filter

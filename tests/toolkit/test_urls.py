@@ -1,0 +1,178 @@
+"""The public URL contract (DESIGN §10) pinned both ways: each named route reverses to its
+documented literal path and that path resolves back to the route; every named route is listed."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import URLResolver, get_resolver, resolve, reverse
+
+from catalog.models import Resource, ResourceVersion, file_url
+from reviews.models import ReviewAssignment, Submission
+
+ROOT = Path(__file__).resolve().parents[2]
+U = "0b7f8a3e-5c1d-4e2f-9a6b-1c2d3e4f5a6b"
+V = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"
+
+# name, arguments, the literal path. Add a row with every new route.
+CONTRACT = [
+    # site
+    ("home", [], "/"),
+    ("healthz", [], "/healthz"),
+    ("robots", [], "/robots.txt"),
+    # public catalog
+    ("catalog:resource-list", [], "/catalog/"),
+    ("catalog:resource-feed", [], "/catalog/feed/"),
+    ("catalog:resource-detail", ["race-in-algorithms"], "/catalog/race-in-algorithms/"),
+    ("catalog:resource-version", ["race-in-algorithms", 2], "/catalog/race-in-algorithms/v2/"),
+    ("catalog:resource-file", ["race-in-algorithms", U], f"/catalog/race-in-algorithms/files/{U}/"),
+    ("catalog:resource-cite-ris", ["a-case"], "/catalog/a-case/cite.ris"),
+    ("catalog:resource-cite-bib", ["a-case"], "/catalog/a-case/cite.bib"),
+    ("catalog:resource-cite-json", ["a-case"], "/catalog/a-case/cite.json"),
+    ("catalog:resource-version-cite-ris", ["a-case", 1], "/catalog/a-case/v1/cite.ris"),
+    ("catalog:resource-version-cite-bib", ["a-case", 1], "/catalog/a-case/v1/cite.bib"),
+    ("catalog:resource-version-cite-json", ["a-case", 1], "/catalog/a-case/v1/cite.json"),
+    ("catalog:oai", [], "/oai"),
+    ("catalog:sitemap", [], "/sitemap.xml"),
+    ("catalog:search-log", [], "/editor/searches/"),
+    # accounts
+    ("accounts:login", [], "/accounts/login/"),
+    ("accounts:logout", [], "/accounts/logout/"),
+    ("accounts:signup", [], "/accounts/signup/"),
+    ("accounts:profile", [], "/accounts/profile/"),
+    ("accounts:token", [], "/accounts/token/"),
+    ("accounts:token-create", [], "/accounts/token/create/"),
+    ("accounts:token-revoke", [], "/accounts/token/revoke/"),
+    ("accounts:password_change", [], "/accounts/password/change/"),
+    ("accounts:password_reset", [], "/accounts/password/reset/"),
+    ("accounts:password_reset_done", [], "/accounts/password/reset/sent/"),
+    (
+        "accounts:password_reset_confirm",
+        ["MQ", "set-password"],
+        "/accounts/password/reset/MQ/set-password/",
+    ),
+    ("accounts:password_reset_complete", [], "/accounts/password/reset/done/"),
+    # contributors
+    ("reviews:submission-list", [], "/submissions/"),
+    ("reviews:submission-new", [], "/submissions/new/"),
+    ("reviews:submission-detail", [U], f"/submissions/{U}/"),
+    ("reviews:submission-edit", [U, "materials"], f"/submissions/{U}/edit/materials/"),
+    ("reviews:submission-file", [U, V], f"/submissions/{U}/files/{V}/"),
+    ("reviews:submission-file-add", [U], f"/submissions/{U}/files/add/"),
+    ("reviews:submission-file-remove", [U, V], f"/submissions/{U}/files/{V}/remove/"),
+    ("reviews:submission-link-add", [U], f"/submissions/{U}/links/add/"),
+    ("reviews:submission-submit", [U], f"/submissions/{U}/submit/"),
+    ("reviews:submission-resubmit", [U], f"/submissions/{U}/resubmit/"),
+    ("reviews:submission-withdraw", [U], f"/submissions/{U}/withdraw/"),
+    ("reviews:submission-delete", [U], f"/submissions/{U}/delete/"),
+    ("reviews:submission-new-version", [U], f"/submissions/{U}/new-version/"),
+    # reviewers
+    ("reviews:reviewer-assignments", [], "/reviews/"),
+    ("reviews:reviewer-assignment", [U], f"/reviews/{U}/"),
+    ("reviews:reviewer-accept", [U], f"/reviews/{U}/accept/"),
+    ("reviews:reviewer-decline", [U], f"/reviews/{U}/decline/"),
+    ("reviews:reviewer-save", [U], f"/reviews/{U}/save/"),
+    ("reviews:reviewer-autosave", [U], f"/reviews/{U}/autosave/"),
+    ("reviews:reviewer-submit", [U], f"/reviews/{U}/submit/"),
+    # editors
+    ("reviews:editor-queue", [], "/editor/"),
+    ("reviews:editor-submission", [U], f"/editor/submissions/{U}/"),
+    ("reviews:editor-invite", [U], f"/editor/submissions/{U}/invite/"),
+    ("reviews:editor-decide", [U, "accept"], f"/editor/submissions/{U}/decide/accept/"),
+    ("reviews:editor-remind", [U, V], f"/editor/submissions/{U}/assignments/{V}/remind/"),
+    ("reviews:editor-cancel", [U, V], f"/editor/submissions/{U}/assignments/{V}/cancel/"),
+    ("mail:undelivered", [], "/editor/mail/"),
+    ("mail:resend", [U], f"/editor/mail/{U}/resend/"),
+    # API
+    ("api:schema", [], "/api/schema/"),
+    ("api:docs", [], "/api/docs/"),
+    ("api:api-root", [], "/api/v1/"),
+    ("api:metrics", [], "/api/v1/metrics/"),
+    ("api:resource-list", [], "/api/v1/resources/"),
+    ("api:resource-detail", ["a-case"], "/api/v1/resources/a-case/"),
+    ("api:learner-levels-list", [], "/api/v1/learner-levels/"),
+    ("api:learner-levels-detail", ["clerkship"], "/api/v1/learner-levels/clerkship/"),
+    ("api:resource-types-list", [], "/api/v1/resource-types/"),
+    ("api:resource-types-detail", ["case"], "/api/v1/resource-types/case/"),
+    ("api:topics-list", [], "/api/v1/topics/"),
+    ("api:topics-detail", ["implicit-bias"], "/api/v1/topics/implicit-bias/"),
+    ("api:instructional-methods-list", [], "/api/v1/instructional-methods/"),
+    ("api:instructional-methods-detail", ["im001"], "/api/v1/instructional-methods/im001/"),
+    ("api:licenses-list", [], "/api/v1/licenses/"),
+    ("api:licenses-detail", ["cc-by-4-0"], "/api/v1/licenses/cc-by-4-0/"),
+    ("api:languages-list", [], "/api/v1/languages/"),
+    ("api:languages-detail", ["en"], "/api/v1/languages/en/"),
+    ("api:submission-list", [], "/api/v1/submissions/"),
+    ("api:submission-detail", [U], f"/api/v1/submissions/{U}/"),
+    ("api:submission-files", [U], f"/api/v1/submissions/{U}/files/"),
+    ("api:submission-remove-file", [U, V], f"/api/v1/submissions/{U}/files/{V}/"),
+    ("api:submission-download", [U, V], f"/api/v1/submissions/{U}/files/{V}/download/"),
+    ("api:submission-assignments", [U], f"/api/v1/submissions/{U}/assignments/"),
+    ("api:submission-transitions", [U, "submit"], f"/api/v1/submissions/{U}/transitions/submit/"),
+    ("api:assignment-list", [], "/api/v1/assignments/"),
+    ("api:assignment-detail", [U], f"/api/v1/assignments/{U}/"),
+    ("api:assignment-review", [U], f"/api/v1/assignments/{U}/review/"),
+    ("api:assignment-transitions", [U, "accept"], f"/api/v1/assignments/{U}/transitions/accept/"),
+]
+
+
+def named_routes(patterns=None, namespace=""):
+    """Every route name of the site as "namespace:name" (Django's admin aside)."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace != "admin":
+                inner = ":".join(filter(None, [namespace, pattern.namespace]))
+                yield from named_routes(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield ":".join(filter(None, [namespace, pattern.name]))
+
+
+@pytest.mark.parametrize(("name", "args", "path"), CONTRACT, ids=[row[0] for row in CONTRACT])
+def test_each_named_route_reverses_to_its_documented_path_and_back(name, args, path):
+    assert reverse(name, args=args) == path
+    assert resolve(path).view_name == name
+
+
+def test_every_named_route_of_the_site_is_in_the_contract_table():
+    assert sorted(set(named_routes())) == sorted(name for name, _, _ in CONTRACT)
+
+
+def test_templates_build_site_links_with_url_tags_not_literal_paths():
+    literal = re.compile(r'\b(?:href|action|formaction|src)="/(?!/)')
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "templates").rglob("*.html"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if literal.search(line)
+    ]
+    assert found == []
+
+
+def test_models_with_a_page_give_its_path():
+    submission = Submission(uuid=U)
+    assert submission.get_absolute_url() == f"/submissions/{U}/"
+    assert submission.get_editor_url() == f"/editor/submissions/{U}/"
+    assert ReviewAssignment(uuid=V).get_absolute_url() == f"/reviews/{V}/"
+    resource = Resource(slug="a-case")
+    assert resource.get_absolute_url() == "/catalog/a-case/"
+    assert ResourceVersion(resource=resource, number=3).get_absolute_url() == "/catalog/a-case/v3/"
+    assert file_url("a-case", V) == f"/catalog/a-case/files/{V}/"
+
+
+def current_links(page: str) -> list[str]:
+    return re.findall(r'<a href="([^"]+)" aria-current="page"', page)
+
+
+@pytest.mark.parametrize(
+    ("path", "current"),
+    [
+        ("/catalog/?q=bias", "/catalog/"),
+        ("/editor/searches/", "/editor/"),
+        ("/editor/mail/", "/editor/"),
+        ("/accounts/profile/", "/accounts/profile/"),
+        ("/", None),
+    ],
+)
+def test_the_main_menu_marks_the_section_of_the_page(editor_client, path, current):
+    page = editor_client.get(path).content.decode()
+    assert current_links(page) == ([current] if current else [])
