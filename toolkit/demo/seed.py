@@ -1,0 +1,381 @@
+"""Demo data (DESIGN §12): accounts, a catalog published through the real workflow, and
+submissions parked in every workflow state. Idempotent: a second run changes nothing.
+
+The content (resources, submissions, reviews, letters) is read from `toolkit/demo/data/`
+and validated as a contributor's input is before anything is written.
+
+Everything goes through `reviews.services`, so the demo exercises the same checks,
+logs, files and anonymity as real use; timestamps are then spread over the past
+so that "newest", years and turnaround metrics look real.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from catalog.models import (
+    InstructionalMethod,
+    Language,
+    LearnerLevel,
+    License,
+    ResourceType,
+    Topic,
+)
+from reviews import services
+from reviews.letters import quote_reviews
+from reviews.models import Review, Submission
+
+from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
+from .content import DemoContent, load
+from .files import files_for, links_for
+from .validation import validate
+
+DEMO_PASSWORD = "toolkit-demo"  # noqa: S105 - published demo credential, refused in production
+
+DEMO_USERS = [
+    # username, display name, affiliation, roles, expertise levels, expertise topics
+    ("contributor", "Dr. Amara Okafor", "Riverside School of Medicine", [CONTRIBUTOR], [], []),
+    (
+        "reviewer1",
+        "Dr. Luis Fernández",
+        "Lakeshore University Hospital",
+        [CONTRIBUTOR, REVIEWER],
+        ["ume-clerkship", "gme-residency"],
+        ["language-access", "structural-racism", "social-determinants"],
+    ),
+    (
+        "reviewer2",
+        "Dr. Mei-Ling Chen",
+        "Northgate College of Medicine",
+        [CONTRIBUTOR, REVIEWER],
+        ["ume-preclerkship", "cpd-faculty"],
+        ["implicit-bias", "race-in-clinical-algorithms", "microaggressions"],
+    ),
+    (
+        "reviewer3",
+        "Dr. Kwame Asante",
+        "Prairie Regional Health System",
+        [CONTRIBUTOR, REVIEWER],
+        ["gme-residency", "cpd-clinicians"],
+        ["rural-health", "food-insecurity", "housing-instability"],
+    ),
+    (
+        "editor",
+        "Dr. Rosa Delgado",
+        "Health Disparities Toolkit editorial office",
+        [CONTRIBUTOR, EDITOR],
+        [],
+        [],
+    ),
+    ("admin", "Site administrator", "Health Disparities Toolkit", [CONTRIBUTOR, ADMIN], [], []),
+]
+# The owner of the catalog's demo resources; their bylines come from the data files.
+ARCHIVE_USER = ("demo-authors", "Toolkit demo authors", "Health Disparities Toolkit")
+
+# Short, generic reviews for the published demo catalog (the workflow needs two each).
+CATALOG_REVIEWS = [
+    (
+        "accept",
+        "The objectives match the learners and the facilitator notes make this easy to run. "
+        "The equity framing is careful and the materials are complete.",
+    ),
+    (
+        "minor_revisions",
+        "A well-grounded, adoptable resource. Consider adding a short note on adapting the "
+        "timing for smaller groups and on accessibility of the handouts.",
+    ),
+]
+
+
+def seed_users() -> dict:
+    """Create or refresh the demo accounts, keyed by user name."""
+    user_model = get_user_model()
+    users = {}
+    for username, name, affiliation, roles, levels, topics in DEMO_USERS:
+        user, _ = user_model.objects.update_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@example.org",
+                "display_name": name,
+                "affiliation": affiliation,
+                "is_staff": ADMIN in roles,
+                "is_superuser": ADMIN in roles,
+                "is_active": True,
+            },
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        user.groups.set(Group.objects.filter(name__in=roles))
+        user.expertise_levels.set(LearnerLevel.objects.filter(slug__in=levels))
+        user.expertise_topics.set(Topic.objects.filter(slug__in=topics))
+        users[username] = user
+    username, name, affiliation = ARCHIVE_USER
+    archive, created = user_model.objects.get_or_create(
+        username=username,
+        defaults={
+            "email": f"{username}@example.org",
+            "display_name": name,
+            "affiliation": affiliation,
+        },
+    )
+    if created:
+        archive.set_unusable_password()
+        archive.save()
+        archive.groups.set(Group.objects.filter(name=CONTRIBUTOR))
+    users[username] = archive
+    return users
+
+
+# --- building blocks ---------------------------------------------------------------
+
+
+def metadata(entry: dict) -> dict:
+    """A data file's vocabulary slugs and codes as the objects services take."""
+    data = {key: entry.get(key, "") for key in Submission.TEXT_FIELDS}
+    data.update(
+        resource_type=ResourceType.objects.get(slug=entry["type"]),
+        learner_levels=list(LearnerLevel.objects.filter(slug__in=entry["levels"])),
+        topics=list(Topic.objects.filter(slug__in=entry["topics"])),
+        methods=list(InstructionalMethod.objects.filter(code__in=entry["methods"])),
+        language=Language.objects.get(slug=entry["language"]),
+        license=License.objects.get(slug=entry["license"]),
+        interprofessional=entry["interprofessional"],
+        time_required_minutes=entry["time_required_minutes"],
+        rights_confirmed=True,
+        privacy_confirmed=True,
+    )
+    return data
+
+
+def make_draft(entry: dict, owner) -> Submission:
+    submission = services.create_draft(owner, **metadata(entry))
+    if entry.get("authors"):
+        services.set_authors(submission, owner, entry["authors"])
+    for _kind, label, filename, data in files_for(entry):
+        services.add_file(submission, owner, SimpleUploadedFile(filename, data), label)
+    for label, url in links_for(entry):
+        services.add_link(submission, owner, url, label)
+    return submission
+
+
+def review(assignment, reviewer, text: dict, *, complete=True):
+    """The reviewer accepts and writes the review; a draft unless `complete`."""
+    services.accept_invitation(assignment, reviewer, coi_declaration="None.")
+    services.save_review_draft(
+        assignment,
+        reviewer,
+        answers=text["answers"],
+        recommendation=text.get("recommendation", ""),
+        comments_to_authors=text.get("comments_to_authors", ""),
+        confidential_comments=text.get("confidential_comments", ""),
+    )
+    if complete:
+        services.complete_review(assignment, reviewer)
+
+
+def generic_review(index: int, content: DemoContent) -> dict:
+    recommendation, comments = CATALOG_REVIEWS[index % len(CATALOG_REVIEWS)]
+    answers = content.reviews[4 + index % 2]["answers"]
+    return {
+        "recommendation": recommendation,
+        "answers": answers,
+        "comments_to_authors": comments,
+        "confidential_comments": "",
+    }
+
+
+def letter(kind: str, submission, content: DemoContent) -> str:
+    return content.letters[kind].format(title=submission.title, reviews=quote_reviews(submission))
+
+
+def reviewed(submission, owner, editor, pairs):
+    """Submit, send to review and have each (reviewer, review text) complete a review."""
+    services.submit(submission, owner)
+    services.send_to_review(submission, editor)
+    for reviewer, text in pairs:
+        assignment = services.invite(submission, editor, reviewer=reviewer)
+        review(assignment, reviewer, text)
+    return submission
+
+
+def published(entry, owner, editor, reviewers, content, *, change_note="", submission=None):
+    """Take a draft all the way to the catalog through the workflow."""
+    submission = submission or make_draft(entry, owner)
+    pairs = [(reviewers[i], generic_review(i, content)) for i in range(2)]
+    reviewed(submission, owner, editor, pairs)
+    services.accept(submission, editor, letter=letter("accept", submission, content))
+    return services.publish(submission, editor, change_note=change_note)
+
+
+def backdate(submission, end) -> None:
+    """Spread the submission's history over the weeks before `end`, keeping its order."""
+    entries = list(submission.log_entries.order_by("created_at", "pk"))
+    step = timedelta(days=2, hours=5)
+    times = {}
+    for i, entry in enumerate(entries):
+        entry.created_at = end - step * (len(entries) - 1 - i)
+        entry.save(update_fields=["created_at"])
+        times.setdefault(entry.transition, entry.created_at)
+        if entry.assignment_id:
+            times[(entry.assignment_id, entry.transition)] = entry.created_at
+    for assignment in services.ReviewAssignment.objects.filter(round__submission=submission):
+        invited = times.get((assignment.pk, "invite"))
+        answered = times.get((assignment.pk, "accept")) or times.get((assignment.pk, "decline"))
+        completed = times.get((assignment.pk, "complete"))
+        assignment.invited_at = invited or assignment.invited_at
+        assignment.responded_at = answered or assignment.responded_at
+        assignment.completed_at = completed or assignment.completed_at
+        assignment.save(update_fields=["invited_at", "responded_at", "completed_at"])
+        if completed:
+            Review.objects.filter(assignment=assignment).update(submitted_at=completed)
+    for decision in submission.decisions.all():
+        decision.created_at = times.get(decision.kind, decision.created_at)
+        decision.save(update_fields=["created_at"])
+    Submission.objects.filter(pk=submission.pk).update(
+        submitted_at=times.get("submit"), state_changed_at=end
+    )
+
+
+def backdate_resource(resource, days_by_version: dict) -> None:
+    """Set the catalog dates of each published version (and of the resource)."""
+    now = timezone.now()
+    for version in resource.versions.all():
+        when = now - timedelta(days=days_by_version[version.number])
+        version.published_at = when
+        version.reviewed_at = when - timedelta(days=6)
+        version.data = {
+            **version.data,
+            "published_at": when.isoformat(),
+            "reviewed_at": version.reviewed_at.isoformat(),
+        }
+        version.save(update_fields=["published_at", "reviewed_at", "data"])
+    first = resource.versions.order_by("number").first()
+    last = resource.versions.order_by("-number").first()
+    type(resource).objects.filter(pk=resource.pk).update(
+        first_published_at=first.published_at,
+        published_at=last.published_at,
+        reviewed_at=last.reviewed_at,
+    )
+
+
+# --- the catalog ---------------------------------------------------------------------
+
+
+def seed_catalog(users, content: DemoContent) -> int:
+    """Publish the data files' resources (all but the last, which waits in review)."""
+    owner, editor = users["demo-authors"], users["editor"]
+    reviewers = [users["reviewer1"], users["reviewer2"], users["reviewer3"]]
+    made = 0
+    for index, entry in enumerate(content.resources[:-1]):
+        if Submission.objects.filter(owner=owner, title=entry["title"]).exists():
+            continue
+        pair = [reviewers[index % 3], reviewers[(index + 1) % 3]]
+        days = entry["published_days_ago"]
+        versions = entry.get("versions", [])
+        first_days = days + 180 * len(versions)
+        submission = published(entry, owner, editor, pair, content)
+        backdate(submission, timezone.now() - timedelta(days=first_days))
+        days_by_version = {1: first_days}
+        for number, change in enumerate(versions, start=2):
+            draft = services.start_new_version(submission, owner)
+            services.update_draft(draft, owner, **change["changes"])
+            submission = published(
+                entry,
+                owner,
+                editor,
+                pair,
+                content,
+                change_note=change["change_note"],
+                submission=draft,
+            )
+            days_by_version[number] = days + 180 * (len(versions) - number + 1)
+            backdate(submission, timezone.now() - timedelta(days=days_by_version[number]))
+        backdate_resource(submission.resource, days_by_version)
+        made += 1
+    waiting = content.resources[-1]
+    if not Submission.objects.filter(owner=owner, title=waiting["title"]).exists():
+        submission = make_draft(waiting, owner)
+        services.submit(submission, owner)
+        services.send_to_review(submission, editor)
+        accepted = services.invite(submission, editor, reviewer=users["reviewer2"])
+        review(accepted, users["reviewer2"], content.reviews[4], complete=False)
+        services.invite(submission, editor, reviewer=users["reviewer1"])
+    return made
+
+
+# --- the contributor's submissions, one per state --------------------------------------
+
+
+def _park(entry, users, content: DemoContent):
+    """Drive one of the data files' submissions to its state."""
+    owner, editor = users["contributor"], users["editor"]
+    r1, r2, r3 = users["reviewer1"], users["reviewer2"], users["reviewer3"]
+    texts = content.reviews
+    plan = [texts[i] for i in content.review_plan.get(entry["state"], [])]
+    submission = make_draft(entry, owner)
+    state = entry["state"]
+    if state == "draft":
+        return submission
+    if state == "submitted":
+        return services.submit(submission, owner)
+    if state == "in_review":
+        services.submit(submission, owner)
+        services.send_to_review(submission, editor)
+        review(services.invite(submission, editor, reviewer=r1), r1, texts[0], complete=False)
+        services.invite(submission, editor, reviewer=r2)
+        declined = services.invite(submission, editor, reviewer=r3)
+        services.decline_invitation(
+            declined, r3, reason="outside_expertise", suggestion="A clerkship director"
+        )
+        return submission
+    if state == "rejected":
+        services.submit(submission, owner)
+        return services.desk_reject(
+            submission,
+            editor,
+            reason="Out of scope",
+            letter=letter("desk_reject", submission, content),
+        )
+    if state == "withdrawn":
+        services.submit(submission, owner)
+        services.send_to_review(submission, editor)
+        services.invite(submission, editor, reviewer=r2)
+        return services.withdraw(submission, owner, reason=content.withdraw_reason)
+    reviewers = {"revisions_requested": (r1, r2), "accepted": (r1, r3), "published": (r2, r3)}
+    if state in reviewers:
+        reviewed(submission, owner, editor, list(zip(reviewers[state], plan, strict=True)))
+        if state == "revisions_requested":
+            letter_text = letter("request_revisions", submission, content)
+            return services.request_revisions(submission, editor, letter=letter_text)
+        services.accept(submission, editor, letter=letter("accept", submission, content))
+        if state == "published":
+            return services.publish(submission, editor)
+        return submission
+    # retired: published with generic reviews, then retired
+    submission = published(entry, owner, editor, [r1, r3], content, submission=submission)
+    return services.retire(submission, editor, reason=content.retire_reason)
+
+
+def seed_workflow(users, content: DemoContent) -> int:
+    made = 0
+    for age, entry in enumerate(reversed(content.submissions)):
+        owner = users["contributor"]
+        if Submission.objects.filter(owner=owner, title=entry["title"]).exists():
+            continue
+        submission = _park(entry, users, content)
+        backdate(submission, timezone.now() - timedelta(days=3 * age + 1))
+        if submission.resource_id:
+            backdate_resource(submission.resource, {1: 3 * age + 1})
+        made += 1
+    return made
+
+
+def seed_all(content: DemoContent | None = None) -> tuple[dict, int, int]:
+    """Check the content, then seed users, the catalog and the workflow examples."""
+    content = content or load()
+    validate(content)
+    users = seed_users()
+    return users, seed_catalog(users, content), seed_workflow(users, content)
