@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -139,7 +140,7 @@ def read_entry(path: Path, references: dict[str, str], keys: frozenset[str]) -> 
     for field in sorted(keys - set(fields)):
         raise DemoContentError(path, field, "this field is missing")
     fields["references"] = _references(path, fields["references"], references)
-    fields["authors"] = [{"orcid": "", **author} for author in fields["authors"] or []]
+    fields["authors"] = _authors(path, fields["authors"])
     _check_files(path, fields["files"])
     return Entry(path, fields)
 
@@ -151,6 +152,13 @@ def _references(path: Path, keys: object, references: dict[str, str]) -> str:
         if key not in references:
             raise DemoContentError(path, "references", f"{key!r} is not in references.yaml")
     return "\n".join(references[key] for key in keys)
+
+
+def _authors(path: Path, authors: object) -> list[dict]:
+    """The byline; `orcid` may be left out (the demo's authors have none)."""
+    if not isinstance(authors, list) or not all(isinstance(a, dict) for a in authors):
+        raise DemoContentError(path, "authors", "must be a list of name, affiliation, email")
+    return [{"orcid": "", **author} for author in authors]
 
 
 def _check_files(path: Path, files: object) -> None:
@@ -168,20 +176,34 @@ def _entries(folder: Path, references: dict[str, str], keys: frozenset[str]) -> 
 
 
 def _letters(folder: Path) -> dict[str, str]:
+    """Decision letters, one Markdown file per decision kind (accept.md: the "accept" letter)."""
     return {
         path.stem: path.read_text(encoding="utf-8").strip() for path in sorted(folder.glob("*.md"))
     }
 
 
+def _typed(path: Path, kind: type[dict] | type[list], keys: tuple[str, ...] = ()) -> Any:
+    """A YAML file that must hold a mapping (with these keys) or a list."""
+    value = _yaml(path)
+    if not isinstance(value, kind):
+        raise DemoContentError(path, "YAML", f"must hold a {kind.__name__}")
+    for key in keys:
+        if key not in value:
+            raise DemoContentError(path, key, "this field is missing")
+    return value
+
+
 def load(data: Path = DATA) -> DemoContent:
     """Read every data file (no database needed; `validate` checks against the vocabularies)."""
-    references = _yaml(data / "references.yaml")
-    workflow = _yaml(data / "workflow.yaml")
+    references: dict[str, str] = _typed(data / "references.yaml", dict)
+    workflow = _typed(
+        data / "workflow.yaml", dict, ("review_plan", "withdraw_reason", "retire_reason")
+    )
     return DemoContent(
         directory=data,
         resource_entries=_entries(data / "resources", references, RESOURCE_KEYS),
         submission_entries=_entries(data / "submissions", references, SUBMISSION_KEYS),
-        reviews=_yaml(data / "reviews.yaml"),
+        reviews=_typed(data / "reviews.yaml", list),
         review_plan=workflow["review_plan"],
         letters=_letters(data / "letters"),
         withdraw_reason=workflow["withdraw_reason"],

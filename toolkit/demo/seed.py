@@ -9,7 +9,7 @@ logs, files and anonymity as real use; timestamps are then spread over the past
 so that "newest", years and turnaround metrics look real.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -21,13 +21,15 @@ from catalog.models import (
     Language,
     LearnerLevel,
     License,
+    Resource,
     ResourceType,
     Topic,
 )
 from reviews import services
 from reviews.letters import quote_reviews
-from reviews.models import Review, Submission
+from reviews.models import Review, ReviewAssignment, Submission
 
+from ..accounts.models import User
 from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
 from .content import DemoContent, load
 from .files import files_for, links_for
@@ -90,7 +92,7 @@ CATALOG_REVIEWS = [
 ]
 
 
-def seed_users() -> dict:
+def seed_users() -> dict[str, User]:
     """Create or refresh the demo accounts, keyed by user name."""
     user_model = get_user_model()
     users = {}
@@ -150,7 +152,7 @@ def metadata(entry: dict) -> dict:
     return data
 
 
-def make_draft(entry: dict, owner) -> Submission:
+def make_draft(entry: dict, owner: User) -> Submission:
     submission = services.create_draft(owner, **metadata(entry))
     if entry.get("authors"):
         services.set_authors(submission, owner, entry["authors"])
@@ -161,7 +163,9 @@ def make_draft(entry: dict, owner) -> Submission:
     return submission
 
 
-def review(assignment, reviewer, text: dict, *, complete=True):
+def review(
+    assignment: ReviewAssignment, reviewer: User, text: dict, *, complete: bool = True
+) -> None:
     """The reviewer accepts and writes the review; a draft unless `complete`."""
     services.accept_invitation(assignment, reviewer, coi_declaration="None.")
     services.save_review_draft(
@@ -187,11 +191,13 @@ def generic_review(index: int, content: DemoContent) -> dict:
     }
 
 
-def letter(kind: str, submission, content: DemoContent) -> str:
+def letter(kind: str, submission: Submission, content: DemoContent) -> str:
     return content.letters[kind].format(title=submission.title, reviews=quote_reviews(submission))
 
 
-def reviewed(submission, owner, editor, pairs):
+def reviewed(
+    submission: Submission, owner: User, editor: User, pairs: list[tuple[User, dict]]
+) -> Submission:
     """Submit, send to review and have each (reviewer, review text) complete a review."""
     services.submit(submission, owner)
     services.send_to_review(submission, editor)
@@ -201,7 +207,16 @@ def reviewed(submission, owner, editor, pairs):
     return submission
 
 
-def published(entry, owner, editor, reviewers, content, *, change_note="", submission=None):
+def published(
+    entry: dict,
+    owner: User,
+    editor: User,
+    reviewers: list[User],
+    content: DemoContent,
+    *,
+    change_note: str = "",
+    submission: Submission | None = None,
+) -> Submission:
     """Take a draft all the way to the catalog through the workflow."""
     submission = submission or make_draft(entry, owner)
     pairs = [(reviewers[i], generic_review(i, content)) for i in range(2)]
@@ -210,7 +225,7 @@ def published(entry, owner, editor, reviewers, content, *, change_note="", submi
     return services.publish(submission, editor, change_note=change_note)
 
 
-def backdate(submission, end) -> None:
+def backdate(submission: Submission, end: datetime) -> None:
     """Spread the submission's history over the weeks before `end`, keeping its order."""
     entries = list(submission.log_entries.order_by("created_at", "pk"))
     step = timedelta(days=2, hours=5)
@@ -221,7 +236,7 @@ def backdate(submission, end) -> None:
         times.setdefault(entry.transition, entry.created_at)
         if entry.assignment_id:
             times[(entry.assignment_id, entry.transition)] = entry.created_at
-    for assignment in services.ReviewAssignment.objects.filter(round__submission=submission):
+    for assignment in ReviewAssignment.objects.filter(round__submission=submission):
         invited = times.get((assignment.pk, "invite"))
         answered = times.get((assignment.pk, "accept")) or times.get((assignment.pk, "decline"))
         completed = times.get((assignment.pk, "complete"))
@@ -239,7 +254,7 @@ def backdate(submission, end) -> None:
     )
 
 
-def backdate_resource(resource, days_by_version: dict) -> None:
+def backdate_resource(resource: Resource, days_by_version: dict[int, int]) -> None:
     """Set the catalog dates of each published version (and of the resource)."""
     now = timezone.now()
     for version in resource.versions.all():
@@ -264,7 +279,7 @@ def backdate_resource(resource, days_by_version: dict) -> None:
 # --- the catalog ---------------------------------------------------------------------
 
 
-def seed_catalog(users, content: DemoContent) -> int:
+def seed_catalog(users: dict[str, User], content: DemoContent) -> int:
     """Publish the data files' resources (all but the last, which waits in review)."""
     owner, editor = users["demo-authors"], users["editor"]
     reviewers = [users["reviewer1"], users["reviewer2"], users["reviewer3"]]
@@ -309,7 +324,7 @@ def seed_catalog(users, content: DemoContent) -> int:
 # --- the contributor's submissions, one per state --------------------------------------
 
 
-def _park(entry, users, content: DemoContent):
+def _park(entry: dict, users: dict[str, User], content: DemoContent) -> Submission:
     """Drive one of the data files' submissions to its state."""
     owner, editor = users["contributor"], users["editor"]
     r1, r2, r3 = users["reviewer1"], users["reviewer2"], users["reviewer3"]
@@ -359,7 +374,7 @@ def _park(entry, users, content: DemoContent):
     return services.retire(submission, editor, reason=content.retire_reason)
 
 
-def seed_workflow(users, content: DemoContent) -> int:
+def seed_workflow(users: dict[str, User], content: DemoContent) -> int:
     made = 0
     for age, entry in enumerate(reversed(content.submissions)):
         owner = users["contributor"]
@@ -373,7 +388,7 @@ def seed_workflow(users, content: DemoContent) -> int:
     return made
 
 
-def seed_all(content: DemoContent | None = None) -> tuple[dict, int, int]:
+def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, int]:
     """Check the content, then seed users, the catalog and the workflow examples."""
     content = content or load()
     validate(content)

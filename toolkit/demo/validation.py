@@ -41,7 +41,7 @@ def _file_name(field: str) -> str:
     return FILE_NAMES.get(top, top) + field[len(top) :]
 
 
-def _payload(path, fields: dict, methods: dict[str, str]) -> dict:
+def _payload(path: Path, fields: dict, methods: dict[str, str]) -> dict:
     """The entry as the API's draft body: slugs for every term, codes turned into slugs."""
     for code in fields["methods"]:
         if code not in methods:
@@ -61,7 +61,7 @@ def _payload(path, fields: dict, methods: dict[str, str]) -> dict:
     return payload
 
 
-def check_metadata(path, fields: dict, methods: dict[str, str], where: str = "") -> None:
+def check_metadata(path: Path, fields: dict, methods: dict[str, str], where: str = "") -> None:
     """Raise unless the contributors' serializer accepts the entry's metadata."""
     serializer = SubmissionWriteSerializer(data=_payload(path, fields, methods))
     if not serializer.is_valid():
@@ -70,8 +70,8 @@ def check_metadata(path, fields: dict, methods: dict[str, str], where: str = "")
 
 
 def _check_versions(entry: Entry, methods: dict[str, str]) -> None:
-    for number, version in enumerate(entry.fields.get("versions", []), start=2):
-        where = f"versions[{number - 2}]."
+    for index, version in enumerate(entry.fields.get("versions", [])):
+        where = f"versions[{index}]."
         changes = version.get("changes") or {}
         if not str(version.get("change_note", "")).strip():
             raise DemoContentError(entry.path, f"{where}change_note", "this field is missing")
