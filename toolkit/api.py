@@ -7,7 +7,6 @@ from django.http import Http404
 from rest_framework import parsers, serializers, status
 from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import Conflict, validation_payload
 
@@ -36,6 +35,11 @@ class SlugRelatedField(serializers.SlugRelatedField):
 
 def exception_handler(exc, context):
     """DESIGN §10 errors: 409 with {detail, code, state}; 400 with field messages."""
+    # Not at the top: rest_framework.views reads DEFAULT_PARSER_CLASSES (this module's
+    # JSONParser) as it loads, so importing it from here failed whenever this module (or
+    # reviews.serializers) was the first to load DRF's views, as in a management command.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     if isinstance(exc, Conflict):
         return Response(exc.as_dict(), status=status.HTTP_409_CONFLICT)
     if isinstance(exc, DjangoValidationError):

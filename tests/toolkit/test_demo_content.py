@@ -24,12 +24,15 @@ from catalog.models import (
 from reviews.choices import DecisionKind, FileKind, Recommendation, SubmissionState
 from reviews.models import Submission, SubmissionAuthor, SubmissionFile
 from reviews.rubric import clean_answers, divergence, missing_answers
-from toolkit import demo, demo_content, demo_files
+from toolkit import demo
+from toolkit.demo import files as demo_files
+from toolkit.demo.content import load
 
 pytestmark = pytest.mark.django_db
 
-RESOURCES = demo_content.RESOURCES
-SUBMISSIONS = demo_content.SUBMISSIONS
+CONTENT = load()
+RESOURCES = CONTENT.resources
+SUBMISSIONS = CONTENT.submissions
 EVERYTHING = RESOURCES + SUBMISSIONS
 
 COMMON_KEYS = {
@@ -174,7 +177,7 @@ def test_publication_dates_spread_over_three_years():
 def test_references_come_only_from_the_vetted_list_of_real_works():
     vetted = {
         value
-        for name, value in vars(demo_content).items()
+        for name, value in CONTENT.references.items()
         if re.fullmatch(r"[A-Z]+_\d{4}", name) and isinstance(value, str)
     }
     for item in EVERYTHING:
@@ -278,8 +281,8 @@ def test_each_workflow_state_has_exactly_one_submission():
 
 
 def test_every_review_is_complete_and_clean_per_the_rubric():
-    assert len(demo_content.REVIEW_TEXTS) == 6
-    for review in demo_content.REVIEW_TEXTS:
+    assert len(CONTENT.reviews) == 6
+    for review in CONTENT.reviews:
         assert set(review) == {
             "recommendation",
             "answers",
@@ -295,32 +298,32 @@ def test_every_review_is_complete_and_clean_per_the_rubric():
 
 
 def test_reviews_give_strengths_and_concerns_on_several_criteria():
-    for review in demo_content.REVIEW_TEXTS:
+    for review in CONTENT.reviews:
         with_text = [e for e in review["answers"].values() if "strengths" in e or "concerns" in e]
         assert len(with_text) >= 4
 
 
 def test_at_least_one_pair_of_reviews_diverges_on_scores_and_recommendation():
-    reviews = [SimpleNamespace(**r) for r in demo_content.REVIEW_TEXTS]
+    reviews = [SimpleNamespace(**r) for r in CONTENT.reviews]
     pairs = [divergence(pair) for pair in combinations(reviews, 2)]
     assert any(result["criteria"] and result["recommendations"] for result in pairs)
 
 
 def test_review_plan_uses_each_review_once_and_meets_the_required_count():
-    plan = demo_content.REVIEW_PLAN
+    plan = CONTENT.review_plan
     states = {s["state"] for s in SUBMISSIONS}
     assert set(plan) <= states
     used = sorted(index for indices in plan.values() for index in indices)
-    assert used == list(range(len(demo_content.REVIEW_TEXTS)))
+    assert used == list(range(len(CONTENT.reviews)))
     for state in ("accepted", "published"):
         assert len(plan[state]) >= 2
-    pair = [SimpleNamespace(**demo_content.REVIEW_TEXTS[i]) for i in plan["revisions_requested"]]
+    pair = [SimpleNamespace(**CONTENT.reviews[i]) for i in plan["revisions_requested"]]
     assert divergence(pair)["flag"]
 
 
 def test_reviews_never_name_an_author_or_a_demo_user():
-    reviews = json.dumps(demo_content.REVIEW_TEXTS, ensure_ascii=False)
-    letters = json.dumps(demo_content.DECISION_LETTERS, ensure_ascii=False)
+    reviews = json.dumps(CONTENT.reviews, ensure_ascii=False)
+    letters = json.dumps(CONTENT.letters, ensure_ascii=False)
     for name in _author_names():
         surname = name.split()[-1]
         for text in (reviews, letters):
@@ -336,15 +339,15 @@ def test_demo_content_does_not_reuse_the_demo_account_names():
 
 
 def test_decision_letters_cover_every_decision_kind_and_fill_their_placeholders():
-    assert set(demo_content.DECISION_LETTERS) == set(DecisionKind.values)
-    for letter in demo_content.DECISION_LETTERS.values():
+    assert set(CONTENT.letters) == set(DecisionKind.values)
+    for letter in CONTENT.letters.values():
         filled = letter.format(title="A Sample Title", reviews="REVIEWS GO HERE")
         assert "A Sample Title" in filled and "REVIEWS GO HERE" in filled
 
 
 def test_withdraw_and_retire_reasons_are_written():
-    assert len(demo_content.WITHDRAW_REASON) > 40
-    assert len(demo_content.RETIRE_REASON) > 40
+    assert len(CONTENT.withdraw_reason) > 40
+    assert len(CONTENT.retire_reason) > 40
 
 
 # --- Demo files -------------------------------------------------------------------------------

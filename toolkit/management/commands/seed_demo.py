@@ -6,6 +6,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from toolkit import demo
+from toolkit.demo.content import DemoContentError
 
 
 class Command(BaseCommand):
@@ -29,8 +30,11 @@ class Command(BaseCommand):
         with override_settings(
             EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend", TOOLKIT_MAIL_EAGER=True
         ):
-            with transaction.atomic():
-                users, resources, submissions = demo.seed_all()
+            try:
+                with transaction.atomic():
+                    users, resources, submissions = demo.seed_all()
+            except DemoContentError as exc:  # a data file is wrong: say which, and where
+                raise CommandError(str(exc)) from exc
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data is ready ({resources} new resources, {submissions} new submissions)."

@@ -70,7 +70,7 @@ def markdown_blocks(text: str) -> list[tuple[str, str]]:
     blocks: list[tuple[str, str]] = []
     paragraph: list[str] = []
 
-    def flush():
+    def flush() -> None:
         if paragraph:
             blocks.append(("p", _inline(" ".join(paragraph))))
             paragraph.clear()
@@ -164,14 +164,14 @@ def _escape(data: bytes) -> bytes:
 class _PdfWriter:
     """Lays out lines top to bottom, starting a new page when one is full."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.pages: list[list[bytes]] = [[]]
         self.y = PAGE_HEIGHT - MARGIN
 
-    def space(self, points: float):
+    def space(self, points: float) -> None:
         self.y -= points
 
-    def line(self, text: str, size: float, bold: bool = False, indent: float = 0.0):
+    def line(self, text: str, size: float, bold: bool = False, indent: float = 0.0) -> None:
         leading = size * 1.35
         if self.y - leading < MARGIN:
             self.pages.append([])
@@ -183,12 +183,12 @@ class _PdfWriter:
             % (font, size, MARGIN + indent, self.y, _escape(_winansi(text)))
         )
 
-    def paragraph(self, text: str, size: float, bold: bool = False, indent: float = 0.0):
+    def paragraph(self, text: str, size: float, bold: bool = False, indent: float = 0.0) -> None:
         width = PAGE_WIDTH - 2 * MARGIN - indent
         for line in _wrap(text, size, width, bold):
             self.line(line, size, bold, indent)
 
-    def bullet(self, text: str, size: float):
+    def bullet(self, text: str, size: float) -> None:
         marker = "" if re.match(r"^\d+\. ", text) else "\u2022 "
         width = PAGE_WIDTH - 2 * MARGIN - 14
         lines = _wrap(text, size, width)
@@ -218,7 +218,7 @@ def pdf_bytes(title: str, sections: list[tuple[str, str]]) -> bytes:
 
     pdf = pikepdf.Pdf.new()
 
-    def font(name):
+    def font(name: str) -> pikepdf.Object:
         return pdf.make_indirect(
             pikepdf.Dictionary(
                 Type=pikepdf.Name.Font,

@@ -1,12 +1,15 @@
 """Demo data (DESIGN §12): accounts, a catalog published through the real workflow, and
 submissions parked in every workflow state. Idempotent: a second run changes nothing.
 
+The content (resources, submissions, reviews, letters) is read from `toolkit/demo/data/`
+and validated as a contributor's input is before anything is written.
+
 Everything goes through `reviews.services`, so the demo exercises the same checks,
 logs, files and anonymity as real use; timestamps are then spread over the past
 so that "newest", years and turnaround metrics look real.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -18,15 +21,19 @@ from catalog.models import (
     Language,
     LearnerLevel,
     License,
+    Resource,
     ResourceType,
     Topic,
 )
 from reviews import services
 from reviews.letters import quote_reviews
-from reviews.models import Review, Submission
+from reviews.models import Review, ReviewAssignment, Submission
 
-from . import demo_content, demo_files
-from .accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
+from ..accounts.models import User
+from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
+from .content import DemoContent, load
+from .files import files_for, links_for
+from .validation import validate
 
 DEMO_PASSWORD = "toolkit-demo"  # noqa: S105 - published demo credential, refused in production
 
@@ -67,7 +74,7 @@ DEMO_USERS = [
     ),
     ("admin", "Site administrator", "Health Disparities Toolkit", [CONTRIBUTOR, ADMIN], [], []),
 ]
-# The owner of the catalog's demo resources; their bylines come from demo_content.
+# The owner of the catalog's demo resources; their bylines come from the data files.
 ARCHIVE_USER = ("demo-authors", "Toolkit demo authors", "Health Disparities Toolkit")
 
 # Short, generic reviews for the published demo catalog (the workflow needs two each).
@@ -85,7 +92,7 @@ CATALOG_REVIEWS = [
 ]
 
 
-def seed_users() -> dict:
+def seed_users() -> dict[str, User]:
     """Create or refresh the demo accounts, keyed by user name."""
     user_model = get_user_model()
     users = {}
@@ -128,7 +135,7 @@ def seed_users() -> dict:
 
 
 def metadata(entry: dict) -> dict:
-    """demo_content's vocabulary slugs and codes as the objects services take."""
+    """A data file's vocabulary slugs and codes as the objects services take."""
     data = {key: entry.get(key, "") for key in Submission.TEXT_FIELDS}
     data.update(
         resource_type=ResourceType.objects.get(slug=entry["type"]),
@@ -145,18 +152,20 @@ def metadata(entry: dict) -> dict:
     return data
 
 
-def make_draft(entry: dict, owner) -> Submission:
+def make_draft(entry: dict, owner: User) -> Submission:
     submission = services.create_draft(owner, **metadata(entry))
     if entry.get("authors"):
         services.set_authors(submission, owner, entry["authors"])
-    for _kind, label, filename, data in demo_files.files_for(entry):
+    for _kind, label, filename, data in files_for(entry):
         services.add_file(submission, owner, SimpleUploadedFile(filename, data), label)
-    for label, url in demo_files.links_for(entry):
+    for label, url in links_for(entry):
         services.add_link(submission, owner, url, label)
     return submission
 
 
-def review(assignment, reviewer, text: dict, *, complete=True):
+def review(
+    assignment: ReviewAssignment, reviewer: User, text: dict, *, complete: bool = True
+) -> None:
     """The reviewer accepts and writes the review; a draft unless `complete`."""
     services.accept_invitation(assignment, reviewer, coi_declaration="None.")
     services.save_review_draft(
@@ -171,9 +180,9 @@ def review(assignment, reviewer, text: dict, *, complete=True):
         services.complete_review(assignment, reviewer)
 
 
-def generic_review(index: int) -> dict:
+def generic_review(index: int, content: DemoContent) -> dict:
     recommendation, comments = CATALOG_REVIEWS[index % len(CATALOG_REVIEWS)]
-    answers = demo_content.REVIEW_TEXTS[4 + index % 2]["answers"]
+    answers = content.reviews[4 + index % 2]["answers"]
     return {
         "recommendation": recommendation,
         "answers": answers,
@@ -182,13 +191,13 @@ def generic_review(index: int) -> dict:
     }
 
 
-def letter(kind: str, submission) -> str:
-    return demo_content.DECISION_LETTERS[kind].format(
-        title=submission.title, reviews=quote_reviews(submission)
-    )
+def letter(kind: str, submission: Submission, content: DemoContent) -> str:
+    return content.letters[kind].format(title=submission.title, reviews=quote_reviews(submission))
 
 
-def reviewed(submission, owner, editor, pairs):
+def reviewed(
+    submission: Submission, owner: User, editor: User, pairs: list[tuple[User, dict]]
+) -> Submission:
     """Submit, send to review and have each (reviewer, review text) complete a review."""
     services.submit(submission, owner)
     services.send_to_review(submission, editor)
@@ -198,16 +207,25 @@ def reviewed(submission, owner, editor, pairs):
     return submission
 
 
-def published(entry, owner, editor, reviewers, *, change_note="", submission=None):
+def published(
+    entry: dict,
+    owner: User,
+    editor: User,
+    reviewers: list[User],
+    content: DemoContent,
+    *,
+    change_note: str = "",
+    submission: Submission | None = None,
+) -> Submission:
     """Take a draft all the way to the catalog through the workflow."""
     submission = submission or make_draft(entry, owner)
-    pairs = [(reviewers[i], generic_review(i)) for i in range(2)]
+    pairs = [(reviewers[i], generic_review(i, content)) for i in range(2)]
     reviewed(submission, owner, editor, pairs)
-    services.accept(submission, editor, letter=letter("accept", submission))
+    services.accept(submission, editor, letter=letter("accept", submission, content))
     return services.publish(submission, editor, change_note=change_note)
 
 
-def backdate(submission, end) -> None:
+def backdate(submission: Submission, end: datetime) -> None:
     """Spread the submission's history over the weeks before `end`, keeping its order."""
     entries = list(submission.log_entries.order_by("created_at", "pk"))
     step = timedelta(days=2, hours=5)
@@ -218,7 +236,7 @@ def backdate(submission, end) -> None:
         times.setdefault(entry.transition, entry.created_at)
         if entry.assignment_id:
             times[(entry.assignment_id, entry.transition)] = entry.created_at
-    for assignment in services.ReviewAssignment.objects.filter(round__submission=submission):
+    for assignment in ReviewAssignment.objects.filter(round__submission=submission):
         invited = times.get((assignment.pk, "invite"))
         answered = times.get((assignment.pk, "accept")) or times.get((assignment.pk, "decline"))
         completed = times.get((assignment.pk, "complete"))
@@ -236,7 +254,7 @@ def backdate(submission, end) -> None:
     )
 
 
-def backdate_resource(resource, days_by_version: dict) -> None:
+def backdate_resource(resource: Resource, days_by_version: dict[int, int]) -> None:
     """Set the catalog dates of each published version (and of the resource)."""
     now = timezone.now()
     for version in resource.versions.all():
@@ -261,38 +279,44 @@ def backdate_resource(resource, days_by_version: dict) -> None:
 # --- the catalog ---------------------------------------------------------------------
 
 
-def seed_catalog(users) -> int:
-    """Publish demo_content.RESOURCES (all but the last, which waits in review)."""
+def seed_catalog(users: dict[str, User], content: DemoContent) -> int:
+    """Publish the data files' resources (all but the last, which waits in review)."""
     owner, editor = users["demo-authors"], users["editor"]
     reviewers = [users["reviewer1"], users["reviewer2"], users["reviewer3"]]
     made = 0
-    for index, entry in enumerate(demo_content.RESOURCES[:-1]):
+    for index, entry in enumerate(content.resources[:-1]):
         if Submission.objects.filter(owner=owner, title=entry["title"]).exists():
             continue
         pair = [reviewers[index % 3], reviewers[(index + 1) % 3]]
         days = entry["published_days_ago"]
         versions = entry.get("versions", [])
         first_days = days + 180 * len(versions)
-        submission = published(entry, owner, editor, pair)
+        submission = published(entry, owner, editor, pair, content)
         backdate(submission, timezone.now() - timedelta(days=first_days))
         days_by_version = {1: first_days}
         for number, change in enumerate(versions, start=2):
             draft = services.start_new_version(submission, owner)
             services.update_draft(draft, owner, **change["changes"])
             submission = published(
-                entry, owner, editor, pair, change_note=change["change_note"], submission=draft
+                entry,
+                owner,
+                editor,
+                pair,
+                content,
+                change_note=change["change_note"],
+                submission=draft,
             )
             days_by_version[number] = days + 180 * (len(versions) - number + 1)
             backdate(submission, timezone.now() - timedelta(days=days_by_version[number]))
         backdate_resource(submission.resource, days_by_version)
         made += 1
-    waiting = demo_content.RESOURCES[-1]
+    waiting = content.resources[-1]
     if not Submission.objects.filter(owner=owner, title=waiting["title"]).exists():
         submission = make_draft(waiting, owner)
         services.submit(submission, owner)
         services.send_to_review(submission, editor)
         accepted = services.invite(submission, editor, reviewer=users["reviewer2"])
-        review(accepted, users["reviewer2"], demo_content.REVIEW_TEXTS[4], complete=False)
+        review(accepted, users["reviewer2"], content.reviews[4], complete=False)
         services.invite(submission, editor, reviewer=users["reviewer1"])
     return made
 
@@ -300,12 +324,12 @@ def seed_catalog(users) -> int:
 # --- the contributor's submissions, one per state --------------------------------------
 
 
-def _park(entry, users):
-    """Drive one of demo_content.SUBMISSIONS to its state."""
+def _park(entry: dict, users: dict[str, User], content: DemoContent) -> Submission:
+    """Drive one of the data files' submissions to its state."""
     owner, editor = users["contributor"], users["editor"]
     r1, r2, r3 = users["reviewer1"], users["reviewer2"], users["reviewer3"]
-    texts = demo_content.REVIEW_TEXTS
-    plan = [texts[i] for i in demo_content.REVIEW_PLAN.get(entry["state"], [])]
+    texts = content.reviews
+    plan = [texts[i] for i in content.review_plan.get(entry["state"], [])]
     submission = make_draft(entry, owner)
     state = entry["state"]
     if state == "draft":
@@ -325,35 +349,38 @@ def _park(entry, users):
     if state == "rejected":
         services.submit(submission, owner)
         return services.desk_reject(
-            submission, editor, reason="Out of scope", letter=letter("desk_reject", submission)
+            submission,
+            editor,
+            reason="Out of scope",
+            letter=letter("desk_reject", submission, content),
         )
     if state == "withdrawn":
         services.submit(submission, owner)
         services.send_to_review(submission, editor)
         services.invite(submission, editor, reviewer=r2)
-        return services.withdraw(submission, owner, reason=demo_content.WITHDRAW_REASON)
+        return services.withdraw(submission, owner, reason=content.withdraw_reason)
     reviewers = {"revisions_requested": (r1, r2), "accepted": (r1, r3), "published": (r2, r3)}
     if state in reviewers:
         reviewed(submission, owner, editor, list(zip(reviewers[state], plan, strict=True)))
         if state == "revisions_requested":
-            letter_text = letter("request_revisions", submission)
+            letter_text = letter("request_revisions", submission, content)
             return services.request_revisions(submission, editor, letter=letter_text)
-        services.accept(submission, editor, letter=letter("accept", submission))
+        services.accept(submission, editor, letter=letter("accept", submission, content))
         if state == "published":
             return services.publish(submission, editor)
         return submission
     # retired: published with generic reviews, then retired
-    submission = published(entry, owner, editor, [r1, r3], submission=submission)
-    return services.retire(submission, editor, reason=demo_content.RETIRE_REASON)
+    submission = published(entry, owner, editor, [r1, r3], content, submission=submission)
+    return services.retire(submission, editor, reason=content.retire_reason)
 
 
-def seed_workflow(users) -> int:
+def seed_workflow(users: dict[str, User], content: DemoContent) -> int:
     made = 0
-    for age, entry in enumerate(reversed(demo_content.SUBMISSIONS)):
+    for age, entry in enumerate(reversed(content.submissions)):
         owner = users["contributor"]
         if Submission.objects.filter(owner=owner, title=entry["title"]).exists():
             continue
-        submission = _park(entry, users)
+        submission = _park(entry, users, content)
         backdate(submission, timezone.now() - timedelta(days=3 * age + 1))
         if submission.resource_id:
             backdate_resource(submission.resource, {1: 3 * age + 1})
@@ -361,7 +388,9 @@ def seed_workflow(users) -> int:
     return made
 
 
-def seed_all() -> tuple[dict, int, int]:
-    """Users, then the catalog, then the workflow examples."""
+def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, int]:
+    """Check the content, then seed users, the catalog and the workflow examples."""
+    content = content or load()
+    validate(content)
     users = seed_users()
-    return users, seed_catalog(users), seed_workflow(users)
+    return users, seed_catalog(users, content), seed_workflow(users, content)

@@ -1,0 +1,67 @@
+"""The seeded demo is pinned: moving its content between files must not change what is seeded.
+
+Measured on main before the demo content moved from Python to data files. If you change
+the demo content on purpose, update the numbers and hashes here in the same commit.
+"""
+
+import os
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from reviews.models import Submission
+from tests.toolkit.demo_fingerprint import fingerprint, snapshot
+
+pytestmark = pytest.mark.django_db
+
+ROWS = {
+    "accounts.User": 7,
+    "accounts.User_groups": 12,
+    "accounts.User_expertise_levels": 6,
+    "accounts.User_expertise_topics": 9,
+    "catalog.Resource": 43,
+    "catalog.ResourceVersion": 46,
+    "catalog.ResourceFile": 80,
+    "catalog.Resource_levels": 60,
+    "catalog.Resource_topics": 76,
+    "catalog.Resource_methods": 89,
+    "reviews.Submission": 54,
+    "reviews.SubmissionAuthor": 99,
+    "reviews.SubmissionVersion": 55,
+    "reviews.SubmissionFile": 94,
+    "reviews.ReviewRound": 51,
+    "reviews.ReviewAssignment": 102,
+    "reviews.Review": 98,
+    "reviews.Decision": 49,
+    "reviews.TransitionLog": 552,
+    "reviews.Submission_learner_levels": 74,
+    "reviews.Submission_topics": 95,
+    "reviews.Submission_methods": 108,
+}
+# Decision letters quote rubric answers in the database's JSON key order: one hash each.
+FINGERPRINT = {
+    "sqlite": "38efe757a59c83f331fb290814a309de15b4ef354ab451668349ac33cdcb22b5",
+    "postgresql": "42a17e0f6084ab533708238ed0645c3a13ba7f0787a1013f65fc9d5ff26f1e5a",
+}
+
+
+def test_the_seeded_demo_is_the_same_row_for_row_as_before_the_content_became_data_files():
+    with open(os.devnull, "w") as devnull:
+        call_command("seed_demo", "--force", stdout=devnull)
+    rows = {table: len(values) for table, values in snapshot().items()}
+    assert {table: rows[table] for table in ROWS} == ROWS
+    states = Counter(Submission.objects.values_list("state", flat=True))
+    assert states == {
+        "published": 45,
+        "draft": 1,
+        "submitted": 1,
+        "in_review": 2,
+        "revisions_requested": 1,
+        "accepted": 1,
+        "rejected": 1,
+        "withdrawn": 1,
+        "retired": 1,
+    }
+    assert fingerprint() == FINGERPRINT[connection.vendor]
