@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from .citations import REPORT, citation_type, version_url
 from .records import FileEntry, ResourceRecord, absolute, site_url
 
 # Characters that could end the <script> element or start an HTML comment inside it.
@@ -114,6 +115,19 @@ def script_json(data: dict) -> SafeString:
     return mark_safe(text)  # noqa: S308 - every character that could close the element is escaped
 
 
+def _zotero_type_tags(record: ResourceRecord) -> list[tuple[str, str]]:
+    """The tag that makes Zotero file the page as the type its RIS gives (not "journalArticle").
+
+    Zotero's "Embedded Metadata" translator takes citation_technical_report_institution
+    for a report; it has no Highwire tag for recordings, but a DC.type naming a Zotero
+    item type wins over its citation_title guess (tests/catalog/test_zotero_item_types.py).
+    """
+    ctype = citation_type(record)
+    if ctype == REPORT:
+        return [("citation_technical_report_institution", settings.TOOLKIT_SITE_NAME)]
+    return [("DC.type", ctype.zotero)]
+
+
 def highwire_tags(record: ResourceRecord, files: list[FileEntry] = ()) -> list[tuple[str, str]]:
     """(name, content) pairs of the Highwire Press citation_* meta tags, in order."""
     tags = [("citation_title", record.title)]
@@ -127,11 +141,15 @@ def highwire_tags(record: ResourceRecord, files: list[FileEntry] = ()) -> list[t
         ("citation_publication_date", f"{record.published_at:%Y/%m/%d}"),
         ("citation_online_date", f"{record.first_published_at:%Y/%m/%d}"),
         ("citation_publisher", settings.TOOLKIT_SITE_NAME),
+        *_zotero_type_tags(record),
         ("citation_language", record.language.slug),
     ]
     if record.subjects:
         tags.append(("citation_keywords", "; ".join(record.subjects)))
-    tags.append(("citation_abstract_html_url", record.url))
+    tags += [
+        ("citation_public_url", version_url(record)),
+        ("citation_abstract_html_url", version_url(record)),
+    ]
     pdf = next((f for f in files if f.is_pdf), None)
     if pdf:
         tags.append(("citation_pdf_url", pdf.absolute_url))

@@ -167,7 +167,8 @@ def test_highwire_tags_describe_the_citation(client, resource):
     assert tags["citation_publisher"] == "Health Disparities Toolkit"
     assert tags["citation_language"] == "en"
     assert "Language access and working with interpreters" in tags["citation_keywords"]
-    assert tags["citation_abstract_html_url"] == f"{SITE}/catalog/{resource.slug}/"
+    assert tags["citation_abstract_html_url"] == f"{SITE}/catalog/{resource.slug}/v1/"
+    assert tags["citation_public_url"] == f"{SITE}/catalog/{resource.slug}/v1/"
     pdf = resource.versions.get().files.get(download_name="guide.pdf")
     assert [c for n, c in meta if n == "citation_pdf_url"] == [
         f"{SITE}/catalog/{resource.slug}/files/{pdf.uuid}/"
