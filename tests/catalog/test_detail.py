@@ -82,11 +82,20 @@ def test_detail_page_shows_everything_an_instructor_needs_to_run_it(client):
     assert "Karliner LS" in html
     assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
     assert "CC BY 4.0" in html
-    assert "Peer reviewed on" in html
+    assert "Peer reviewed</span> on <time" in html
     assert f'href="/catalog/{resource.slug}/v1/"' in html
     for fmt in ("ris", "bib", "json"):
         assert f'href="/catalog/{resource.slug}/cite.{fmt}"' in html
     assert "<dl" in html and "<dt>Time required</dt>" in html
+
+
+def test_the_resource_page_says_peer_reviewed_and_shows_the_licence_once(client):
+    resource = full_resource()
+    html = client.get(f"/catalog/{resource.slug}/").content.decode()
+    body = html[html.index("<main") : html.index("</main>")]
+    assert body.count(">Peer reviewed<") == 1
+    assert "Peer reviewed on" not in body  # the badge says it; the date follows it
+    assert body.count('rel="license"') == 1
 
 
 def test_markdown_fields_are_sanitized(client):
