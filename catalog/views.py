@@ -33,8 +33,16 @@ def _version_or_404(resource, number):
 
 
 def _tombstone(request, resource):
-    """410 Gone: the title, when and why the resource was retired, and a way back in."""
-    return render(request, "catalog/resource_tombstone.html", {"resource": resource}, status=410)
+    """410 Gone: the title, authors and citation, when and why the resource was retired,
+    the newer resources the reason names, and a way back in."""
+    record = records.build(resource)
+    context = {
+        "resource": resource,
+        "record": record,
+        "citation": citations.apa_html(record),
+        "mentioned": Resource.objects.mentioned_in(resource.retired_reason),
+    }
+    return render(request, "catalog/resource_tombstone.html", context, status=410)
 
 
 def resource_context(resource, version=None) -> dict:

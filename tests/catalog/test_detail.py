@@ -272,6 +272,33 @@ def test_a_retired_resource_is_a_410_tombstone_with_date_and_reason(client):
         assert "Content-Disposition" not in response
 
 
+def test_a_tombstone_names_the_authors_gives_the_citation_and_links_the_newer_resources_named(
+    client,
+):
+    newer = factories.resource("Race-conscious kidney function teaching")
+    other = factories.resource("Interpreters at the bedside, second edition")
+    old = factories.resource("Outdated algorithm teaching")
+    services.retire_resource(
+        old,
+        f"Superseded by “Race-conscious kidney function teaching” and {other.get_absolute_url()}.",
+    )
+    html = client.get(f"/catalog/{old.slug}/").content.decode()
+    names = ", ".join(old.author_names)
+    assert names and names in html
+    assert 'class="citation"' in html and "Outdated algorithm teaching" in html
+    newer_section = html[html.index('id="tombstone-newer"') :]
+    assert f'<a href="/catalog/{newer.slug}/">' in newer_section
+    assert f'<a href="/catalog/{other.slug}/">' in newer_section
+
+
+def test_a_tombstone_links_no_resource_when_the_reason_names_none(client):
+    factories.resource("Another resource")
+    old = factories.resource("Outdated algorithm teaching")
+    services.retire_resource(old, "Outdated: the guideline changed.")
+    html = client.get(f"/catalog/{old.slug}/").content.decode()
+    assert 'id="tombstone-newer"' not in html
+
+
 def test_an_unknown_version_of_a_retired_resource_is_still_404(client):
     resource = factories.resource()
     services.retire_resource(resource, "Gone")
