@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from .filters import ResourceFilter
 from .records import xml_text
@@ -28,6 +29,17 @@ class CatalogAtomFeed(Atom1Feed):
     forms let a pasted one through) must not break the feed for everyone.
     """
 
+    def write(self, outfile, encoding):
+        """Atom1Feed.write, with the xml-stylesheet instructions Django writes for RSS only."""
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        for stylesheet in self.feed["stylesheets"] or ():
+            handler.processingInstruction("xml-stylesheet", str(stylesheet))
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
     def add_item(self, *args, **kwargs):
         args = [_xml_safe(a) for a in args]
         super().add_item(*args, **{k: _xml_safe(v) for k, v in kwargs.items()})
@@ -45,6 +57,10 @@ class ResourceFeed(Feed):
 
     feed_type = CatalogAtomFeed
     description_template = None
+
+    def stylesheets(self):
+        """A browser opening the feed shows a readable page (catalog/feed.xsl)."""
+        return [reverse("catalog:feed-stylesheet")]
 
     def __call__(self, request, *args, **kwargs):
         filterset = ResourceFilter(request.GET)
