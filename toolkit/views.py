@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from catalog import facets
 from catalog.models import STAGE_NAMES, LearnerLevel, Resource, Stage, Topic
 
-NEWEST_ON_HOME = 6
+NEWEST_ON_HOME = 6  # fills whole rows of the grid at one, two or three columns
 
 
 def home(request):
