@@ -6,6 +6,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -19,6 +20,14 @@ from .filters import PAGE_SIZE, ResourceFilter
 from .models import Resource, ResourceFile, ResourceVersion
 
 # --- detail, versions, citations, harvesting ------------------------------------
+
+
+RECORD_TYPES = {
+    citations.CONTENT_TYPES["json"]: lambda record, files: citations.csl_json(record),
+    "application/ld+json": lambda record, files: jsonld.script_json(
+        jsonld.learning_resource(record, files)
+    ),
+}
 
 
 def _resource_or_404(slug):
@@ -74,7 +83,20 @@ class ResourceDetailView(View):
         resource = _resource_or_404(slug)
         version = _version_or_404(resource, number)
         if resource.is_retired:
-            return _tombstone(request, resource)
+            response = _tombstone(request, resource)
+        else:
+            response = self.negotiated(request, resource, version)
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+    def negotiated(self, request, resource, version):
+        """The page, or the record itself for a client that asks for it in its Accept
+        header, as DOI resolvers answer: CSL-JSON (reference managers) or JSON-LD."""
+        wanted = request.get_preferred_type(["text/html", *RECORD_TYPES])
+        if wanted in RECORD_TYPES:
+            record = records.build(resource, version)
+            body = RECORD_TYPES[wanted](record, records.version_files(resource, record.number))
+            return HttpResponse(body, content_type=f"{wanted}; charset=utf-8")
         return render(request, self.template_name, resource_context(resource, version))
 
 
