@@ -99,3 +99,14 @@ def test_a_feed_reader_polling_an_unchanged_catalog_gets_304_until_something_is_
     assert (
         client.get("/catalog/feed/?level=gme-residency", HTTP_IF_NONE_MATCH=etag).status_code == 200
     )
+
+
+def test_a_spanish_resource_page_marks_its_own_text_as_spanish_and_the_site_as_english(client):
+    resource = factories.resource(
+        "Trabajar con intérpretes", language="es", summary="Practicar una visita."
+    )
+    html = client.get(f"/catalog/{resource.slug}/").content.decode()
+    assert '<html lang="en">' in html
+    assert '<h1 id="resource-title" lang="es">Trabajar con intérpretes</h1>' in html
+    assert '<div class="prose resource__summary" lang="es">' in html
+    assert '<h2 id="summary-title">Summary</h2>' in html  # the site's words stay English
