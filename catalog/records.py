@@ -325,6 +325,15 @@ class ResourceRecord:
         return absolute(self.path)
 
     @property
+    def share_image_path(self) -> str:
+        """The picture shown when a link to this version is shared (catalog.share_image)."""
+        return reverse("catalog:resource-share-image", args=[self.slug, self.number])
+
+    @property
+    def share_image_url(self) -> str:
+        return absolute(self.share_image_path)
+
+    @property
     def resource_url(self) -> str:
         return absolute(self.resource_path)
 

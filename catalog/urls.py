@@ -36,6 +36,11 @@ urlpatterns += [
         name="resource-version",
     ),
     path("catalog/<slug:slug>/files/<uuid:file_id>/", views.resource_file, name="resource-file"),
+    path(
+        "catalog/<slug:slug>/v<int:number>/share.png",
+        views.resource_share_image,
+        name="resource-share-image",
+    ),
     *[
         path(f"{prefix}cite.{fmt}", views.resource_citation, {"fmt": fmt}, name=f"{name}-{fmt}")
         for fmt in ("ris", "bib", "json")

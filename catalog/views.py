@@ -15,7 +15,7 @@ from django.views.generic import ListView, TemplateView
 from toolkit.accounts import throttle
 from toolkit.accounts.permissions import is_editor
 
-from . import citations, jsonld, oai, records, search, searchlog
+from . import citations, jsonld, oai, records, search, searchlog, share_image
 from .filters import PAGE_SIZE, ResourceFilter
 from .models import Resource, ResourceFile, ResourceVersion
 
@@ -111,6 +111,18 @@ def resource_citation(request, slug, fmt, number=None):
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
     name = slug if version is None else f"{slug}-v{version.number}"
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@require_safe
+def resource_share_image(request, slug, number):
+    """The version's share picture (Open Graph, Twitter, a video's thumbnail)."""
+    resource = _resource_or_404(slug)
+    version = _version_or_404(resource, number)
+    if resource.is_retired:
+        raise Http404("This resource was retired.")
+    response = HttpResponse(share_image.png(records.build(resource, version)), "image/png")
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

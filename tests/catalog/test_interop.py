@@ -1,10 +1,13 @@
 """What real clients are told (issue 16 item 3): CORS on the public read interfaces, content
 negotiation on a resource's address, and a feed that readers can poll cheaply."""
 
+import io
 import json
+from html.parser import HTMLParser
 
 import feedparser
 import pytest
+from PIL import Image
 
 from catalog import services
 from tests import factories
@@ -110,3 +113,54 @@ def test_a_spanish_resource_page_marks_its_own_text_as_spanish_and_the_site_as_e
     assert '<h1 id="resource-title" lang="es">Trabajar con intérpretes</h1>' in html
     assert '<div class="prose resource__summary" lang="es">' in html
     assert '<h2 id="summary-title">Summary</h2>' in html  # the site's words stay English
+
+
+def test_a_shared_link_shows_a_title_summary_and_a_generated_picture(client, resource):
+    class Meta(HTMLParser):
+        tags: dict = {}
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "meta" and (attrs.get("property") or attrs.get("name")):
+                self.tags[attrs.get("property") or attrs.get("name")] = attrs.get("content")
+
+    parser = Meta()
+    parser.feed(client.get(f"/catalog/{resource.slug}/").content.decode())
+    tags = parser.tags
+    assert tags["og:title"] == "Working with medical interpreters"
+    assert tags["og:description"] and tags["twitter:card"] == "summary_large_image"
+    assert tags["og:image"].endswith(f"/catalog/{resource.slug}/v1/share.png")
+    picture = client.get(f"/catalog/{resource.slug}/v1/share.png")
+    assert picture.status_code == 200 and picture["Content-Type"] == "image/png"
+    assert Image.open(io.BytesIO(picture.content)).size == (1200, 630)
+    assert client.get(f"/catalog/{resource.slug}/v9/share.png").status_code == 404
+
+
+def test_json_ld_names_a_licence_without_an_address_and_lists_linked_materials(client):
+    resource = factories.resource("Interpreters", license="all-rights-reserved")
+    data = json.loads(
+        client.get(f"/catalog/{resource.slug}/", HTTP_ACCEPT="application/ld+json").content
+    )
+    licence = data["license"]
+    assert isinstance(licence, dict) and licence["@type"] == "CreativeWork"
+    assert not str(licence.get("name", "")).startswith("http")
+
+
+def test_a_video_is_also_a_video_object_with_a_thumbnail_and_upload_date(client):
+    resource = factories.resource("Interpreters on film", type="video")
+    data = json.loads(
+        client.get(f"/catalog/{resource.slug}/", HTTP_ACCEPT="application/ld+json").content
+    )
+    assert data["@type"] == ["LearningResource", "VideoObject"]
+    assert data["thumbnailUrl"].endswith("/v1/share.png") and data["uploadDate"]
+
+
+def test_robots_let_crawlers_read_the_vocabularies_the_json_ld_links_to(client, resource):
+    robots = client.get("/robots.txt").content.decode()
+    data = json.loads(
+        client.get(f"/catalog/{resource.slug}/", HTTP_ACCEPT="application/ld+json").content
+    )
+    term_set = data["educationalLevel"][0]["inDefinedTermSet"]
+    path = "/" + term_set.split("/", 3)[3]
+    assert f"Allow: {path}" in robots
+    assert client.get(path).status_code == 200
