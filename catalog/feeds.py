@@ -1,12 +1,20 @@
 """Atom feed of new resources, /catalog/feed/, with the catalog's filters (DESIGN §10)."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import http_date
+from django.utils.xmlutils import SimplerXMLGenerator
 
+from . import search
 from .filters import ResourceFilter
+from .models import Language, Resource
 from .records import xml_text
 
 FEED_ITEMS = 50
@@ -28,9 +36,24 @@ class CatalogAtomFeed(Atom1Feed):
     forms let a pasted one through) must not break the feed for everyone.
     """
 
+    def write(self, outfile, encoding):
+        """Atom1Feed.write, with the xml-stylesheet instructions Django writes for RSS only."""
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        for stylesheet in self.feed["stylesheets"] or ():
+            handler.processingInstruction("xml-stylesheet", str(stylesheet))
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
     def add_item(self, *args, **kwargs):
         args = [_xml_safe(a) for a in args]
         super().add_item(*args, **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def item_attributes(self, item):
+        """Each entry says its language (xml:lang), as the resource page's lang does."""
+        return {"xml:lang": item["language"]} if item.get("language") else {}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -46,6 +69,10 @@ class ResourceFeed(Feed):
     feed_type = CatalogAtomFeed
     description_template = None
 
+    def stylesheets(self):
+        """A browser opening the feed shows a readable page (catalog/feed.xsl)."""
+        return [reverse("catalog:feed-stylesheet")]
+
     def __call__(self, request, *args, **kwargs):
         filterset = ResourceFilter(request.GET)
         if not filterset.is_valid():
@@ -54,7 +81,29 @@ class ResourceFeed(Feed):
                 content_type="text/plain; charset=utf-8",
             )
         request.catalog_filter = filterset
-        return super().__call__(request, *args, **kwargs)
+        etag, last_modified = self.validators(filterset)
+        unchanged = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if unchanged is not None:
+            return unchanged  # 304: a feed reader polling an unchanged catalog
+        response = super().__call__(request, *args, **kwargs)
+        response["ETag"] = etag
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified)
+        return response
+
+    @staticmethod
+    def validators(filterset) -> tuple[str, int | None]:
+        """ETag and Last-Modified of this feed: the catalog's generation stamp (it changes
+        on every publish, retirement or edit) with the filters, and the last such time."""
+        stamp = hashlib.sha256(repr((search.generation(), filterset.querystring())).encode())
+        times = Resource.objects.aggregate(Max("published_at"), Max("retired_at")).values()
+        latest = max((t for t in times if t is not None), default=None)
+        return f'"{stamp.hexdigest()[:32]}"', int(latest.timestamp()) if latest else None
+
+    def feed_url(self, obj):
+        """rel="self" names this feed with its filters, not the unfiltered feed."""
+        url, params = reverse("catalog:resource-feed"), obj.querystring()
+        return f"{url}?{params}" if params else url
 
     def get_object(self, request, *args, **kwargs):
         return request.catalog_filter
@@ -73,7 +122,13 @@ class ResourceFeed(Feed):
         return settings.TOOLKIT_SITE_NAME
 
     def items(self, obj):
-        return obj.results(ordering="newest")[:FEED_ITEMS]
+        items = list(obj.results(ordering="newest")[:FEED_ITEMS])
+        codes = dict(
+            Language.objects.filter(pk__in={i.language_id for i in items}).values_list("pk", "slug")
+        )
+        for item in items:
+            item.language_code = codes.get(item.language_id, "")
+        return items
 
     def item_title(self, item):
         return item.title
@@ -94,4 +149,4 @@ class ResourceFeed(Feed):
         return [str(level) for level in item.levels.all()] + [t.name for t in item.topics.all()]
 
     def item_extra_kwargs(self, item):
-        return {"authors": item.author_names}
+        return {"authors": item.author_names, "language": item.language_code}

@@ -56,7 +56,29 @@ def _person(author) -> dict:
     return item
 
 
+def _licence(licence) -> str | dict:
+    """The licence's address; a licence without one is named, never written as an address."""
+    return licence.url or {"@type": "CreativeWork", "name": licence.name}
+
+
+def _video(record: ResourceRecord, files) -> dict:
+    """A video is also a schema.org VideoObject, with what video search needs."""
+    videos = [f for f in files if f.content_type.startswith("video/")] or [
+        f for f in files if f.is_link
+    ]
+    video = {
+        "@type": ["LearningResource", "VideoObject"],
+        "thumbnailUrl": record.share_image_url,
+        "uploadDate": record.first_published_at.isoformat(),
+    }
+    if videos:
+        video["contentUrl" if not videos[0].is_link else "embedUrl"] = videos[0].absolute_url
+    return video
+
+
 def _media(entry: FileEntry) -> dict:
+    if entry.is_link:  # linked materials: a page elsewhere, not a file we serve
+        return {"@type": "MediaObject", "name": entry.label, "url": entry.url}
     item = {"@type": "MediaObject", "name": entry.label, "contentUrl": entry.absolute_url}
     if entry.content_type:
         item["encodingFormat"] = entry.content_type
@@ -92,7 +114,7 @@ def learning_resource(record: ResourceRecord, files: list[FileEntry] = ()) -> di
         "about": [_term(t.name, t.slug, reverse("api:topics-list")) for t in record.topics],
         "keywords": record.subjects,
         "timeRequired": record.iso_duration,
-        "license": record.license.url or record.license.name,
+        "license": _licence(record.license),
         "inLanguage": record.language.slug,
         "author": [_person(a) for a in record.authors],
         "datePublished": record.first_published_at.date().isoformat(),
@@ -102,10 +124,13 @@ def learning_resource(record: ResourceRecord, files: list[FileEntry] = ()) -> di
         "educationalUse": educational_use(record),
         "interactivityType": INTERACTIVITY.get(record.resource_type.slug, "mixed"),
         "audience": {"@type": "EducationalAudience", "educationalRole": "teacher"},
-        "associatedMedia": [_media(f) for f in files if not f.is_link],
+        "associatedMedia": [_media(f) for f in files],
+        "image": record.share_image_url,
     }
     if record.interprofessional:
         data["audience"]["audienceType"] = "interprofessional teams"
+    if record.resource_type.slug == "video":
+        data.update(_video(record, files))
     return {key: value for key, value in data.items() if value not in ("", [], None)}
 
 

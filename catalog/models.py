@@ -1,5 +1,6 @@
 """Controlled vocabularies of the catalog (VOCABULARIES.md), and the published projection."""
 
+import re
 import uuid
 
 from django.contrib.postgres.search import SearchVectorField
@@ -134,9 +135,25 @@ class Language(Vocabulary):
 # --- The published projection ----------------------------------------------
 
 
+CATALOG_PATH = re.compile(r"/catalog/([a-z0-9]+(?:-[a-z0-9]+)*)/")
+QUOTED = re.compile(r"[\"“«]([^\"”»\n]{3,300})[\"”»]")
+
+
 class ResourceQuerySet(models.QuerySet):
     def published(self):
         return self.filter(retired_at__isnull=True)
+
+    def mentioned_in(self, text: str, limit: int = 10):
+        """Published resources a text points to: by address (/catalog/<slug>/) or by a
+        quoted title ("…" or “…”), e.g. the newer resources a retirement reason names."""
+        slugs = set(CATALOG_PATH.findall(text or ""))
+        titles = {title.strip() for title in QUOTED.findall(text or "")}
+        if not slugs and not titles:
+            return self.none()
+        wanted = models.Q(slug__in=slugs)
+        for title in sorted(titles)[:limit]:
+            wanted |= models.Q(title__iexact=title)
+        return self.published().filter(wanted).order_by("title")[:limit]
 
 
 class Resource(models.Model):

@@ -21,7 +21,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from toolkit.text import render_markdown
+from toolkit.text import human_duration, iso_duration, render_markdown
 
 from .models import (
     STAGE_NAMES,
@@ -73,22 +73,6 @@ def plain_text(markdown_text: str) -> str:
     """Markdown as one paragraph of plain text (for abstracts, descriptions, meta tags)."""
     text = html.unescape(strip_tags(render_markdown(markdown_text or "")))
     return " ".join(text.split())
-
-
-def iso_duration(minutes: int | None) -> str:
-    """ISO 8601 duration of a number of minutes: 90 → "PT90M"."""
-    return f"PT{minutes}M" if minutes else ""
-
-
-def human_duration(minutes: int | None) -> str:
-    """A duration for people: 90 → "1 h 30 min", 120 → "2 h", 45 → "45 min"."""
-    if not minutes:
-        return ""
-    hours, rest = divmod(minutes, 60)
-    parts = [f"{hours} h"] if hours else []
-    if rest or not hours:
-        parts.append(f"{rest} min")
-    return " ".join(parts)
 
 
 def normalize_orcid(value: str) -> str:
@@ -339,6 +323,15 @@ class ResourceRecord:
     @property
     def url(self) -> str:
         return absolute(self.path)
+
+    @property
+    def share_image_path(self) -> str:
+        """The picture shown when a link to this version is shared (catalog.share_image)."""
+        return reverse("catalog:resource-share-image", args=[self.slug, self.number])
+
+    @property
+    def share_image_url(self) -> str:
+        return absolute(self.share_image_path)
 
     @property
     def resource_url(self) -> str:

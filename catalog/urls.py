@@ -2,6 +2,7 @@
 
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
+from django.views.generic import TemplateView
 
 from . import views
 from .feeds import ResourceFeed
@@ -15,6 +16,11 @@ urlpatterns = []
 urlpatterns += [
     path("catalog/", views.ResourceListView.as_view(), name="resource-list"),
     path("catalog/feed/", ResourceFeed(), name="resource-feed"),
+    path(
+        "catalog/feed.xsl",
+        TemplateView.as_view(template_name="catalog/feed.xsl", content_type="text/xsl"),
+        name="feed-stylesheet",
+    ),
     path("editor/searches/", views.SearchLogView.as_view(), name="search-log"),
 ]
 
@@ -30,6 +36,11 @@ urlpatterns += [
         name="resource-version",
     ),
     path("catalog/<slug:slug>/files/<uuid:file_id>/", views.resource_file, name="resource-file"),
+    path(
+        "catalog/<slug:slug>/v<int:number>/share.png",
+        views.resource_share_image,
+        name="resource-share-image",
+    ),
     *[
         path(f"{prefix}cite.{fmt}", views.resource_citation, {"fmt": fmt}, name=f"{name}-{fmt}")
         for fmt in ("ris", "bib", "json")

@@ -6,6 +6,7 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -14,11 +15,19 @@ from django.views.generic import ListView, TemplateView
 from toolkit.accounts import throttle
 from toolkit.accounts.permissions import is_editor
 
-from . import citations, jsonld, oai, records, search, searchlog
+from . import citations, jsonld, oai, records, search, searchlog, share_image
 from .filters import PAGE_SIZE, ResourceFilter
 from .models import Resource, ResourceFile, ResourceVersion
 
 # --- detail, versions, citations, harvesting ------------------------------------
+
+
+RECORD_TYPES = {
+    citations.CONTENT_TYPES["json"]: lambda record, files: citations.csl_json(record),
+    "application/ld+json": lambda record, files: jsonld.script_json(
+        jsonld.learning_resource(record, files)
+    ),
+}
 
 
 def _resource_or_404(slug):
@@ -33,8 +42,16 @@ def _version_or_404(resource, number):
 
 
 def _tombstone(request, resource):
-    """410 Gone: the title, when and why the resource was retired, and a way back in."""
-    return render(request, "catalog/resource_tombstone.html", {"resource": resource}, status=410)
+    """410 Gone: the title, authors and citation, when and why the resource was retired,
+    the newer resources the reason names, and a way back in."""
+    record = records.build(resource)
+    context = {
+        "resource": resource,
+        "record": record,
+        "citation": citations.apa_html(record),
+        "mentioned": Resource.objects.mentioned_in(resource.retired_reason),
+    }
+    return render(request, "catalog/resource_tombstone.html", context, status=410)
 
 
 def resource_context(resource, version=None) -> dict:
@@ -66,7 +83,20 @@ class ResourceDetailView(View):
         resource = _resource_or_404(slug)
         version = _version_or_404(resource, number)
         if resource.is_retired:
-            return _tombstone(request, resource)
+            response = _tombstone(request, resource)
+        else:
+            response = self.negotiated(request, resource, version)
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+    def negotiated(self, request, resource, version):
+        """The page, or the record itself for a client that asks for it in its Accept
+        header, as DOI resolvers answer: CSL-JSON (reference managers) or JSON-LD."""
+        wanted = request.get_preferred_type(["text/html", *RECORD_TYPES])
+        if wanted in RECORD_TYPES:
+            record = records.build(resource, version)
+            body = RECORD_TYPES[wanted](record, records.version_files(resource, record.number))
+            return HttpResponse(body, content_type=f"{wanted}; charset=utf-8")
         return render(request, self.template_name, resource_context(resource, version))
 
 
@@ -81,6 +111,18 @@ def resource_citation(request, slug, fmt, number=None):
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
     name = slug if version is None else f"{slug}-v{version.number}"
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@require_safe
+def resource_share_image(request, slug, number):
+    """The version's share picture (Open Graph, Twitter, a video's thumbnail)."""
+    resource = _resource_or_404(slug)
+    version = _version_or_404(resource, number)
+    if resource.is_retired:
+        raise Http404("This resource was retired.")
+    response = HttpResponse(share_image.png(records.build(resource, version)), "image/png")
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

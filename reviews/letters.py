@@ -33,14 +33,24 @@ def quote_reviews(submission, review_round=None) -> str:
 
 
 def draft_letter(submission, kind: str) -> str:
-    """A decision letter to start from, rendered from templates/reviews/letters/<kind>.txt."""
+    """A decision letter to start from, rendered from templates/reviews/letters/<kind>.txt.
+
+    The templates say what is true of this submission: `reviews` is empty when no review
+    was completed (a desk rejection never quotes any), and `revised` is true when the
+    latest round reviewed a resubmitted version, the only case where the authors have
+    responded to reviewers.
+    """
+    latest = submission.rounds.order_by("-number").first()
     template = get_template(f"reviews/letters/{kind}.txt").template
     context = Context(
         {
             "title": submission.title,
-            "reviews": quote_reviews(submission),
+            "reviews": "" if kind == "desk_reject" else quote_reviews(submission, latest),
             "owner": submission.owner,
+            "revised": bool(latest and latest.number > 1),
         },
         autoescape=False,
     )
-    return template.render(context).strip()
+    return "\n\n".join(
+        part.strip() for part in template.render(context).split("\n\n") if part.strip()
+    )

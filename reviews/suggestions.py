@@ -37,6 +37,36 @@ def reviewer_pool():
     )
 
 
+IN_ROUND_REASONS = {
+    "invited": "invited to this round, no answer yet",
+    "accepted": "reviewing this round",
+    "completed": "has reviewed this round",
+    "declined": "declined this round",
+    "cancelled": "cancelled in this round",
+    "closed": "assigned in this round",
+}
+
+
+def not_offered(submission) -> list[tuple[object, str]]:
+    """Reviewers the invite menu leaves out for the open round, each with why, by name.
+
+    Anyone with an assignment in the open round (a reviewer who declined or was cancelled
+    is not asked again in the same round), and authors and declared conflicts, whom the
+    service would refuse anyway (permissions.conflict_reason).
+    """
+    review_round = submission.open_round
+    states = (
+        dict(review_round.assignments.values_list("reviewer_id", "state")) if review_round else {}
+    )
+    left_out = []
+    for person in reviewer_pool():
+        if person.pk in states:
+            left_out.append((person, IN_ROUND_REASONS[states[person.pk]]))
+        elif reason := permissions.conflict_reason(person, submission):
+            left_out.append((person, reason.rstrip(".")))
+    return left_out
+
+
 def suggest_reviewers(submission, *, limit: int = 10) -> list[Suggestion]:
     """Reviewers for the submission's open round, best first.
 

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "django.forms",
     "rest_framework",
     "django_filters",
+    "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "toolkit",
@@ -118,6 +119,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "toolkit.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,6 +131,19 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "toolkit.urls"
+
+# Cross-origin reads (django-cors-headers): the public, read-only interfaces answer any
+# origin, without credentials (no cookies; a browser sends none with "*"), so a teaching
+# site or a reference manager's web page can read the feed, OAI-PMH, citations and the
+# public API. The workflow API (submissions, assignments, metrics) is not listed.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_URLS_REGEX = (
+    r"^/(?:oai$|sitemap\.xml$|catalog/feed/|catalog/[\w-]+/(?:v\d+/)?(?:cite\.(?:ris|bib|json))?$"
+    r"|api/v1/(?:resources|learner-levels|resource-types|instructional-methods|topics"
+    r"|licenses|languages)/|api/schema/)"
+)
 FORM_RENDERER = "toolkit.forms.FormRenderer"
 WSGI_APPLICATION = "toolkit.wsgi.application"
 

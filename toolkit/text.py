@@ -53,3 +53,19 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener",
     )
+
+
+def iso_duration(minutes: int | None) -> str:
+    """ISO 8601 duration of a number of minutes: 90 → "PT90M"."""
+    return f"PT{minutes}M" if minutes else ""
+
+
+def human_duration(minutes: int | None) -> str:
+    """A duration for people: 90 → "1 h 30 min", 120 → "2 h", 45 → "45 min"."""
+    if not minutes:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} h"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} min")
+    return " ".join(parts)

@@ -8,9 +8,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from catalog import facets
+from catalog.api import VOCABULARY_ROUTES
 from catalog.models import STAGE_NAMES, LearnerLevel, Resource, Stage, Topic
 
-NEWEST_ON_HOME = 6
+NEWEST_ON_HOME = 6  # fills whole rows of the grid at one, two or three columns
 
 
 def home(request):
@@ -69,6 +70,8 @@ def robots_txt(request):
         "Disallow: /reviews/",
         "Disallow: /editor/",
         "Disallow: /admin/",
+        # The vocabularies are the term sets the resource pages' JSON-LD links to.
+        *(f"Allow: {reverse(f'api:{prefix}-list')}" for prefix, *_ in VOCABULARY_ROUTES),
         "Disallow: /api/",
         "Allow: /",
         f"Sitemap: {request.build_absolute_uri(reverse('catalog:sitemap'))}",

@@ -13,9 +13,8 @@ from django.utils import timezone
 from catalog.models import LearnerLevel, Stage
 
 from .. import letters
-from ..choices import ACTIVE_ASSIGNMENT_STATES
 from ..desk import SECTIONS
-from ..suggestions import reviewer_pool
+from ..suggestions import not_offered, reviewer_pool
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -80,13 +79,15 @@ class InviteForm(forms.Form):
     def __init__(self, *args, submission=None, **kwargs):
         kwargs.setdefault("auto_id", "id_invite_%s")
         super().__init__(*args, **kwargs)
-        review_round = submission.open_round if submission is not None else None
-        if review_round is not None and not self.is_bound:
+        if submission is not None and not self.is_bound:
             # Only for the choices shown: a posted choice goes to the service, which says why not.
-            active = review_round.assignments.filter(state__in=ACTIVE_ASSIGNMENT_STATES)
-            self.fields["reviewer"].queryset = self.fields["reviewer"].queryset.exclude(
-                pk__in=active.values("reviewer")
-            )
+            left_out = not_offered(submission)
+            field = self.fields["reviewer"]
+            field.queryset = field.queryset.exclude(pk__in=[person.pk for person, _ in left_out])
+            if left_out:
+                field.help_text = "Not offered: " + "; ".join(
+                    f"{person.display_name or person.username} ({why})" for person, why in left_out
+                )
         response_due = timezone.localdate() + timedelta(days=settings.TOOLKIT_RESPONSE_DUE_DAYS)
         self.fields["response_due"].initial = response_due
         self.fields["review_due"].initial = response_due + timedelta(
@@ -130,12 +131,16 @@ class DecisionForm(forms.Form):
             self.fields["letter"].initial = letters.draft_letter(submission, self.letter_kind)
 
 
-def letter_field(required=True):
+def letter_field(required=True, quotes_reviews=True):
     return forms.CharField(
         label="Decision letter to the authors",
         widget=forms.Textarea(attrs={"rows": 16}),
         required=required,
-        help_text="A draft quoting the anonymous reviews; edit it before sending.",
+        help_text=(
+            "A draft quoting the completed anonymous reviews; edit it before sending."
+            if quotes_reviews
+            else "A draft to start from; edit it before sending."
+        ),
     )
 
 
@@ -159,7 +164,7 @@ class DeskRejectForm(DecisionForm):
         max_length=1000,
         help_text="For example: out of scope. Shown in the timeline to editors only.",
     )
-    letter = letter_field()
+    letter = letter_field(quotes_reviews=False)
 
 
 class RequestRevisionsForm(DecisionForm):

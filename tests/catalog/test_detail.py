@@ -82,11 +82,20 @@ def test_detail_page_shows_everything_an_instructor_needs_to_run_it(client):
     assert "Karliner LS" in html
     assert 'href="https://creativecommons.org/licenses/by/4.0/"' in html
     assert "CC BY 4.0" in html
-    assert "Peer reviewed on" in html
+    assert "Peer reviewed</span> on <time" in html
     assert f'href="/catalog/{resource.slug}/v1/"' in html
     for fmt in ("ris", "bib", "json"):
         assert f'href="/catalog/{resource.slug}/cite.{fmt}"' in html
     assert "<dl" in html and "<dt>Time required</dt>" in html
+
+
+def test_the_resource_page_says_peer_reviewed_and_shows_the_licence_once(client):
+    resource = full_resource()
+    html = client.get(f"/catalog/{resource.slug}/").content.decode()
+    body = html[html.index("<main") : html.index("</main>")]
+    assert body.count(">Peer reviewed<") == 1
+    assert "Peer reviewed on" not in body  # the badge says it; the date follows it
+    assert body.count('rel="license"') == 1
 
 
 def test_markdown_fields_are_sanitized(client):
@@ -261,6 +270,33 @@ def test_a_retired_resource_is_a_410_tombstone_with_date_and_reason(client):
         assert "retired on" in html
         assert 'action="/catalog/"' in html and 'role="search"' in html
         assert "Content-Disposition" not in response
+
+
+def test_a_tombstone_names_the_authors_gives_the_citation_and_links_the_newer_resources_named(
+    client,
+):
+    newer = factories.resource("Race-conscious kidney function teaching")
+    other = factories.resource("Interpreters at the bedside, second edition")
+    old = factories.resource("Outdated algorithm teaching")
+    services.retire_resource(
+        old,
+        f"Superseded by “Race-conscious kidney function teaching” and {other.get_absolute_url()}.",
+    )
+    html = client.get(f"/catalog/{old.slug}/").content.decode()
+    names = ", ".join(old.author_names)
+    assert names and names in html
+    assert 'class="citation"' in html and "Outdated algorithm teaching" in html
+    newer_section = html[html.index('id="tombstone-newer"') :]
+    assert f'<a href="/catalog/{newer.slug}/">' in newer_section
+    assert f'<a href="/catalog/{other.slug}/">' in newer_section
+
+
+def test_a_tombstone_links_no_resource_when_the_reason_names_none(client):
+    factories.resource("Another resource")
+    old = factories.resource("Outdated algorithm teaching")
+    services.retire_resource(old, "Outdated: the guideline changed.")
+    html = client.get(f"/catalog/{old.slug}/").content.decode()
+    assert 'id="tombstone-newer"' not in html
 
 
 def test_an_unknown_version_of_a_retired_resource_is_still_404(client):

@@ -1,9 +1,11 @@
 """Atom feed of new resources, /catalog/feed/, with the catalog's filters."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import feedparser
 import pytest
+from lxml import etree
 
 from catalog import search, services
 from catalog.models import Resource
@@ -124,3 +126,20 @@ def test_a_control_character_pasted_into_a_resource_does_not_break_the_feed(clie
     assert entry.title == "Esc title"
     assert entry.summary == "A bell in the summary."
     assert [a.name for a in entry.authors] == ["Ada Author"]
+
+
+def test_a_browser_opening_the_feed_is_shown_a_readable_page_of_its_entries(client):
+    factories.resource("Working with medical interpreters", summary="Practise with an interpreter.")
+    response = client.get("/catalog/feed/?level=gme-residency")
+    assert response.content.index(b"<?xml-stylesheet") < response.content.index(b"<feed")
+    stylesheet = rb'<\?xml-stylesheet href="([^"]+)"[^>]* type="text/xsl"'
+    href = re.search(stylesheet, response.content)[1]
+    sheet = client.get(href.decode())
+    assert sheet.status_code == 200 and sheet["Content-Type"].startswith("text/xsl")
+    transform = etree.XSLT(etree.fromstring(sheet.content))
+    page = str(transform(etree.fromstring(response.content)))
+    assert "This is an Atom feed" in page
+    assert '<a href="http' in page and "Working with medical interpreters</a>" in page
+    assert "Practise with an interpreter." in page
+    assert "/static/toolkit/site.css" in page
+    assert feedparser.parse(response.content).bozo == 0  # readers still read plain Atom

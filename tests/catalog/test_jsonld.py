@@ -135,7 +135,8 @@ def test_all_rights_reserved_resources_name_their_licence(client, settings):
     settings.TOOLKIT_SITE_URL = SITE
     resource = factories.resource(license="all-rights-reserved")
     [text] = page(client, resource).jsonld
-    assert json.loads(text)["license"] == "All rights reserved"
+    # Named as a work, not a bare string that consumers would read as an address.
+    assert json.loads(text)["license"] == {"@type": "CreativeWork", "name": "All rights reserved"}
 
 
 def test_a_closing_script_tag_in_a_title_cannot_break_out_of_the_json_ld(client, settings):

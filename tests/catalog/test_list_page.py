@@ -42,7 +42,7 @@ def test_the_page_lists_each_resource_with_what_an_instructor_needs(client):
     assert "Working with medical interpreters" in html
     assert "Case (paper case" in html  # the type
     assert "UME Clerkship, GME Residency" in html
-    assert "90 min" in html
+    assert "1 h 30 min" in html
     assert "Practise a visit with an interpreter." in html
     assert "1 result" in html
 
@@ -243,3 +243,12 @@ def test_a_page_of_results_needs_only_a_few_queries(client, django_assert_max_nu
     assert len(shown(html)) == 5
     with django_assert_max_num_queries(1):
         page(client, "?level=gme-residency&sort=title")
+
+
+def test_time_required_reads_the_same_in_the_results_as_on_the_resource_page(client):
+    resource = factories.resource("A ninety-minute session", time_required_minutes=90)
+    listing = page(client, "?q=ninety")
+    detail = client.get(f"/catalog/{resource.slug}/").content.decode()
+    assert '<time datetime="PT90M">1 h 30 min</time>' in listing
+    assert '<time datetime="PT90M">1 h 30 min</time>' in detail
+    assert "90 min" not in listing

@@ -272,6 +272,22 @@ def test_the_invite_select_leaves_out_people_in_the_round_and_a_second_invitatio
     assert "already has an assignment in this round" in response.content.decode()
 
 
+def test_the_invite_menu_leaves_out_who_declined_or_was_cancelled_this_round_and_says_why(
+    editor_client, editor, reviewing, reviewers, owner
+):
+    submission, (first, second) = reviewing
+    services.decline_invitation(first, reviewers[0], reason="too_busy")
+    services.cancel_assignment(second, editor)
+    owner.groups.add(Group.objects.get(name="reviewer"))
+    response = editor_client.get(page(submission))
+    field = response.context["invite_form"].fields["reviewer"]
+    assert [u.username for u in field.queryset] == [reviewers[2].username]
+    assert "Reviewer Person 1 (declined this round)" in field.help_text
+    assert "Reviewer Person 2 (cancelled in this round)" in field.help_text
+    assert f"{owner.display_name} (This person is an author of the submission)" in field.help_text
+    assert "declined this round" in response.content.decode()
+
+
 def test_an_invitation_with_a_review_due_before_the_answer_is_400_with_the_field_message(
     editor_client, reviewing, reviewers
 ):

@@ -23,9 +23,15 @@ CONTRACT = [
     # public catalog
     ("catalog:resource-list", [], "/catalog/"),
     ("catalog:resource-feed", [], "/catalog/feed/"),
+    ("catalog:feed-stylesheet", [], "/catalog/feed.xsl"),
     ("catalog:resource-detail", ["race-in-algorithms"], "/catalog/race-in-algorithms/"),
     ("catalog:resource-version", ["race-in-algorithms", 2], "/catalog/race-in-algorithms/v2/"),
     ("catalog:resource-file", ["race-in-algorithms", U], f"/catalog/race-in-algorithms/files/{U}/"),
+    (
+        "catalog:resource-share-image",
+        ["race-in-algorithms", 2],
+        "/catalog/race-in-algorithms/v2/share.png",
+    ),
     ("catalog:resource-cite-ris", ["a-case"], "/catalog/a-case/cite.ris"),
     ("catalog:resource-cite-bib", ["a-case"], "/catalog/a-case/cite.bib"),
     ("catalog:resource-cite-json", ["a-case"], "/catalog/a-case/cite.json"),

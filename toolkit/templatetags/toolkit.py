@@ -4,7 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from toolkit import forms as toolkit_forms
-from toolkit.text import render_markdown
+from toolkit.text import human_duration, iso_duration, render_markdown
 
 register = template.Library()
 
@@ -12,6 +12,25 @@ register = template.Library()
 @register.filter
 def markdown(text):
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitized by nh3 (toolkit.text)
+
+
+@register.filter
+def duration(minutes) -> str:
+    """Minutes as people read them, the one format of every page: 90 → "1 h 30 min"."""
+    return human_duration(_minutes(minutes))
+
+
+@register.filter
+def iso8601_duration(minutes) -> str:
+    return iso_duration(_minutes(minutes))
+
+
+def _minutes(value) -> int | None:
+    """A number of minutes from a model (int) or the facet index's rows (text)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 @register.filter
