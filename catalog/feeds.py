@@ -3,10 +3,9 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .filters import ResourceFilter
+from .filters import ResourceFilter, SearchPresenter
 from .records import xml_text
 
 FEED_ITEMS = 50
@@ -66,8 +65,7 @@ class ResourceFeed(Feed):
         return "Peer-reviewed teaching resources on health disparities, newest first."
 
     def link(self, obj):
-        url, params = reverse("catalog:resource-list"), obj.querystring()
-        return f"{url}?{params}" if params else url
+        return SearchPresenter(obj).list_url()
 
     def author_name(self):
         return settings.TOOLKIT_SITE_NAME
