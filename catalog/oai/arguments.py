@@ -122,7 +122,7 @@ def check_arguments(params) -> str:
 def parse_bounds(from_: str, until: str) -> tuple[datetime | None, datetime | None]:
     """(inclusive lower, exclusive upper) bounds of `from`/`until`, validated."""
 
-    def parse(value, name):
+    def parse(value: str, name: str) -> tuple[datetime, str]:
         try:
             if DAY_RE.fullmatch(value):
                 return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=UTC), "day"

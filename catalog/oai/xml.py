@@ -112,7 +112,7 @@ def dublin_core(
     )
     dc.set(f"{{{NS_XSI}}}schemaLocation", f"{NS_OAI_DC} {OAI_DC_SCHEMA}")
 
-    def put(name, value):
+    def put(name: str, value: object) -> None:
         if value:
             sub(dc, f"{{{NS_DC}}}{name}", value)
 

@@ -1,4 +1,5 @@
-"""How many SQL queries the catalog's public pages make: exact, so that a regression fails.
+"""How many SQL queries the catalog's public pages make, and how often a search parses its
+words: exact, so that a regression fails.
 
 The facet index (built once per catalog generation) and the text-search cache are
 warmed by a first request; what is counted is what every further request costs.
@@ -6,6 +7,8 @@ warmed by a first request; what is counted is what every further request costs.
 
 import pytest
 
+from catalog import search
+from catalog.search import query as query_module
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +71,24 @@ def test_the_api_list_costs_five_queries_with_or_without_facet_counts(
         with django_assert_num_queries(5):
             response = client.get(f"/api/v1/resources/{query}")
         assert response.json()["count"] == 25
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/catalog/?q=bias&stage=ume", "/api/v1/resources/?q=bias&facets=1", "/catalog/feed/?q=bias"],
+)
+def test_a_search_parses_and_cleans_its_words_once(client, catalog, monkeypatch, url):
+    calls = []
+    for name in ("parse_query", "clean_query"):
+        original = getattr(query_module, name)
+
+        def counted(text, _original=original, _name=name):
+            calls.append(_name)
+            return _original(text)
+
+        monkeypatch.setattr(query_module, name, counted)
+        monkeypatch.setattr(search, name, counted)
+    for _ in range(2):  # cold, then with the text search cached
+        calls.clear()
+        assert client.get(url).status_code == 200
+        assert sorted(calls) == ["clean_query", "parse_query"]
