@@ -136,9 +136,13 @@ class ResourceListView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         filterset = ResourceFilter(request.GET)
-        context = {"filter": filterset, "query_params": filterset.data}  # each value once
-        if not filterset.is_valid():
-            context["query"] = filterset.query
+        valid = filterset.is_valid()
+        context = {
+            "filter": filterset,
+            "query": filterset.query,
+            "query_params": filterset.data,  # each value once: the page's links stay small
+        }
+        if not valid:
             return self.render_to_response(context, status=400)
         presenter = SearchPresenter(filterset)
         results = filterset.results().listing()
@@ -147,7 +151,6 @@ class ResourceListView(TemplateView):
         if filterset.query and not results.count:
             searchlog.record(filterset.query, presenter.filter_params())
         context.update(
-            query=filterset.query,
             search=presenter,
             results=results,
             page_obj=page,
