@@ -2,6 +2,7 @@
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import get_object_or_404
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
@@ -10,8 +11,16 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from . import serializers
-from .filters import PAGE_SIZE, FacetFilter, MinutesFilter, ResourceFilter, YearFilter
+from . import facets, serializers
+from .filters import (
+    PAGE_SIZE,
+    FacetFilter,
+    MinutesFilter,
+    ResourceFilter,
+    YearFilter,
+    facet_groups,
+    parameter_filters,
+)
 from .models import (
     InstructionalMethod,
     Language,
@@ -19,7 +28,6 @@ from .models import (
     License,
     Resource,
     ResourceType,
-    Stage,
     Topic,
 )
 
@@ -68,8 +76,8 @@ class ResourcePagination(PageNumberPagination):
         schema = super().get_paginated_response_schema(schema)
         schema["properties"]["facets"] = {
             "type": "object",
-            "description": "With ?facets=1: per facet (level, stage, type, topic, method, "
-            "language, license, interprofessional, year), its values with disjunctive counts.",
+            "description": f"With ?facets=1: per facet ({', '.join(facets.facet_names())}), "
+            "its values with disjunctive counts.",
             "additionalProperties": {
                 "type": "array",
                 "items": {
@@ -87,17 +95,16 @@ class ResourcePagination(PageNumberPagination):
 
 
 def filter_parameters() -> list[OpenApiParameter]:
-    """The ResourceFilter parameters, documented from the FilterSet itself."""
+    """The ResourceFilter parameters, documented from the FilterSet's filters themselves."""
     parameters = []
-    for name, flt in ResourceFilter.base_filters.items():
+    for name, flt in parameter_filters().items():
         many = isinstance(flt, FacetFilter | YearFilter)
         kind = OpenApiTypes.INT if isinstance(flt, YearFilter) else OpenApiTypes.STR
         if isinstance(flt, MinutesFilter):  # the bounds its form field enforces
             field = flt.field_class()
             kind = {"type": "integer", "minimum": field.min_value, "maximum": field.max_value}
-        choices = flt.extra.get("choices")
-        if name == "stage":
-            choices = tuple(Stage.choices)
+        facet = getattr(flt, "facet", None)
+        choices = facet.choices if facet is not None else flt.extra.get("choices")
         parameters.append(
             OpenApiParameter(
                 name,
@@ -106,10 +113,21 @@ def filter_parameters() -> list[OpenApiParameter]:
                 description=f"{flt.label}. {flt.extra.get('help_text', '')}".strip(),
                 many=many,
                 explode=True if many else None,
-                enum=[value for value, _ in choices] if isinstance(choices, tuple) else None,
+                enum=[value for value, _ in choices] if choices else None,
             )
         )
     return parameters
+
+
+class ResourceSchema(AutoSchema):
+    """The list's parameters come from the FilterSet when the schema is made (so from the
+    facets declared then)."""
+
+    def get_override_parameters(self) -> list:
+        parameters = super().get_override_parameters()
+        if getattr(self.view, "action", None) == "list":
+            return [*filter_parameters(), *parameters]
+        return parameters
 
 
 class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
@@ -119,6 +137,7 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = ResourcePagination
     filter_backends = []
     lookup_field = "slug"
+    schema = ResourceSchema()
     serializer_class = serializers.ResourceSerializer
     queryset = Resource.objects.select_related("resource_type", "language", "license")
 
@@ -130,7 +149,6 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         summary="Search and filter published resources",
         parameters=[
-            *filter_parameters(),
             OpenApiParameter(
                 "facets",
                 OpenApiTypes.BOOL,
@@ -156,7 +174,7 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
         if request.query_params.get("facets", "").lower() in TRUE_VALUES:
             response.data["facets"] = {
                 group.name: serializers.FacetValueSerializer(group.options, many=True).data
-                for group in results.facet_groups()
+                for group in facet_groups(results.selection)
             }
         return response
 

@@ -13,7 +13,7 @@ from django.utils.http import http_date
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from . import search
-from .filters import ResourceFilter
+from .filters import ResourceFilter, SearchPresenter
 from .models import Language, Resource
 from .records import xml_text
 
@@ -95,15 +95,15 @@ class ResourceFeed(Feed):
     def validators(filterset) -> tuple[str, int | None]:
         """ETag and Last-Modified of this feed: the catalog's generation stamp (it changes
         on every publish, retirement or edit) with the filters, and the last such time."""
-        stamp = hashlib.sha256(repr((search.generation(), filterset.querystring())).encode())
+        query = SearchPresenter(filterset).querystring()
+        stamp = hashlib.sha256(repr((search.generation(), query)).encode())
         times = Resource.objects.aggregate(Max("published_at"), Max("retired_at")).values()
         latest = max((t for t in times if t is not None), default=None)
         return f'"{stamp.hexdigest()[:32]}"', int(latest.timestamp()) if latest else None
 
     def feed_url(self, obj):
         """rel="self" names this feed with its filters, not the unfiltered feed."""
-        url, params = reverse("catalog:resource-feed"), obj.querystring()
-        return f"{url}?{params}" if params else url
+        return SearchPresenter(obj).feed_url()
 
     def get_object(self, request, *args, **kwargs):
         return request.catalog_filter
@@ -115,8 +115,7 @@ class ResourceFeed(Feed):
         return "Peer-reviewed teaching resources on health disparities, newest first."
 
     def link(self, obj):
-        url, params = reverse("catalog:resource-list"), obj.querystring()
-        return f"{url}?{params}" if params else url
+        return SearchPresenter(obj).list_url()
 
     def author_name(self):
         return settings.TOOLKIT_SITE_NAME

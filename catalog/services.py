@@ -138,16 +138,8 @@ def snapshot(resource: Resource) -> dict:
     return data
 
 
-@transaction.atomic
-def publish_resource(publication: Publication, resource: Resource | None = None) -> Resource:
-    """Create a resource, or replace `resource` with a new version; index it for search."""
-    now = timezone.now()
-    new = resource is None
-    if new:
-        resource = Resource(version=1, first_published_at=now)
-    else:
-        resource = Resource.objects.select_for_update().get(pk=resource.pk)
-        resource.version += 1
+def _apply(publication: Publication, resource: Resource, now: datetime) -> None:
+    """Copy the publication's fields onto the resource, published now and not retired."""
     for name in TEXT_FIELDS:
         setattr(resource, name, getattr(publication, name) or "")
     resource.resource_type = publication.resource_type
@@ -160,14 +152,10 @@ def publish_resource(publication: Publication, resource: Resource | None = None)
     resource.reviewed_at = publication.reviewed_at or now
     resource.retired_at = None
     resource.retired_reason = ""
-    if new:
-        _insert_with_free_slug(resource, publication.title)
-    else:
-        resource.save()
-    resource.levels.set(publication.levels)
-    resource.topics.set(publication.topics)
-    resource.methods.set(publication.methods)
 
+
+def _freeze_version(publication: Publication, resource: Resource, now: datetime) -> None:
+    """The new ResourceVersion: the snapshot of the resource and the publication's files."""
     version = ResourceVersion.objects.create(
         resource=resource,
         number=resource.version,
@@ -189,6 +177,27 @@ def publish_resource(publication: Publication, resource: Resource | None = None)
         )
         for position, f in enumerate(publication.files, start=1)
     )
+
+
+@transaction.atomic
+def publish_resource(publication: Publication, resource: Resource | None = None) -> Resource:
+    """Create a resource, or replace `resource` with a new version; index it for search."""
+    now = timezone.now()
+    new = resource is None
+    if new:
+        resource = Resource(version=1, first_published_at=now)
+    else:
+        resource = Resource.objects.select_for_update().get(pk=resource.pk)
+        resource.version += 1
+    _apply(publication, resource, now)
+    if new:
+        _insert_with_free_slug(resource, publication.title)
+    else:
+        resource.save()
+    resource.levels.set(publication.levels)
+    resource.topics.set(publication.topics)
+    resource.methods.set(publication.methods)
+    _freeze_version(publication, resource, now)
     search.index_resource(resource)
     return resource
 

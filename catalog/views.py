@@ -15,8 +15,8 @@ from django.views.generic import ListView, TemplateView
 from toolkit.accounts import throttle
 from toolkit.accounts.permissions import is_editor
 
-from . import citations, jsonld, oai, records, search, searchlog, share_image
-from .filters import PAGE_SIZE, ResourceFilter
+from . import citations, jsonld, oai, records, searchlog, share_image
+from .filters import PAGE_SIZE, ResourceFilter, SearchPresenter, facet_groups
 from .models import Resource, ResourceFile, ResourceVersion
 
 # --- detail, versions, citations, harvesting ------------------------------------
@@ -178,25 +178,28 @@ class ResourceListView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         filterset = ResourceFilter(request.GET)
+        valid = filterset.is_valid()
         context = {
             "filter": filterset,
-            "query": search.clean_query(request.GET.get("q", "")),
+            "query": filterset.query,
             "query_params": filterset.data,  # each value once: the page's links stay small
         }
-        if not filterset.is_valid():
+        if not valid:
             return self.render_to_response(context, status=400)
+        presenter = SearchPresenter(filterset)
         results = filterset.results().listing()
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         results.with_snippets(page.object_list)
         if filterset.query and not results.count:
-            searchlog.record(filterset.query, filterset.filter_params())
+            searchlog.record(filterset.query, presenter.filter_params())
         context.update(
+            search=presenter,
             results=results,
             page_obj=page,
             page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
-            facet_groups=results.facet_groups(),
-            chips=filterset.chips(),
-            sort_options=filterset.sort_options(),
+            facet_groups=facet_groups(results.selection),
+            chips=presenter.chips(),
+            sort_options=presenter.sort_options(),
         )
         return self.render_to_response(context)
 

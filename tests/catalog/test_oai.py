@@ -1,6 +1,6 @@
 """OAI-PMH 2.0: the six verbs, the protocol's errors, sets and resumption tokens."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import signing
@@ -351,7 +351,7 @@ def test_an_expired_token_is_refused(client, settings, monkeypatch):
     factories.resource("Two")
     root = harvest(client, verb="ListIdentifiers", metadataPrefix="oai_dc")
     token = root.find(".//o:resumptionToken", NS).text
-    monkeypatch.setattr(oai, "TOKEN_MAX_AGE", oai.timedelta(seconds=-1))
+    monkeypatch.setattr(oai.arguments, "TOKEN_MAX_AGE", timedelta(seconds=-1))
     assert error_codes(harvest(client, verb="ListIdentifiers", resumptionToken=token)) == [
         "badResumptionToken"
     ]

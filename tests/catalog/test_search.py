@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from catalog import facets, search, services
 from catalog.models import Resource
 from tests import factories
+from tests.catalog import sql_oracle
 from tests.catalog.search_inputs import HOSTILE_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -101,8 +102,8 @@ def test_hostile_queries_never_raise(text):
     found = search.match(text)
     assert found is None or isinstance(found.ids, list)
     search.snippets(text, [resource.pk])
-    list(search.filter_queryset(Resource.objects.all(), text))
-    list(search.rank_queryset(Resource.objects.all(), text))
+    list(sql_oracle.filter_text(Resource.objects.all(), text))
+    list(sql_oracle.rank_text(Resource.objects.all(), text))
 
 
 def test_every_word_reaches_fts5_as_a_quoted_string():
@@ -120,7 +121,7 @@ def test_retired_resources_leave_the_search_index():
     resource = factories.resource("Working with interpreters")
     services.retire_resource(resource, reason="Superseded.")
     assert search.match("interpreters").ids == []
-    assert not search.filter_queryset(Resource.objects.published(), "interpreters").exists()
+    assert not sql_oracle.filter_text(Resource.objects.published(), "interpreters").exists()
 
 
 def test_a_resource_deleted_outside_the_services_leaves_the_index():
@@ -169,7 +170,7 @@ def test_search_reads_the_stored_index_and_never_builds_the_document_vector():
     with CaptureQueriesContext(connection) as queries:
         search.match("interpreters or language")
         search.snippets("interpreters", [resource.pk])
-        list(search.rank_queryset(Resource.objects.all(), "interpreters"))
+        list(sql_oracle.rank_text(Resource.objects.all(), "interpreters"))
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     if connection.vendor == "postgresql":
         assert "to_tsvector" not in sql

@@ -1,0 +1,193 @@
+"""The catalog's one FilterSet, shared by the page, the API and the Atom feed (DESIGN §9).
+
+`ResourceFilter` parses and validates the query parameters (an unknown value is
+an error naming it) and selects the results from the facet index
+(`catalog.facets`) and the text search (`catalog.search`). Its filters are the
+search words, the time limit, the sort, and one filter per facet declared in
+`catalog.facets.registry`. What a page shows of a search (chips, links, sort
+options, facet groups) is `catalog.filters.presenter`'s.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+
+import django_filters as df
+from django.db.models import QuerySet
+
+from .. import facets, search
+from ..facets import Facet
+from ..models import Resource
+from .bounds import BoundedForm, bounded_parameters
+from .fields import MinutesField, QueryField, TermsField, YearsField
+from .results import SearchResults
+
+SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("title", "Title A–Z"))
+
+
+# --- Filters: parameters with their fields; the facet index does the filtering ----------
+
+
+class QueryFilter(df.CharFilter):
+    field_class = QueryField
+
+
+class FacetFilter(df.Filter):
+    """A repeatable vocabulary parameter: OR within, AND with the others."""
+
+    field_class = TermsField
+
+    def __init__(self, facet: Facet, **kwargs: object) -> None:
+        self.facet = facet
+        kwargs.setdefault(
+            "error_messages", {"invalid_choice": f"“%(value)s” is not a known {facet.noun}."}
+        )
+        kwargs.setdefault("help_text", facet.help_text)
+        super().__init__(field_name=facet.path, label=facet.legend, facet=facet.name, **kwargs)
+
+
+class BooleanFilter(df.ChoiceFilter):
+    """One of true or false (radio buttons): interprofessional."""
+
+    def __init__(self, facet: Facet, **kwargs: object) -> None:
+        self.facet = facet
+        kwargs.setdefault("error_messages", {"invalid_choice": "“%(value)s” is not true or false."})
+        super().__init__(
+            field_name=facet.path,
+            label=facet.legend,
+            choices=facet.choices,
+            help_text=facet.help_text,
+            **kwargs,
+        )
+
+
+class YearFilter(df.Filter):
+    field_class = YearsField
+
+    def __init__(self, facet: Facet, **kwargs: object) -> None:
+        self.facet = facet
+        super().__init__(
+            field_name=facet.path, label=facet.legend, help_text=facet.help_text, **kwargs
+        )
+
+
+class MinutesFilter(df.Filter):
+    field_class = MinutesField
+
+
+class SortFilter(df.ChoiceFilter):
+    """Ordering: relevance, newest or title."""
+
+
+FILTER_OF_KIND = {"terms": FacetFilter, "boolean": BooleanFilter, "years": YearFilter}
+
+
+@functools.cache
+def _filters(declared: tuple[Facet, ...]) -> dict[str, df.Filter]:
+    return {
+        "q": QueryFilter(
+            label="Search",
+            help_text='Words to find. "A phrase" in quotes, -word to exclude, "or" for either.',
+        ),
+        **{facet.name: FILTER_OF_KIND[facet.kind](facet) for facet in declared},
+        "max_minutes": MinutesFilter(
+            label="Time required (at most, minutes)", help_text="A whole number of minutes."
+        ),
+        "sort": SortFilter(
+            choices=SORTS,
+            label="Sort by",
+            empty_label=None,
+            error_messages={"invalid_choice": "“%(value)s” is not a way to sort."},
+            help_text="relevance (the default with a search), newest (otherwise) or title.",
+        ),
+    }
+
+
+def parameter_filters() -> dict[str, df.Filter]:
+    """The FilterSet's filters, in order: q, one per declared facet, max_minutes, sort."""
+    return _filters(facets.facets())
+
+
+@functools.cache
+def _form_class(declared: tuple[Facet, ...]) -> type[BoundedForm]:
+    """The form class, built once per set of facets: the fields hold no per-request state."""
+    fields = {name: flt.field for name, flt in copy.deepcopy(_filters(declared)).items()}
+    return type("ResourceFilterForm", (BoundedForm,), fields)
+
+
+class ResourceFilter(df.FilterSet):
+    """Search and facet parameters of the public catalog (page, API and Atom feed)."""
+
+    class Meta:
+        model = Resource
+        fields: list[str] = []
+        form = BoundedForm
+
+    def __init__(self, data: object = None, queryset: QuerySet | None = None, **kwargs: object):
+        if queryset is None:
+            queryset = Resource.objects.published()
+        self.parameter_errors: list = []
+        if data is not None:  # once, here: the page, the API and the feed all come this way
+            data, self.parameter_errors = bounded_parameters(data)  # type: ignore[arg-type]
+        self.base_filters = parameter_filters()
+        super().__init__(data, queryset, **kwargs)  # type: ignore[arg-type]
+        self.index = facets.get_index()  # before validation: the fields check its terms
+
+    def get_form_class(self) -> type[BoundedForm]:
+        return _form_class(facets.facets())
+
+    @property
+    def form(self) -> BoundedForm:
+        if not hasattr(self, "_form"):
+            super().form.parameter_errors = self.parameter_errors
+        return self._form
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        """There is no SQL path: the facet index selects (see `results()`)."""
+        raise NotImplementedError("ResourceFilter selects with the facet index: use results().")
+
+    # --- the cleaned values -----------------------------------------------------
+
+    @property
+    def parsed_query(self) -> search.ParsedQuery:
+        """The search words, parsed once (by the form's field)."""
+        return self.form.cleaned_data.get("q") or search.ParsedQuery()
+
+    @property
+    def query(self) -> str:
+        """The search words as cleaned: no control characters, at most 500 characters."""
+        return self.parsed_query.text
+
+    @property
+    def ordering(self) -> str:
+        """The sort in effect: relevance needs words to search, else newest first."""
+        sort = self.form.cleaned_data.get("sort") or ("relevance" if self.query else "newest")
+        if sort == "relevance" and not self.parsed_query:
+            return "newest"
+        return sort
+
+    def criteria(self) -> facets.Criteria:
+        data = self.form.cleaned_data
+        selected = {}
+        for name in self.index.facet_names:
+            value = data.get(name) or ()
+            values = [value] if isinstance(value, str) else [str(v) for v in value]
+            if values:
+                selected[name] = frozenset(values)
+        return facets.Criteria(selected=selected, max_minutes=data.get("max_minutes"))
+
+    def error_list(self) -> list[str]:
+        """Every validation message, prefixed with its parameter's label."""
+        return [
+            f"{self.filters[name].label}: {message}" if name in self.filters else message
+            for name, messages in self.errors.items()
+            for message in messages
+        ]
+
+    def results(self, ordering: str | None = None) -> SearchResults:
+        """The matching resources, in order, with facet counts (call after is_valid())."""
+        query = self.parsed_query
+        text = self.index.text_match(query) if query else None
+        selection = self.index.select(self.criteria(), text)
+        return SearchResults(selection, ordering or self.ordering, query)

@@ -1,0 +1,36 @@
+"""Resources like this one: the detail page's "related resources"."""
+
+from __future__ import annotations
+
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from ..models import Resource
+
+
+def related_resources(resource: Resource, limit: int = 4) -> list[Resource]:
+    """Published resources sharing the most topics and learner levels with `resource`.
+
+    One query (plus the levels of the cards): the overlaps are counted in subqueries.
+    """
+
+    def shared(through: type, column: str) -> Func:
+        mine = through.objects.filter(resource=resource.pk).values(column)
+        rows = through.objects.filter(resource=OuterRef("pk"), **{f"{column}__in": mine})
+        counted = rows.values("resource").annotate(n=Count("pk")).values("n")
+        return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+    return list(
+        Resource.objects.published()
+        .exclude(pk=resource.pk)
+        .annotate(
+            shared_topics=shared(Resource.topics.through, "topic"),
+            shared_levels=shared(Resource.levels.through, "learnerlevel"),
+        )
+        .annotate(overlap=F("shared_topics") + F("shared_levels"))
+        .filter(overlap__gt=0)
+        .order_by("-overlap", "-shared_topics", "-published_at", "pk")
+        .select_related("resource_type")
+        .prefetch_related("levels")
+        .defer("attachment_text")[:limit]
+    )

@@ -1,0 +1,131 @@
+"""Keeping the search index and the catalog generation up to date.
+
+`index_resource` and `remove_resource` run inside the publish / retire
+transaction (catalog.services); a resource deleted any other way (the admin) is
+taken out by a post_delete receiver. Each also renews the *catalog generation*,
+a random token in `catalog_search_generation` that `catalog.facets` reads (one
+indexed row) to know when its in-memory index is stale.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+
+from django.db import connections
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from ..models import Resource
+from . import postgres, sqlite
+from .query import clean_text
+
+MAX_ATTACHMENT_CHARS = 200_000  # keeps a huge extracted text under tsvector's 1 MB limit
+GENERATION_RENEW_SQL = "UPDATE catalog_search_generation SET token = %s WHERE id = 1"
+GENERATION_SQL = """
+SELECT (SELECT token FROM catalog_search_generation WHERE id = 1),
+       (SELECT MAX(id) FROM catalog_resource)
+"""
+
+
+def _join(*parts: str) -> str:
+    return "\n".join(clean_text(p) for p in parts if p)
+
+
+def document(resource: Resource) -> dict[str, str]:
+    """The four weighted parts of a resource's search document (the FTS5 columns)."""
+    topics = " ".join(t.name for t in resource.topics.all())
+    return {
+        "title": clean_text(resource.title),
+        "summary": _join(resource.summary, resource.learning_objectives, topics, resource.keywords),
+        "body": _join(
+            resource.description,
+            resource.materials,
+            resource.facilitator_notes,
+            resource.evaluation,
+        ),
+        "attachments": clean_text(resource.attachment_text[:MAX_ATTACHMENT_CHARS]),
+    }
+
+
+def renew_generation(using: str = "default") -> None:
+    """Tell every process that the catalog changed (catalog.facets rebuilds its index)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(GENERATION_RENEW_SQL, [uuid.uuid4().hex])
+
+
+def generation(using: str = "default") -> tuple:
+    """The catalog generation stamp: two indexed one-row lookups; changes on every write."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(GENERATION_SQL)
+        return tuple(cursor.fetchone())
+
+
+def index_resource(resource: Resource) -> None:
+    """Add or refresh one resource in the search index (a retired one is removed)."""
+    if resource.retired_at is not None:
+        remove_resource(resource)
+    else:
+        index_many([resource.pk])
+
+
+def _remove(ids: list[int], using: str = "default") -> None:
+    conn = connections[using]
+    with conn.cursor() as cursor:
+        (postgres if conn.vendor == "postgresql" else sqlite).remove(cursor, ids)
+
+
+def remove_resource(resource: Resource) -> None:
+    """Take one resource out of the search index."""
+    _remove([resource.pk])
+    renew_generation()
+
+
+@receiver(post_delete, sender=Resource, dispatch_uid="catalog-search-resource-deleted")
+def _resource_deleted(sender, instance, using="default", **kwargs) -> None:
+    """A resource deleted outside the services (say, in the admin) leaves the index too."""
+    if connections[using].vendor != "postgresql":  # PostgreSQL's vector went with the row
+        _remove([instance.pk], using)
+    renew_generation(using)
+
+
+def index_many(ids: Iterable, using: str = "default") -> int:
+    """Index many published resources at once (seed_corpus, rebuild_index); returns how many."""
+    ids = [int(pk) for pk in ids]
+    conn = connections[using]
+    with conn.cursor() as cursor:
+        if conn.vendor == "postgresql":
+            count = postgres.write(cursor, ids, MAX_ATTACHMENT_CHARS)
+        else:
+            resources = Resource.objects.using(using).published().filter(pk__in=ids)
+            rows = []
+            for resource in resources.prefetch_related("topics"):
+                doc = document(resource)
+                rows.append((resource.pk, *(doc[c] for c in sqlite.COLUMNS)))
+            sqlite.write(cursor, ids, rows)
+            count = len(rows)
+    renew_generation(using)
+    return count
+
+
+def rebuild_index(
+    using: str = "default", batch_size: int = 500, progress: Callable[[int], object] | None = None
+) -> int:
+    """Index every published resource again; returns how many were indexed.
+
+    `progress`, if given, is called with the number of resources done after each batch.
+    """
+    with connections[using].cursor() as cursor:
+        vendor = connections[using].vendor
+        cursor.execute(postgres.CLEAR_SQL if vendor == "postgresql" else sqlite.CLEAR_SQL)
+    ids = list(
+        Resource.objects.using(using).published().order_by("pk").values_list("pk", flat=True)
+    )
+    total = 0
+    for start in range(0, len(ids), batch_size):
+        done = index_many(ids[start : start + batch_size], using=using)
+        total += done
+        if progress:
+            progress(done)
+    renew_generation(using)
+    return total

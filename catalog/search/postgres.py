@@ -1,0 +1,78 @@
+"""The PostgreSQL backend: `Resource.search_vector`, a stored weighted tsvector with a GIN index.
+
+A title; B summary, learning objectives, topic names, keywords; C description,
+materials, facilitator notes, evaluation; D text extracted from the files
+(`english` config). Queries use `websearch_to_tsquery` and are ranked with
+`ts_rank` on the stored column: the document vector is never computed per query.
+Snippets come from `ts_headline`, for the shown rows only. User text only ever
+travels as a parameter of constant SQL.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from .query import ParsedQuery
+
+TS_CONFIG = "english"
+
+MATCH_SQL = """
+SELECT r.id FROM catalog_resource r, websearch_to_tsquery('english', %s) query
+WHERE r.retired_at IS NULL AND r.search_vector @@ query
+ORDER BY ts_rank(r.search_vector, query) DESC, r.published_at DESC, r.id
+"""
+HEADLINE_SQL = """
+SELECT r.id, CASE
+    WHEN ts_filter(r.search_vector, '{a,b}') @@ query
+        THEN ts_headline('english', concat_ws(' ', r.summary, r.learning_objectives), query, %s)
+    WHEN ts_filter(r.search_vector, '{c}') @@ query
+        THEN ts_headline('english', r.description, query, %s)
+    END
+FROM catalog_resource r, websearch_to_tsquery('english', %s) query
+WHERE r.id = ANY(%s)
+"""
+HEADLINE_OPTIONS = (
+    'StartSel=\x02, StopSel=\x03, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "'
+)
+VECTOR_SQL = """
+UPDATE catalog_resource r SET search_vector =
+    setweight(to_tsvector('english', coalesce(r.title, '')), 'A')
+ || setweight(to_tsvector('english', concat_ws(' ', r.summary, r.learning_objectives,
+        (SELECT string_agg(t.name, ' ') FROM catalog_resource_topics rt
+           JOIN catalog_topic t ON t.id = rt.topic_id WHERE rt.resource_id = r.id),
+        r.keywords)), 'B')
+ || setweight(to_tsvector('english', concat_ws(' ', r.description, r.materials,
+        r.facilitator_notes, r.evaluation)), 'C')
+ || setweight(to_tsvector('english', left(coalesce(r.attachment_text, ''), %s)), 'D')
+WHERE r.retired_at IS NULL AND r.id = ANY(%s)
+"""
+REMOVE_SQL = "UPDATE catalog_resource SET search_vector = NULL WHERE id = ANY(%s)"
+CLEAR_SQL = "UPDATE catalog_resource SET search_vector = NULL"
+
+
+def match_ids(query: ParsedQuery) -> list[int]:
+    """Ids of the matching published resources, best first (ties: newest first)."""
+    with connection.cursor() as cursor:
+        cursor.execute(MATCH_SQL, [query.text])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def snippet_rows(query: ParsedQuery, resource_ids: list[int]) -> list[tuple[int, str]]:
+    """(id, marked text): the summary when it (or the title) matches, else the description.
+
+    The shorter text that can hold a match, since ts_headline parses all it is given.
+    """
+    options = HEADLINE_OPTIONS
+    with connection.cursor() as cursor:
+        cursor.execute(HEADLINE_SQL, [options, options, query.text, resource_ids])
+        return cursor.fetchall()
+
+
+def write(cursor, ids: list[int], max_attachment_chars: int) -> int:
+    """Compute the stored vectors of `ids` (published ones); returns how many."""
+    cursor.execute(VECTOR_SQL, [max_attachment_chars, ids])
+    return cursor.rowcount
+
+
+def remove(cursor, ids: list[int]) -> None:
+    cursor.execute(REMOVE_SQL, [ids])
