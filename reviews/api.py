@@ -15,6 +15,7 @@ from toolkit.accounts.permissions import is_editor
 from toolkit.api import JSONParser
 
 from . import anonymity, metrics, services
+from .downloads import file_response
 from .models import Review, ReviewAssignment, Submission, SubmissionFile
 from .serializers import (
     AssignmentSerializer,
@@ -31,7 +32,6 @@ from .serializers import (
     TransitionSerializer,
     submission_assignments,
 )
-from .views.common import file_response
 
 UUID = r"[0-9a-fA-F-]{36}"
 NAME_PARAM = OpenApiParameter("name", str, OpenApiParameter.PATH, description="Transition name.")

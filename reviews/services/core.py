@@ -1,0 +1,196 @@
+"""The plumbing every workflow action shares (DESIGN §11).
+
+Each action runs: visibility (404) → role predicate (403) → row lock and FSM transition
+in one transaction (409 on a wrong state or a lost race) → one log row → e-mails queued in
+the same transaction (delivered after the commit).
+"""
+
+from __future__ import annotations
+
+import django_fsm as fsm
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from toolkit.errors import Conflict
+
+from .. import permissions
+from ..choices import OPEN_ASSIGNMENT_STATES
+from ..models import ReviewAssignment, ReviewRound, Submission, TransitionLog
+
+# Why a transition's condition fails, in words, for the 409 message.
+CONDITION_MESSAGES = {
+    "has_completed_review_in_open_round": "At least one review in this round must be completed.",
+    "has_required_reviews": (
+        "Acceptance needs {required} completed reviews across rounds; there are {count}."
+    ),
+    "is_ready_to_publish": "Publishing needs a licence and sanitized copies of every file.",
+}
+
+
+def require(**fields) -> None:
+    """Raise a 400 listing every required text field left empty."""
+    missing = {
+        name: ["This field is required."]
+        for name, value in fields.items()
+        if not (value or "").strip()
+    }
+    if missing:
+        raise ValidationError(missing)
+
+
+def _transition_meta(obj, name):
+    method = getattr(obj, name)
+    return method, method._django_fsm
+
+
+def authorize(obj, name: str, actor) -> None:
+    """403 unless the actor holds the transition's role; 409 unless the state allows it now."""
+    method, meta = _transition_meta(obj, name)
+    any_transition = next(iter(meta.transitions.values()))
+    if not any_transition.has_perm(obj, actor):
+        raise PermissionDenied(f"You may not {name.replace('_', ' ')} this.")
+    if not fsm.can_proceed(method, check_conditions=False):
+        raise Conflict(
+            f"Cannot {name.replace('_', ' ')} when the state is “{obj.get_state_display()}”.",
+            state=obj.state,
+        )
+    transition = meta.get_transition(obj.state)
+    for condition in transition.conditions:
+        if not condition(obj):
+            message = CONDITION_MESSAGES.get(condition.__name__, "A condition is not met.")
+            if condition.__name__ == "has_required_reviews":
+                message = message.format(
+                    required=settings.TOOLKIT_REVIEWS_REQUIRED, count=obj.completed_review_count()
+                )
+            raise Conflict(message, state=obj.state, code="condition_not_met")
+
+
+def available_transitions(obj, actor) -> list[str]:
+    """Names of the transitions this actor may run on this object now."""
+    return [t.name for t in obj.get_available_user_state_transitions(actor)]
+
+
+def lock_submission(submission, actor) -> Submission:
+    """The submission's row, locked, if the actor may see it (404 otherwise)."""
+    if not permissions.can_view_submission(actor, submission):
+        raise Http404
+    locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
+    if locked is None:  # deleted by a request that held the lock before this one
+        raise Http404
+    return locked
+
+
+def locked_assignment(pk, **filters) -> ReviewAssignment | None:
+    """The assignment's row, locked after its submission's row (None if gone or filtered out).
+
+    Always in that order, as the submission's own transitions lock them (a decision closes
+    the round's assignments under the submission's lock): locking the assignment first, or
+    both at once through a join, deadlocked an assignment action against a decision.
+    """
+    submission_id = (
+        ReviewAssignment.objects.filter(pk=pk)
+        .values_list("round__submission_id", flat=True)
+        .first()
+    )
+    if submission_id is None:
+        return None
+    Submission.objects.select_for_update().filter(pk=submission_id).first()
+    return (
+        ReviewAssignment.objects.select_for_update(of=("self",))
+        .select_related("round__submission")
+        .filter(pk=pk, **filters)
+        .first()
+    )
+
+
+def lock_assignment(assignment, actor) -> ReviewAssignment:
+    if not ReviewAssignment.objects.visible_to(actor).filter(pk=assignment.pk).exists():
+        raise Http404
+    locked = locked_assignment(assignment.pk)
+    if locked is None:  # its draft submission was deleted meanwhile
+        raise Http404
+    return locked
+
+
+def log(submission, actor, transition, from_state, to_state, reason="", assignment=None):
+    return TransitionLog.objects.create(
+        submission=submission,
+        assignment=assignment,
+        actor=actor if getattr(actor, "pk", None) else None,
+        transition=transition,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason or "",
+    )
+
+
+def after_commit(func, *args) -> None:
+    """Queue the action's e-mails now, in its transaction (the outbox, toolkit.mail):
+    they are delivered after the commit, and a rolled-back action sends nothing."""
+    func(*args)
+
+
+def run_submission(submission, actor, name, *, reason="", validate=None, effects=None, notify=None):
+    """Lock, authorize, validate the input, transition, apply effects, log, e-mail after commit.
+
+    `validate` checks what the user gave (400) only once they may act now: a wrong role is
+    a 403 and a wrong state a 409 whatever the body holds, as DESIGN §10 orders them.
+    """
+    with transaction.atomic():
+        locked = lock_submission(submission, actor)
+        authorize(locked, name, actor)
+        if validate:
+            validate()
+        from_state = locked.state
+        getattr(locked, name)()
+        locked.state_changed_at = timezone.now()
+        locked.save()
+        result = effects(locked) if effects else None
+        entry = log(locked, actor, name, from_state, locked.state, reason)
+        if notify:
+            after_commit(notify, entry)
+    return result if result is not None else locked
+
+
+def run_assignment(
+    assignment, actor, name, *, reason="", validate=None, update=None, effects=None, notify=None
+):
+    """As _run_submission, for a review assignment."""
+    with transaction.atomic():
+        locked = lock_assignment(assignment, actor)
+        authorize(locked, name, actor)
+        if validate:
+            validate()
+        if update:
+            update(locked)
+        from_state = locked.state
+        getattr(locked, name)()
+        locked.save()
+        if effects:
+            effects(locked)
+        entry = log(locked.round.submission, actor, name, from_state, locked.state, reason, locked)
+        if notify:
+            after_commit(notify, entry)
+    return locked
+
+
+def close_round(submission) -> ReviewRound | None:
+    """End the open round: open assignments become closed."""
+    review_round = submission.rounds.select_for_update().filter(closed_at__isnull=True).first()
+    if review_round is None:
+        return None
+    for assignment in review_round.assignments.select_for_update().filter(
+        state__in=OPEN_ASSIGNMENT_STATES
+    ):
+        assignment.close()
+        assignment.save()
+    review_round.closed_at = timezone.now()
+    review_round.save(update_fields=["closed_at"])
+    return review_round
+
+
+def last_round(submission):
+    return submission.rounds.order_by("-number").first()
