@@ -37,7 +37,7 @@ def viewer_role(user, submission) -> str:
     account e-mails are not verified, so claiming a co-author's address must never open the
     authors' view (their names) to a reviewer. A link only ever takes a view away.
     """
-    if permissions.can_edit_submission(user, submission):
+    if permissions.can_edit_submission(submission, user):
         return AUTHOR
     if permissions.is_author(user, submission):
         return REVIEWER if reviewer_assignments(user, submission).exists() else AUTHOR
@@ -281,7 +281,7 @@ def assignment_for(user, assignment) -> dict:
     submission = assignment.round.submission
     if viewer_role(user, submission) == EDITOR:
         title, note = submission.title, assignment.message
-    elif permissions.is_assignee(user, assignment):
+    elif permissions.is_assignee(assignment, user):
         told = invitation_for(assignment)
         title, note = told["title"], told["note"]
     else:

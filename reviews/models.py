@@ -286,7 +286,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=S.DRAFT,
         target=S.SUBMITTED,
-        permission=lambda obj, user: permissions.can_edit_submission(user, obj),
+        permission=permissions.can_edit_submission,
     )
     def submit(self):
         """Owner sends a complete draft to the editors."""
@@ -296,7 +296,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=WITHDRAWABLE_STATES,
         target=S.WITHDRAWN,
-        permission=lambda obj, user: permissions.can_edit_submission(user, obj),
+        permission=permissions.can_edit_submission,
     )
     def withdraw(self):
         """Owner withdraws before publication."""
@@ -305,7 +305,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=S.SUBMITTED,
         target=S.REJECTED,
-        permission=lambda obj, user: permissions.can_decide(user, obj),
+        permission=permissions.can_decide,
     )
     def desk_reject(self):
         """Editor rejects without review."""
@@ -314,7 +314,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=S.SUBMITTED,
         target=S.IN_REVIEW,
-        permission=lambda obj, user: permissions.can_decide(user, obj),
+        permission=permissions.can_decide,
     )
     def send_to_review(self):
         """Editor opens a review round on the current version."""
@@ -324,7 +324,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         source=S.IN_REVIEW,
         target=S.REVISIONS_REQUESTED,
         conditions=[has_completed_review_in_open_round],
-        permission=lambda obj, user: permissions.can_decide(user, obj),
+        permission=permissions.can_decide,
     )
     def request_revisions(self):
         """Editor asks for a new version, with at least one completed review in the round."""
@@ -333,7 +333,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=S.REVISIONS_REQUESTED,
         target=S.SUBMITTED,
-        permission=lambda obj, user: permissions.can_edit_submission(user, obj),
+        permission=permissions.can_edit_submission,
     )
     def resubmit(self):
         """Owner answers a revision request with a new version."""
@@ -343,7 +343,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         source=[S.IN_REVIEW, S.SUBMITTED],
         target=S.ACCEPTED,
         conditions=[has_required_reviews],
-        permission=lambda obj, user: permissions.can_decide(user, obj),
+        permission=permissions.can_decide,
     )
     def accept(self):
         """Editor accepts once the required reviews are completed (across rounds)."""
@@ -352,7 +352,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=S.IN_REVIEW,
         target=S.REJECTED,
-        permission=lambda obj, user: permissions.can_decide(user, obj),
+        permission=permissions.can_decide,
     )
     def reject(self):
         """Editor rejects after review."""
@@ -362,7 +362,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         source=S.ACCEPTED,
         target=S.PUBLISHED,
         conditions=[is_ready_to_publish],
-        permission=lambda obj, user: permissions.can_decide(user, obj),
+        permission=permissions.can_decide,
     )
     def publish(self):
         """Editor publishes an accepted submission into the catalog."""
@@ -371,7 +371,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=S.PUBLISHED,
         target=S.RETIRED,
-        permission=lambda obj, user: permissions.can_decide(user, obj),
+        permission=permissions.can_decide,
     )
     def retire(self):
         """Editor retires a published resource; its page becomes a tombstone."""
@@ -593,7 +593,7 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=A.INVITED,
         target=A.ACCEPTED,
-        permission=lambda obj, user: permissions.is_assignee(user, obj),
+        permission=permissions.is_assignee,
     )
     def accept(self):
         """The invited reviewer agrees to review."""
@@ -603,7 +603,7 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=A.INVITED,
         target=A.DECLINED,
-        permission=lambda obj, user: permissions.is_assignee(user, obj),
+        permission=permissions.is_assignee,
     )
     def decline(self):
         """The invited reviewer declines, with a reason."""
@@ -613,7 +613,7 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=OPEN_ASSIGNMENT_STATES,
         target=A.CANCELLED,
-        permission=lambda obj, user: permissions.can_decide(user, obj.round.submission),
+        permission=permissions.can_cancel_assignment,
     )
     def cancel(self):
         """An editor withdraws the invitation."""
@@ -622,7 +622,7 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=A.ACCEPTED,
         target=A.COMPLETED,
-        permission=lambda obj, user: permissions.is_assignee(user, obj),
+        permission=permissions.is_assignee,
     )
     def complete(self):
         """The reviewer submits the review."""

@@ -1,4 +1,9 @@
-"""Who may do what in the workflow. Views, API, services and FSM transitions ask here."""
+"""Who may do what in the workflow. Views, API, services and FSM transitions ask here.
+
+The predicates a transition names (`permission=`) take `(obj, user)`, the order django-fsm
+calls them in: can_edit_submission, can_decide, can_cancel_assignment, is_assignee. The
+others ask about a person first: is_author(user, submission), conflict_reason(reviewer, …).
+"""
 
 from toolkit.accounts.permissions import is_contributor, is_editor, is_reviewer
 from toolkit.accounts.validators import email_key
@@ -6,6 +11,7 @@ from toolkit.accounts.validators import email_key
 from .identity import fold
 
 __all__ = [
+    "can_cancel_assignment",
     "can_decide",
     "can_edit_submission",
     "can_view_submission",
@@ -35,17 +41,22 @@ def is_author(user, submission) -> bool:
     return submission.authors.filter(user=user).exists()
 
 
-def can_edit_submission(user, submission) -> bool:
+def can_edit_submission(submission, user) -> bool:
     """Only the owner edits, submits, resubmits and withdraws."""
     return _signed_in(user) and submission.owner_id == user.pk
 
 
-def can_decide(user, submission) -> bool:
+def can_decide(submission, user) -> bool:
     """Editors decide, invite and publish, but never on their own work."""
     return is_editor(user) and not is_author(user, submission)
 
 
-def is_assignee(user, assignment) -> bool:
+def can_cancel_assignment(assignment, user) -> bool:
+    """An editor who may decide on the submission cancels its assignments."""
+    return can_decide(assignment.round.submission, user)
+
+
+def is_assignee(assignment, user) -> bool:
     """The reviewer an assignment belongs to."""
     return _signed_in(user) and assignment.reviewer_id == user.pk
 

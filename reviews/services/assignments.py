@@ -62,7 +62,7 @@ def invite(
     """An editor invites a reviewer to the open round (409 for an author or a conflict)."""
     with transaction.atomic():
         locked = lock_submission(submission, actor)
-        if not permissions.can_decide(actor, locked):
+        if not permissions.can_decide(locked, actor):
             raise PermissionDenied("Only an editor who is not an author can invite reviewers.")
         review_round = locked.open_round
         if locked.state != S.IN_REVIEW or review_round is None:
@@ -170,7 +170,7 @@ def cancel_assignment(assignment, actor, *, reason: str = "") -> ReviewAssignmen
 
 def ensure_review_writable(assignment, actor) -> None:
     """403 unless the actor is the assigned reviewer; 409 unless the review is open for writing."""
-    if not permissions.is_assignee(actor, assignment):
+    if not permissions.is_assignee(assignment, actor):
         raise PermissionDenied("Only the assigned reviewer can write this review.")
     if assignment.state != A.ACCEPTED:
         raise Conflict(
@@ -259,7 +259,7 @@ def remind(assignment, actor) -> ReviewAssignment:
     """An editor sends a reminder now, at most once a day per assignment."""
     with transaction.atomic():
         locked = lock_assignment(assignment, actor)
-        if not permissions.can_decide(actor, locked.round.submission):
+        if not permissions.can_decide(locked.round.submission, actor):
             raise PermissionDenied("Only an editor can send reminders.")
         if locked.state not in OPEN_ASSIGNMENT_STATES:
             raise Conflict("Only open assignments can be reminded.", state=locked.state)

@@ -41,18 +41,27 @@ def require(**fields) -> None:
         raise ValidationError(missing)
 
 
-def _transition_meta(obj, name):
-    method = getattr(obj, name)
-    return method, method._django_fsm
+def transition_meta(obj, name: str) -> fsm.FSMMeta:
+    """django-fsm's record of the transition `name` on obj's model: by source state, each
+    transition with its permission predicate and its conditions.
+
+    django-fsm keeps it in the private attribute `_django_fsm` of the decorated method and has
+    no public accessor for one transition by name: this is the one place that reads it
+    (tests/reviews/test_fsm_contract.py pins what we rely on, for any django-fsm-2 version).
+    """
+    meta = getattr(getattr(type(obj), name, None), "_django_fsm", None)
+    if meta is None:
+        raise TypeError(f"{type(obj).__name__}.{name} is not a transition")
+    return meta
 
 
 def authorize(obj, name: str, actor) -> None:
     """403 unless the actor holds the transition's role; 409 unless the state allows it now."""
-    method, meta = _transition_meta(obj, name)
+    meta = transition_meta(obj, name)
     any_transition = next(iter(meta.transitions.values()))
     if not any_transition.has_perm(obj, actor):
         raise PermissionDenied(f"You may not {name.replace('_', ' ')} this.")
-    if not fsm.can_proceed(method, check_conditions=False):
+    if not meta.has_transition(obj.state):
         raise Conflict(
             f"Cannot {name.replace('_', ' ')} when the state is “{obj.get_state_display()}”.",
             state=obj.state,

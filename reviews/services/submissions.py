@@ -31,7 +31,7 @@ EMAIL_LENGTH = SubmissionAuthor._meta.get_field("email").max_length
 
 
 def _ensure_editable(submission, actor) -> None:
-    if not permissions.can_edit_submission(actor, submission):
+    if not permissions.can_edit_submission(submission, actor):
         raise PermissionDenied("Only the submitting author can change this submission.")
     if submission.state not in EDITABLE_STATES:
         raise Conflict(
@@ -300,7 +300,7 @@ def start_new_version(submission, actor) -> Submission:
     """
     with transaction.atomic():
         locked = lock_submission(submission, actor)
-        if not permissions.can_edit_submission(actor, locked):
+        if not permissions.can_edit_submission(locked, actor):
             raise Http404
         if locked.state != S.PUBLISHED:
             raise Conflict("Only a published resource can get a new version.", state=locked.state)

@@ -62,7 +62,7 @@ def _author_submission(request, uuid) -> Submission:
 def _owned_submission(request, uuid) -> Submission:
     """A submission this user may change: 404 if they may not see it, 403 if not the owner."""
     submission = common.visible_submission(request, uuid)
-    if not permissions.can_edit_submission(request.user, submission):
+    if not permissions.can_edit_submission(submission, request.user):
         raise PermissionDenied("Only the submitting author can change this submission.")
     return submission
 
@@ -91,7 +91,7 @@ def _need(submission) -> dict:
 def _actions(submission, user) -> list[str]:
     """What the owner may do now: the allowed transitions, plus edit, delete and new version."""
     allowed = set(services.available_transitions(submission, user))
-    owner = permissions.can_edit_submission(user, submission)
+    owner = permissions.can_edit_submission(submission, user)
     actions = []
     if owner and submission.state in services.EDITABLE_STATES:
         actions.append("edit")
@@ -130,7 +130,7 @@ def submission_detail(request, uuid):
     """The timeline, versions and files, decision letters, anonymous reviews and the actions."""
     submission = common.visible_submission(request, uuid)
     if not permissions.is_author(request.user, submission):
-        if permissions.can_decide(request.user, submission):
+        if permissions.can_decide(submission, request.user):
             return redirect(submission.get_editor_url())
         raise PermissionDenied("This page is for the authors of the submission.")
     return _render_detail(request, submission)

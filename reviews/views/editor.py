@@ -78,7 +78,7 @@ def render_detail(request, submission, *, bound=None, status=200):
     submission = Submission.objects.get(pk=submission.pk)  # fresh: a POST may have lost a race
     user = request.user
     bound = bound or {}
-    deciding = permissions.can_decide(user, submission)
+    deciding = permissions.can_decide(submission, user)
     flags = anonymity.identity_flags(submission)
     context = {
         "submission": submission,
@@ -179,7 +179,7 @@ def _blocked(submission, user, available):
 def _deciding_submission(request, uuid):
     """The submission, if on this editor's desk (404 otherwise) and they may decide (403)."""
     submission = desk_submission(request, uuid)
-    if not permissions.can_decide(request.user, submission):
+    if not permissions.can_decide(submission, request.user):
         raise PermissionDenied("Editors do not decide on their own submissions.")
     return submission
 

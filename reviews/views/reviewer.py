@@ -34,7 +34,7 @@ DETAIL_TEMPLATE = "reviews/assignment_detail.html"
 def own_assignment(request, uuid) -> ReviewAssignment:
     """The signed-in reviewer's own assignment: 404 if invisible, 403 for an editor looking on."""
     assignment = common.visible_assignment(request, uuid)
-    if not permissions.is_assignee(request.user, assignment):
+    if not permissions.is_assignee(assignment, request.user):
         raise PermissionDenied("This review belongs to another reviewer.")
     return assignment
 
