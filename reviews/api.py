@@ -115,8 +115,9 @@ class SubmissionViewSet(
                 services.add_file(submission, request.user, data["file"], data.get("label", ""))
             else:
                 services.add_link(submission, request.user, data["url"], data.get("label", ""))
-        version = anonymity.visible_version(request.user, submission)
-        rows = anonymity.files_for(request.user, version) if version else []
+        viewer = anonymity.Viewer(request.user, submission)
+        version = anonymity.visible_version(viewer)
+        rows = anonymity.files_for(viewer, version) if version else []
         code = status.HTTP_201_CREATED if request.method == "POST" else status.HTTP_200_OK
         return Response(rows, status=code)
 
@@ -138,7 +139,8 @@ class SubmissionViewSet(
     @action(detail=True, methods=["get"], url_path=rf"files/(?P<file_uuid>{UUID})/download")
     def download(self, request, uuid=None, file_uuid=None):
         """Download a file: the original for authors and editors, a sanitized copy for reviewers."""
-        return file_response(request.user, self._file(uuid, file_uuid))
+        item = self._file(uuid, file_uuid)
+        return file_response(anonymity.Viewer(request.user, item.version.submission), item)
 
     @extend_schema(request=TransitionSerializer, parameters=[NAME_PARAM])
     @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z_]+)")

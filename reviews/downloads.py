@@ -9,9 +9,9 @@ from . import anonymity
 from .models import SubmissionFile
 
 
-def file_response(user, item: SubmissionFile) -> FileResponse:
+def file_response(viewer: anonymity.Viewer, item: SubmissionFile) -> FileResponse:
     """The stored file as this viewer may have it, as a safe attachment (404 otherwise)."""
-    stored, name = anonymity.download(user, item)
+    stored, name = anonymity.download(viewer, item)
     try:
         handle = stored.open("rb")
     except (OSError, ValueError, SuspiciousFileOperation) as exc:  # gone from the media root

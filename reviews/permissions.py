@@ -8,6 +8,7 @@ others ask about a person first: is_author(user, submission), conflict_reason(re
 from toolkit.accounts.permissions import is_contributor, is_editor, is_reviewer
 from toolkit.accounts.validators import email_key
 
+from .choices import ACTIVE_ASSIGNMENT_STATES, AssignmentState, SubmissionState
 from .identity import fold
 
 __all__ = [
@@ -62,10 +63,21 @@ def is_assignee(assignment, user) -> bool:
 
 
 def can_view_submission(user, submission) -> bool:
-    """Same rule as Submission.objects.visible_to, for one object already loaded."""
-    from .models import Submission
+    """Same rule as Submission.objects.visible_to, for one object already loaded: its owner,
+    editors once it is submitted, and reviewers with an assignment that shows it to them."""
+    from .models import ReviewAssignment
 
-    return Submission.objects.visible_to(user).filter(pk=submission.pk).exists()
+    if not _signed_in(user):
+        return False
+    if submission.owner_id == user.pk:
+        return True
+    if is_editor(user):
+        return submission.state != SubmissionState.DRAFT
+    return ReviewAssignment.objects.filter(
+        round__submission=submission,
+        reviewer=user,
+        state__in=[*ACTIVE_ASSIGNMENT_STATES, AssignmentState.CLOSED],
+    ).exists()
 
 
 def _key(value: str) -> str:

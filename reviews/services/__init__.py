@@ -12,7 +12,7 @@ Pages, the API, the admin and the demo all call these, as `reviews.services.<nam
 
 from ..models import ReviewAssignment, Submission
 from ..rubric import clean_answers
-from .actions import ASSIGNMENT_ACTIONS, SUBMISSION_ACTIONS, Action, run_action
+from .actions import ASSIGNMENT_ACTIONS, SUBMISSION_ACTIONS, Action, run_action, text_limit
 from .assignments import (
     STALE_DRAFT,
     accept_invitation,
@@ -88,6 +88,7 @@ __all__ = [
     "set_authors",
     "start_new_version",
     "submit",
+    "text_limit",
     "update_draft",
     "withdraw",
 ]

@@ -55,8 +55,12 @@ def transition_meta(obj, name: str) -> fsm.FSMMeta:
     return meta
 
 
-def authorize(obj, name: str, actor) -> None:
-    """403 unless the actor holds the transition's role; 409 unless the state allows it now."""
+def check_may_run(obj, name: str, actor) -> None:
+    """403 unless the actor holds the transition's role; 409 unless the state allows it now.
+
+    The transition's conditions are left to the transition itself (see run_transition), so
+    that an action evaluates them once.
+    """
     meta = transition_meta(obj, name)
     any_transition = next(iter(meta.transitions.values()))
     if not any_transition.has_perm(obj, actor):
@@ -66,15 +70,39 @@ def authorize(obj, name: str, actor) -> None:
             f"Cannot {name.replace('_', ' ')} when the state is “{obj.get_state_display()}”.",
             state=obj.state,
         )
-    transition = meta.get_transition(obj.state)
-    for condition in transition.conditions:
+
+
+def unmet_condition(obj, name: str) -> Conflict | None:
+    """The 409 that says which of the transition's conditions fails now, or None."""
+    transition = transition_meta(obj, name).get_transition(obj.state)
+    for condition in transition.conditions if transition else ():
         if not condition(obj):
             message = CONDITION_MESSAGES.get(condition.__name__, "A condition is not met.")
             if condition.__name__ == "has_required_reviews":
                 message = message.format(
                     required=settings.TOOLKIT_REVIEWS_REQUIRED, count=obj.completed_review_count()
                 )
-            raise Conflict(message, state=obj.state, code="condition_not_met")
+            return Conflict(message, state=obj.state, code="condition_not_met")
+    return None
+
+
+def authorize(obj, name: str, actor) -> None:
+    """403 unless the actor holds the transition's role; 409 unless the state and the
+    transition's conditions allow it now (the reason a page shows beside a held-back action)."""
+    check_may_run(obj, name, actor)
+    conflict = unmet_condition(obj, name)
+    if conflict:
+        raise conflict
+
+
+def run_transition(obj, name: str) -> None:
+    """Run the transition, which checks its own conditions: one not met is a 409 naming it."""
+    try:
+        getattr(obj, name)()
+    except fsm.TransitionNotAllowed:
+        raise unmet_condition(obj, name) or Conflict(
+            f"Cannot {name.replace('_', ' ')} now.", state=obj.state
+        ) from None
 
 
 def available_transitions(obj, actor) -> list[str]:
@@ -83,11 +111,10 @@ def available_transitions(obj, actor) -> list[str]:
 
 
 def lock_submission(submission, actor) -> Submission:
-    """The submission's row, locked, if the actor may see it (404 otherwise)."""
-    if not permissions.can_view_submission(actor, submission):
-        raise Http404
+    """The submission's row, locked, if the actor may see it (404 otherwise, and if it was
+    deleted by a request that held the lock before this one)."""
     locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
-    if locked is None:  # deleted by a request that held the lock before this one
+    if locked is None or not permissions.can_view_submission(actor, locked):
         raise Http404
     return locked
 
@@ -146,15 +173,16 @@ def run_submission(submission, actor, name, *, reason="", validate=None, effects
     """Lock, authorize, validate the input, transition, apply effects, log, e-mail after commit.
 
     `validate` checks what the user gave (400) only once they may act now: a wrong role is
-    a 403 and a wrong state a 409 whatever the body holds, as DESIGN §10 orders them.
+    a 403 and a wrong state a 409 whatever the body holds, as DESIGN §10 orders them. The
+    transition's conditions (409) come after the input, as they do behind the pages' forms.
     """
     with transaction.atomic():
         locked = lock_submission(submission, actor)
-        authorize(locked, name, actor)
+        check_may_run(locked, name, actor)
         if validate:
             validate()
         from_state = locked.state
-        getattr(locked, name)()
+        run_transition(locked, name)
         locked.state_changed_at = timezone.now()
         locked.save()
         result = effects(locked) if effects else None
@@ -167,16 +195,16 @@ def run_submission(submission, actor, name, *, reason="", validate=None, effects
 def run_assignment(
     assignment, actor, name, *, reason="", validate=None, update=None, effects=None, notify=None
 ):
-    """As _run_submission, for a review assignment."""
+    """As run_submission, for a review assignment."""
     with transaction.atomic():
         locked = lock_assignment(assignment, actor)
-        authorize(locked, name, actor)
+        check_may_run(locked, name, actor)
         if validate:
             validate()
         if update:
             update(locked)
         from_state = locked.state
-        getattr(locked, name)()
+        run_transition(locked, name)
         locked.save()
         if effects:
             effects(locked)

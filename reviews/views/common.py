@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from toolkit.errors import Conflict
 
+from .. import anonymity
 from ..downloads import file_response
 from ..models import ReviewAssignment, Submission, SubmissionFile
 
@@ -72,4 +73,4 @@ def download(request, uuid, file_uuid):
         uuid=file_uuid,
         version__submission=submission,
     )
-    return file_response(request.user, item)
+    return file_response(anonymity.Viewer(request.user, submission), item)

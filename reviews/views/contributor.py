@@ -139,8 +139,9 @@ def submission_detail(request, uuid):
 def _render_detail(request, submission, *, status=200, withdraw_form=None, resubmit_form=None):
     user = request.user
     submission = Submission.objects.select_related("resource").get(pk=submission.pk)
+    viewer = anonymity.Viewer(user, submission)
     versions = [
-        {"version": v, "files": anonymity.files_for(user, v)}
+        {"version": v, "files": anonymity.files_for(viewer, v)}
         for v in submission.versions.order_by("-number")
     ]
     editable = submission.state in services.EDITABLE_STATES
@@ -148,11 +149,12 @@ def _render_detail(request, submission, *, status=200, withdraw_form=None, resub
         "submission": submission,
         "need": _need(submission),
         "actions": _actions(submission, user),
-        "metadata": anonymity.metadata_for(user, submission),
+        "viewer": viewer,
+        "metadata": anonymity.metadata_for(viewer),
         "versions": versions,
-        "decisions": anonymity.decisions_for(user, submission),
-        "reviews": anonymity.reviews_for(user, submission),
-        "timeline": anonymity.log_for(user, submission),
+        "decisions": anonymity.decisions_for(viewer),
+        "reviews": anonymity.reviews_for(viewer),
+        "timeline": anonymity.log_for(viewer),
         "missing": forms.missing_items(submission) if editable else [],
         "withdraw_form": withdraw_form or forms.WithdrawForm(),
         "resubmit_form": resubmit_form or forms.ResubmitForm(),
@@ -211,20 +213,22 @@ def _render_step(request, submission, step, *, status=200, **bound):
         context["form"] = posted("form", lambda: forms.STEP_FORMS[step.slug](instance=submission))
     elif step.slug == "materials":
         version = submission.current_version
+        viewer = anonymity.Viewer(user, submission)
         context.update(
-            files=anonymity.files_for(user, version) if version else [],
+            files=anonymity.files_for(viewer, version) if version else [],
             upload_form=posted("upload_form", forms.UploadForm),
             link_form=posted("link_form", forms.LinkForm),
         )
     else:
         version = submission.current_version
+        viewer = anonymity.Viewer(user, submission)
         context.update(
             missing=missing,
-            metadata=anonymity.metadata_for(user, submission),
-            files=anonymity.files_for(user, version) if version else [],
+            metadata=anonymity.metadata_for(viewer),
+            files=anonymity.files_for(viewer, version) if version else [],
             submit_form=posted("submit_form", forms.SubmitForm),
             resubmit_form=posted("resubmit_form", forms.ResubmitForm),
-            decisions=anonymity.decisions_for(user, submission),
+            decisions=anonymity.decisions_for(viewer),
         )
     return render(request, "reviews/submission_form.html", context, status=status)
 
