@@ -15,7 +15,7 @@ from toolkit.errors import Conflict
 from .. import emails, permissions
 from ..choices import OPEN_ASSIGNMENT_STATES, AssignmentState, DeclineReason, Recommendation
 from ..choices import SubmissionState as S
-from ..models import Review, ReviewAssignment, SentReminder
+from ..models import Review, ReviewAssignment, ReviewRound, SentReminder
 from ..rubric import clean_answers, missing_answers
 from .core import after_commit, lock_assignment, lock_submission, log, require, run_assignment
 
@@ -62,55 +62,63 @@ def invite(
     """An editor invites a reviewer to the open round (409 for an author or a conflict)."""
     with transaction.atomic():
         locked = lock_submission(submission, actor)
-        if not permissions.can_decide(locked, actor):
-            raise PermissionDenied("Only an editor who is not an author can invite reviewers.")
-        review_round = locked.open_round
-        if locked.state != S.IN_REVIEW or review_round is None:
-            raise Conflict("Reviewers can be invited only while in review.", state=locked.state)
+        review_round = _open_round_for_invitations(locked, actor)
         if reviewer is None or not permissions.is_reviewer(reviewer):
             raise ValidationError({"reviewer": ["Choose a person who holds the reviewer role."]})
         response_due, review_due = _due_dates(response_due, review_due)
-        reason = permissions.conflict_reason(reviewer, locked)
-        if reason:
-            raise Conflict(reason, state=locked.state, code="conflict_of_interest")
-        if review_round.assignments.filter(
-            reviewer=reviewer, state__in=[A.INVITED, A.ACCEPTED, A.COMPLETED]
-        ).exists():
-            raise Conflict(
-                "This reviewer already has an assignment in this round.",
-                state=locked.state,
-                code="already_invited",
-            )
-        earlier = ReviewAssignment.objects.filter(round__submission=locked, reviewer=reviewer)
-        number = earlier.values_list("reviewer_number", flat=True).first() or (
-            (
-                ReviewAssignment.objects.filter(round__submission=locked).aggregate(
-                    m=Max("reviewer_number")
-                )["m"]
-                or 0
-            )
-            + 1
-        )
+        _check_invitable(locked, review_round, reviewer)
         try:
             with transaction.atomic():
                 assignment = ReviewAssignment.objects.create(
                     round=review_round,
                     reviewer=reviewer,
-                    reviewer_number=number,
+                    reviewer_number=_reviewer_number(locked, reviewer),
                     invited_by=actor,
                     response_due=response_due,
                     review_due=review_due,
                     message=(message or "").strip(),
                 )
         except IntegrityError:
-            raise Conflict(
-                "This reviewer already has an assignment in this round.",
-                state=locked.state,
-                code="already_invited",
-            ) from None
+            raise _already_invited(locked) from None
         entry = log(locked, actor, "invite", "", A.INVITED, message, assignment)
         after_commit(emails.invited, entry)
     return assignment
+
+
+def _open_round_for_invitations(submission, actor) -> ReviewRound:
+    """The round reviewers are invited to: 403 unless the actor decides, 409 unless in review."""
+    if not permissions.can_decide(submission, actor):
+        raise PermissionDenied("Only an editor who is not an author can invite reviewers.")
+    review_round = submission.open_round
+    if submission.state != S.IN_REVIEW or review_round is None:
+        raise Conflict("Reviewers can be invited only while in review.", state=submission.state)
+    return review_round
+
+
+def _already_invited(submission) -> Conflict:
+    return Conflict(
+        "This reviewer already has an assignment in this round.",
+        state=submission.state,
+        code="already_invited",
+    )
+
+
+def _check_invitable(submission, review_round, reviewer) -> None:
+    """409 for an author, a declared conflict, or someone already invited to the round."""
+    reason = permissions.conflict_reason(reviewer, submission)
+    if reason:
+        raise Conflict(reason, state=submission.state, code="conflict_of_interest")
+    if review_round.assignments.filter(
+        reviewer=reviewer, state__in=[A.INVITED, A.ACCEPTED, A.COMPLETED]
+    ).exists():
+        raise _already_invited(submission)
+
+
+def _reviewer_number(submission, reviewer) -> int:
+    """The reviewer's "Reviewer N", stable across rounds: their earlier one, or the next."""
+    assignments = ReviewAssignment.objects.filter(round__submission=submission)
+    earlier = assignments.filter(reviewer=reviewer).values_list("reviewer_number", flat=True)
+    return earlier.first() or (assignments.aggregate(m=Max("reviewer_number"))["m"] or 0) + 1
 
 
 def accept_invitation(assignment, actor, *, coi_declaration: str = "") -> ReviewAssignment:
