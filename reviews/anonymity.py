@@ -1,10 +1,10 @@
 """Double-anonymous review (DESIGN §7): the one place that decides what a viewer may see.
 
-Pages, API serializers, e-mails and downloads all ask here. Reviewers never see
-author names, e-mails, affiliations, co-authors, acknowledgements or file
-metadata; they download sanitized copies under server-made names. Authors see
-reviewers only as "Reviewer N". Free text shown across that line is redacted of
-the other side's identities, and identities found in files are flagged to editors.
+Pages, API serializers, e-mails and downloads all ask here, with a Viewer. Reviewers never
+see author names, e-mails, affiliations, co-authors, acknowledgements or file metadata;
+they download sanitized copies under server-made names. Authors see reviewers only as
+"Reviewer N". Free text shown across that line is redacted of the other side's identities
+(identities left in files are flagged to editors: reviews.flags).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import QuerySet
 from django.db.models.fields.files import FieldFile
 from django.http import Http404
 
@@ -32,16 +31,6 @@ REDACTED_FOR_REVIEWERS = tuple(f for f in Submission.TEXT_FIELDS if f not in HID
 REVIEWER_VISIBLE_STATES = [*ACTIVE_ASSIGNMENT_STATES, AssignmentState.CLOSED]
 
 
-def reviewer_assignments(user, submission) -> QuerySet[ReviewAssignment]:
-    """The user's assignments on the submission that show it to them (not declined or
-    cancelled ones)."""
-    if not getattr(user, "is_authenticated", False):
-        return ReviewAssignment.objects.none()
-    return ReviewAssignment.objects.filter(
-        round__submission=submission, reviewer=user, state__in=REVIEWER_VISIBLE_STATES
-    )
-
-
 class Viewer:
     """One user looking at one submission: who they are to it, worked out once per response.
 
@@ -55,12 +44,14 @@ class Viewer:
 
     @cached_property
     def assignments(self) -> list[ReviewAssignment]:
-        """This viewer's visible assignments on the submission, latest round first."""
-        return list(
-            reviewer_assignments(self.user, self.submission)
-            .select_related("round__version")
-            .order_by("-round__number")
+        """This viewer's assignments that show them the submission (not declined or
+        cancelled ones), latest round first."""
+        if not getattr(self.user, "is_authenticated", False):
+            return []
+        visible = ReviewAssignment.objects.filter(
+            round__submission=self.submission, reviewer=self.user, state__in=REVIEWER_VISIBLE_STATES
         )
+        return list(visible.select_related("round__version").order_by("-round__number"))
 
     @cached_property
     def role(self) -> str:
@@ -106,11 +97,6 @@ class Viewer:
 
     def is_self(self, person) -> bool:
         return person is not None and person.pk == getattr(self.user, "pk", None)
-
-
-def viewer_role(user, submission) -> str:
-    """author, editor, reviewer or none (Viewer.role, for one question on its own)."""
-    return Viewer(user, submission).role
 
 
 def redact(text: str, terms) -> str:
@@ -247,43 +233,6 @@ def download(viewer: Viewer, item) -> tuple[FieldFile, str]:
             raise Http404
         return item.sanitized, file_download_name(item, role)
     return item.file, item.original_name
-
-
-def identity_flags(submission, viewer: Viewer | None = None) -> list[dict]:
-    """For editors: where the current version names an author ({where, term, redacted}).
-
-    `redacted` says whether reviewers get it removed (metadata text, file labels, file
-    properties) or as written (a file's body text, a link's address), which only the
-    authors can change. File text is searched again for today's authors.
-    """
-    version = submission.current_version
-    if version is None:
-        return []
-    terms = (viewer.identities if viewer else Identities(submission)).authors
-    data = version.metadata or submission.snapshot()
-    places = [(name.replace("_", " "), data.get(name), True) for name in REDACTED_FOR_REVIEWERS]
-    stored = []
-    for item in version.files.all():
-        place = item.label or item.original_name or item.url
-        places += [
-            (f"{place} (label)", item.label, True),
-            (f"{place} (address)", item.url, False),
-            (f"{place} (text)", item.extracted_text, False),
-        ]
-        stored += [
-            _flag(f"{place} ({f['where']})", f["term"], f.get("redacted", f["where"] == "metadata"))
-            for f in item.identity_flags
-        ]
-    flags = [
-        _flag(where, term, redacted)
-        for where, text, redacted in places
-        for term in identity.find_identities(text or "", terms)
-    ]
-    return list({(f["where"], f["term"]): f for f in [*flags, *stored]}.values())
-
-
-def _flag(where: str, term: str, redacted: bool) -> dict:
-    return {"where": where, "term": term, "redacted": redacted}
 
 
 # --- assignments ----------------------------------------------------------------

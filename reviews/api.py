@@ -161,7 +161,7 @@ class SubmissionViewSet(
     def assignments(self, request, uuid=None):
         """Editors: list the review assignments, or invite a reviewer to the open round."""
         submission = self.get_object()
-        if anonymity.viewer_role(request.user, submission) != anonymity.EDITOR:
+        if anonymity.Viewer(request.user, submission).role != anonymity.EDITOR:
             raise PermissionDenied("Only editors manage review assignments.")
         context = self.get_serializer_context()
         if request.method == "POST":
@@ -228,7 +228,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         review = Review.objects.filter(assignment=assignment).first()
         own = assignment.reviewer_id == request.user.pk
         editor = (
-            anonymity.viewer_role(request.user, assignment.round.submission) == anonymity.EDITOR
+            anonymity.Viewer(request.user, assignment.round.submission).role == anonymity.EDITOR
         )
         if review is None or not (own or (editor and review.is_submitted)):
             raise Http404

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from catalog.models import InstructionalMethod, Language, LearnerLevel, License, ResourceType, Topic
 from toolkit.api import SlugRelatedField
 
-from . import anonymity, services
+from . import anonymity, flags, services
 from .choices import Recommendation
 from .models import Submission
 
@@ -107,7 +107,7 @@ class SubmissionSerializer(SubmissionSummarySerializer):
         data["reviews"] = anonymity.reviews_for(viewer)
         data["log"] = anonymity.log_for(viewer)
         if viewer.role == anonymity.EDITOR:
-            data["identity_flags"] = anonymity.identity_flags(submission, viewer)
+            data["identity_flags"] = flags.identity_flags(submission, viewer)
             data["assignments"] = AssignmentSerializer(
                 submission_assignments(submission), many=True, context=self.context
             ).data

@@ -21,6 +21,7 @@ from toolkit.mail import services as mail_services
 
 from .. import anonymity, desk, metrics, permissions, rubric, services, suggestions
 from ..choices import OPEN_ASSIGNMENT_STATES, SubmissionState
+from ..flags import identity_flags
 from ..forms.editor import DECISION_FORMS, CancelAssignmentForm, InviteForm, QueueFilterForm
 from ..models import ReviewAssignment, Submission
 from .common import perform, visible_assignment
@@ -80,7 +81,7 @@ def render_detail(request, submission, *, bound=None, status=200):
     viewer = anonymity.Viewer(user, submission)
     bound = bound or {}
     deciding = permissions.can_decide(submission, user)
-    flags = anonymity.identity_flags(submission, viewer)
+    flags = identity_flags(submission, viewer)
     context = {
         "submission": submission,
         "viewer": viewer,
@@ -106,24 +107,29 @@ def render_detail(request, submission, *, bound=None, status=200):
         if a.state in OPEN_ASSIGNMENT_STATES
     }
     if deciding:
-        available = services.available_transitions(submission, user)
-        context["decisions"] = [
+        context.update(_decision_context(submission, user, bound, shown))
+    return render(request, "reviews/editor_submission.html", context, status=status)
+
+
+def _decision_context(submission, user, bound, shown) -> dict:
+    """The decisions the editor may take now, those a condition holds back, the invitation
+    form, and what was typed into a form that an action lost to a race took off the page."""
+    available = services.available_transitions(submission, user)
+    context = {
+        "decisions": [
             bound.get(name) or form_class(submission=submission)
             for name, form_class in DECISION_FORMS.items()
             if name in available
-        ]
-        shown |= set(available)
-        context["blocked"] = _blocked(submission, user, available)
-        if submission.state == SubmissionState.IN_REVIEW and submission.open_round:
-            context["invite_form"] = bound.get("invite") or InviteForm(submission=submission)
-            context["suggestions"] = suggestions.suggest_reviewers(submission)
-            shown.add("invite")
-        # An action lost to a race (a decision, an invitation, a cancellation): its form is
-        # gone from the page, but what was typed is shown back.
-        context["unsent"] = [
-            form for key, form in bound.items() if key not in shown and form.is_bound
-        ]
-    return render(request, "reviews/editor_submission.html", context, status=status)
+        ],
+        "blocked": _blocked(submission, user, available),
+    }
+    shown = shown | set(available)
+    if submission.state == SubmissionState.IN_REVIEW and submission.open_round:
+        context["invite_form"] = bound.get("invite") or InviteForm(submission=submission)
+        context["suggestions"] = suggestions.suggest_reviewers(submission)
+        shown.add("invite")
+    context["unsent"] = [form for key, form in bound.items() if key not in shown and form.is_bound]
+    return context
 
 
 def _review_rounds(viewer):
