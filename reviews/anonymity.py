@@ -1,20 +1,23 @@
 """Double-anonymous review (DESIGN §7): the one place that decides what a viewer may see.
 
-Pages, API serializers, e-mails and downloads all ask here. Reviewers never see
-author names, e-mails, affiliations, co-authors, acknowledgements or file
-metadata; they download sanitized copies under server-made names. Authors see
-reviewers only as "Reviewer N". Free text shown across that line is redacted of
-the other side's identities, and identities found in files are flagged to editors.
+Pages, API serializers, e-mails and downloads all ask here, with a Viewer. Reviewers never
+see author names, e-mails, affiliations, co-authors, acknowledgements or file metadata;
+they download sanitized copies under server-made names. Authors see reviewers only as
+"Reviewer N". Free text shown across that line is redacted of the other side's identities
+(identities left in files are flagged to editors: reviews.flags).
 """
+
+from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.db.models.fields.files import FieldFile
 from django.http import Http404
 
 from . import identity, permissions
 from .choices import ACTIVE_ASSIGNMENT_STATES, AssignmentState
-from .models import Review, ReviewAssignment, Submission
+from .models import Review, ReviewAssignment, Submission, SubmissionVersion
 
 AUTHOR = "author"
 EDITOR = "editor"
@@ -28,32 +31,72 @@ REDACTED_FOR_REVIEWERS = tuple(f for f in Submission.TEXT_FIELDS if f not in HID
 REVIEWER_VISIBLE_STATES = [*ACTIVE_ASSIGNMENT_STATES, AssignmentState.CLOSED]
 
 
-def viewer_role(user, submission) -> str:
-    """author, editor, reviewer or none.
+class Viewer:
+    """One user looking at one submission: who they are to it, worked out once per response.
 
-    The owner is an author. A co-author linked to the account by e-mail (reviews.authorship)
-    is an author before being an editor: an editor never handles their own work nor sees who
-    reviews it. But a co-author who is also a reviewer of the submission stays a reviewer:
-    account e-mails are not verified, so claiming a co-author's address must never open the
-    authors' view (their names) to a reviewer. A link only ever takes a view away.
+    Pages and serializers make one and pass it to every function below, so that a response
+    asks the database who its viewer is once, not once per field or row.
     """
-    if permissions.can_edit_submission(user, submission):
-        return AUTHOR
-    if permissions.is_author(user, submission):
-        return REVIEWER if reviewer_assignments(user, submission).exists() else AUTHOR
-    if permissions.is_editor(user):
-        return EDITOR
-    if reviewer_assignments(user, submission).exists():
-        return REVIEWER
-    return NOBODY
 
+    def __init__(self, user, submission: Submission) -> None:
+        self.user = user
+        self.submission = submission
 
-def reviewer_assignments(user, submission):
-    if not getattr(user, "is_authenticated", False):
-        return ReviewAssignment.objects.none()
-    return ReviewAssignment.objects.filter(
-        round__submission=submission, reviewer=user, state__in=REVIEWER_VISIBLE_STATES
-    )
+    @cached_property
+    def assignments(self) -> list[ReviewAssignment]:
+        """This viewer's assignments that show them the submission (not declined or
+        cancelled ones), latest round first."""
+        if not getattr(self.user, "is_authenticated", False):
+            return []
+        visible = ReviewAssignment.objects.filter(
+            round__submission=self.submission, reviewer=self.user, state__in=REVIEWER_VISIBLE_STATES
+        )
+        return list(visible.select_related("round__version").order_by("-round__number"))
+
+    @cached_property
+    def role(self) -> str:
+        """author, editor, reviewer or none.
+
+        The owner is an author. A co-author linked to the account by e-mail (reviews.authorship)
+        is an author before being an editor: an editor never handles their own work nor sees
+        who reviews it. But a co-author who is also a reviewer of the submission stays a
+        reviewer: account e-mails are not verified, so claiming a co-author's address must
+        never open the authors' view (their names) to a reviewer. A link only takes a view away.
+        """
+        user, submission = self.user, self.submission
+        if permissions.can_edit_submission(submission, user):
+            return AUTHOR
+        if permissions.is_author(user, submission):
+            return REVIEWER if self.assignments else AUTHOR
+        if permissions.is_editor(user):
+            return EDITOR
+        return REVIEWER if self.assignments else NOBODY
+
+    @cached_property
+    def identities(self) -> Identities:
+        return Identities(self.submission)
+
+    def require(self) -> str:
+        """The role, or 404 for someone who may not know the submission exists."""
+        if self.role == NOBODY:
+            raise Http404
+        return self.role
+
+    @property
+    def reviewer_version(self) -> SubmissionVersion:
+        """The version this reviewer was invited to review (the latest round's), else 404."""
+        if not self.assignments:
+            raise Http404
+        return self.assignments[0].round.version
+
+    def reviews_round(self, review_round) -> bool:
+        return any(a.round_id == review_round.pk for a in self.assignments)
+
+    def may_see_version(self, version) -> bool:
+        return any(a.round.version_id == version.pk for a in self.assignments)
+
+    def is_self(self, person) -> bool:
+        return person is not None and person.pk == getattr(self.user, "pk", None)
 
 
 def redact(text: str, terms) -> str:
@@ -91,83 +134,60 @@ class Identities:
 # --- submissions and versions -------------------------------------------------
 
 
-def metadata_for(user, submission, version=None) -> dict:
+def metadata_for(viewer: Viewer, version=None) -> dict:
     """The submission's metadata as this viewer may see it.
 
     Authors and editors see the live metadata (the working copy); reviewers see
     the frozen version under review, without identities.
     """
-    role = viewer_role(user, submission)
+    role = viewer.require()
     if role in (AUTHOR, EDITOR):
-        return submission.snapshot() if version is None else dict(version.metadata)
-    if role != REVIEWER:
-        raise Http404
-    version = version or reviewer_version(user, submission)
-    return reviewer_metadata(submission, version)
+        return viewer.submission.snapshot() if version is None else dict(version.metadata)
+    return reviewer_metadata(viewer.submission, version or viewer.reviewer_version, viewer)
 
 
-def reviewer_version(user, submission):
-    assignment = (
-        reviewer_assignments(user, submission)
-        .select_related("round__version")
-        .order_by("-round__number")
-        .first()
-    )
-    if assignment is None:
-        raise Http404
-    return assignment.round.version
-
-
-def visible_version(user, submission):
+def visible_version(viewer: Viewer) -> SubmissionVersion | None:
     """The version this viewer works on: the one under review for reviewers, else the latest."""
-    if viewer_role(user, submission) == REVIEWER:
-        return reviewer_version(user, submission)
-    return submission.current_version
+    if viewer.role == REVIEWER:
+        return viewer.reviewer_version
+    return viewer.submission.current_version
 
 
-def title_for(user, submission, role=None) -> str:
+def title_for(viewer: Viewer) -> str:
     """The title this viewer may see: for a reviewer, that of the version under review, redacted."""
-    role = role or viewer_role(user, submission)
-    if role == NOBODY:
-        raise Http404
-    if role != REVIEWER:
-        return submission.title
-    version = reviewer_version(user, submission)
-    return redact((version.metadata or {}).get("title") or "", Identities(submission).authors)
+    if viewer.require() != REVIEWER:
+        return viewer.submission.title
+    title = (viewer.reviewer_version.metadata or {}).get("title") or ""
+    return redact(title, viewer.identities.authors)
 
 
-def versions_for(user, submission) -> list[dict]:
+def versions_for(viewer: Viewer) -> list[dict]:
     """The versions with their files as this viewer may see them: a reviewer gets only the
     version under review, without the authors' response letter."""
-    role = viewer_role(user, submission)
-    if role == NOBODY:
-        raise Http404
+    role = viewer.require()
     if role == REVIEWER:
-        versions = [reviewer_version(user, submission)]
+        versions = [viewer.reviewer_version]
     else:
-        versions = list(submission.versions.all())
+        versions = list(viewer.submission.versions.all())
     return [
         {
             "number": v.number,
             "frozen_at": v.frozen_at,
             "response_letter": v.response_letter if role != REVIEWER else "",
-            "files": files_for(user, v),
+            "files": files_for(viewer, v),
         }
         for v in versions
     ]
 
 
-def reviewer_metadata(submission, version) -> dict:
-    terms = Identities(submission).authors
+def reviewer_metadata(submission, version, viewer: Viewer | None = None) -> dict:
+    """A version's metadata as its reviewers see it: without authors, redacted of them."""
+    terms = (viewer.identities if viewer else Identities(submission)).authors
     data = {k: v for k, v in version.metadata.items() if k not in HIDDEN_FROM_REVIEWERS}
     for name in REDACTED_FOR_REVIEWERS:
         if isinstance(data.get(name), str):
             data[name] = redact(data[name], terms)
     return data
-
-
-def reviewer_may_see_version(user, version) -> bool:
-    return reviewer_assignments(user, version.submission).filter(round__version=version).exists()
 
 
 def file_download_name(item, role: str) -> str:
@@ -177,15 +197,15 @@ def file_download_name(item, role: str) -> str:
     return item.original_name
 
 
-def files_for(user, version) -> list[dict]:
+def files_for(viewer: Viewer, version) -> list[dict]:
     """The files and links of a version, described for this viewer."""
-    submission = version.submission
-    role = viewer_role(user, submission)
-    if role == NOBODY or (role == REVIEWER and not reviewer_may_see_version(user, version)):
+    role = viewer.require()
+    if role == REVIEWER and not viewer.may_see_version(version):
         raise Http404
-    terms = Identities(submission).authors if role == REVIEWER else ()
+    terms = viewer.identities.authors if role == REVIEWER else ()
     rows = []
     for item in version.files.all():
+        item.version = version  # for the download name, without a query per file
         row = {
             "uuid": str(item.uuid),
             "kind": item.kind,
@@ -203,54 +223,16 @@ def files_for(user, version) -> list[dict]:
     return rows
 
 
-def download(user, item):
+def download(viewer: Viewer, item) -> tuple[FieldFile, str]:
     """(stored file, download name) for this viewer: sanitized copy for reviewers, else 404."""
-    submission = item.version.submission
-    role = viewer_role(user, submission)
-    if item.is_link or role == NOBODY:
+    role = viewer.require()
+    if item.is_link:
         raise Http404
     if role == REVIEWER:
-        if not reviewer_may_see_version(user, item.version) or not item.sanitized:
+        if not viewer.may_see_version(item.version) or not item.sanitized:
             raise Http404
         return item.sanitized, file_download_name(item, role)
     return item.file, item.original_name
-
-
-def identity_flags(submission) -> list[dict]:
-    """For editors: where the current version names an author ({where, term, redacted}).
-
-    `redacted` says whether reviewers get it removed (metadata text, file labels, file
-    properties) or as written (a file's body text, a link's address), which only the
-    authors can change. File text is searched again for today's authors.
-    """
-    version = submission.current_version
-    if version is None:
-        return []
-    terms = Identities(submission).authors
-    data = version.metadata or submission.snapshot()
-    places = [(name.replace("_", " "), data.get(name), True) for name in REDACTED_FOR_REVIEWERS]
-    stored = []
-    for item in version.files.all():
-        place = item.label or item.original_name or item.url
-        places += [
-            (f"{place} (label)", item.label, True),
-            (f"{place} (address)", item.url, False),
-            (f"{place} (text)", item.extracted_text, False),
-        ]
-        stored += [
-            _flag(f"{place} ({f['where']})", f["term"], f.get("redacted", f["where"] == "metadata"))
-            for f in item.identity_flags
-        ]
-    flags = [
-        _flag(where, term, redacted)
-        for where, text, redacted in places
-        for term in identity.find_identities(text or "", terms)
-    ]
-    return list({(f["where"], f["term"]): f for f in [*flags, *stored]}.values())
-
-
-def _flag(where: str, term: str, redacted: bool) -> dict:
-    return {"where": where, "term": term, "redacted": redacted}
 
 
 # --- assignments ----------------------------------------------------------------
@@ -272,23 +254,22 @@ def invitation_for(assignment) -> dict:
 ASSIGNEE_FIELDS = ("coi_declaration", "decline_reason", "decline_note", "suggested_reviewer")
 
 
-def assignment_for(user, assignment) -> dict:
+def assignment_for(viewer: Viewer, assignment) -> dict:
     """An assignment's title, reviewer, note and answers as this viewer may see them.
 
     Editors: everything, with the live title. Its reviewer, whatever its state (declined
     and cancelled too): invitation_for's title and note, and their own answers. Others: 404.
     """
-    submission = assignment.round.submission
-    if viewer_role(user, submission) == EDITOR:
-        title, note = submission.title, assignment.message
-    elif permissions.is_assignee(user, assignment):
+    if viewer.role == EDITOR:
+        title, note = viewer.submission.title, assignment.message
+    elif permissions.is_assignee(assignment, viewer.user):
         told = invitation_for(assignment)
         title, note = told["title"], told["note"]
     else:
         raise Http404
     return {
         "title": title,
-        "reviewer": reviewer_name_for(user, assignment),
+        "reviewer": reviewer_name_for(viewer, assignment),
         "message": note,
         **{name: getattr(assignment, name) for name in ASSIGNEE_FIELDS},
     }
@@ -301,60 +282,63 @@ def reviewer_label(assignment) -> str:
     return f"Reviewer {assignment.reviewer_number}"
 
 
-def reviewer_name_for(user, assignment) -> str:
+def reviewer_name_for(viewer: Viewer, assignment) -> str:
     """Editors see who reviews; everyone else sees "Reviewer N"."""
-    if assignment.reviewer_id == getattr(user, "pk", None):
+    if assignment.reviewer_id == getattr(viewer.user, "pk", None):
         return f"You ({reviewer_label(assignment)})"
-    if viewer_role(user, assignment.round.submission) == EDITOR:
+    if viewer.role == EDITOR:
         return f"{assignment.reviewer.display_name} ({reviewer_label(assignment)})"
     return reviewer_label(assignment)
 
 
-def reviews_for(user, submission) -> list[dict]:
+def reviews_for(viewer: Viewer) -> list[dict]:
     """Completed reviews this viewer may read, described for them.
 
     Editors: all, with names and confidential comments. Authors: those of decided
     rounds, as "Reviewer N", redacted, without recommendation or confidential
     comments. Reviewers: their own, and the others of a round once it is decided.
     """
-    role = viewer_role(user, submission)
-    if role == NOBODY:
-        raise Http404
+    viewer.require()
     reviews = (
-        Review.objects.filter(assignment__round__submission=submission, submitted_at__isnull=False)
+        Review.objects.filter(
+            assignment__round__submission=viewer.submission, submitted_at__isnull=False
+        )
         .select_related("assignment__round", "assignment__reviewer")
         .order_by("assignment__round__number", "assignment__reviewer_number")
     )
-    identities = Identities(submission)
-    rows = []
-    for review in reviews:
-        assignment = review.assignment
-        own = assignment.reviewer_id == user.pk
-        decided = assignment.round.closed_at is not None
-        if role == AUTHOR and not decided:
-            continue
-        if role == REVIEWER and not (
-            own
-            or (
-                decided
-                and reviewer_assignments(user, submission).filter(round=assignment.round).exists()
-            )
-        ):
-            continue
-        terms = _review_terms(role, own, identities)
-        row = {
-            "reviewer": reviewer_name_for(user, assignment),
-            "round": assignment.round.number,
-            "answers": _redact_answers(review.answers, terms),
-            "comments_to_authors": redact(review.comments_to_authors, terms),
-            "submitted_at": review.submitted_at,
-        }
-        if role == EDITOR or own:
-            row["recommendation"] = review.recommendation
-        if role == EDITOR:
-            row["confidential_comments"] = review.confidential_comments
-        rows.append(row)
-    return rows
+    return [
+        _review_row(viewer, review)
+        for review in reviews
+        if _may_read_review(viewer, review.assignment)
+    ]
+
+
+def _may_read_review(viewer: Viewer, assignment) -> bool:
+    decided = assignment.round.closed_at is not None
+    if viewer.role == AUTHOR:
+        return decided
+    if viewer.role == REVIEWER:
+        own = assignment.reviewer_id == viewer.user.pk
+        return own or (decided and viewer.reviews_round(assignment.round))
+    return True
+
+
+def _review_row(viewer: Viewer, review) -> dict:
+    assignment = review.assignment
+    own = assignment.reviewer_id == viewer.user.pk
+    terms = _review_terms(viewer.role, own, viewer.identities)
+    row = {
+        "reviewer": reviewer_name_for(viewer, assignment),
+        "round": assignment.round.number,
+        "answers": _redact_answers(review.answers, terms),
+        "comments_to_authors": redact(review.comments_to_authors, terms),
+        "submitted_at": review.submitted_at,
+    }
+    if viewer.role == EDITOR or own:
+        row["recommendation"] = review.recommendation
+    if viewer.role == EDITOR:
+        row["confidential_comments"] = review.confidential_comments
+    return row
 
 
 def _review_terms(role, own, identities) -> list[str]:
@@ -376,51 +360,44 @@ def _redact_answers(answers: dict, terms) -> dict:
     }
 
 
-def decisions_for(user, submission) -> list[dict]:
+def decisions_for(viewer: Viewer) -> list[dict]:
     """Authors and editors read decision letters; reviewers see only the kind and the date."""
-    role = viewer_role(user, submission)
-    if role == NOBODY:
-        raise Http404
+    role = viewer.require()
     rows = []
-    for decision in submission.decisions.select_related("round").order_by("created_at"):
+    for decision in viewer.submission.decisions.select_related("round").order_by("created_at"):
         row = {
             "kind": decision.kind,
             "label": decision.get_kind_display(),
             "created_at": decision.created_at,
             "round": decision.round.number if decision.round else None,
         }
-        if role in (AUTHOR, EDITOR):
+        if role == EDITOR:
             row["letter"] = decision.letter
         if role == AUTHOR:
-            row["letter"] = redact(decision.letter, Identities(submission).reviewers)
+            row["letter"] = redact(decision.letter, viewer.identities.reviewers)
         rows.append(row)
     return rows
 
 
-def log_for(user, submission) -> list[dict]:
+def log_for(viewer: Viewer) -> list[dict]:
     """The status timeline, with actors named as this viewer may know them."""
-    role = viewer_role(user, submission)
-    if role == NOBODY:
-        raise Http404
-    entries = submission.log_entries.select_related("actor", "assignment").order_by(
+    role = viewer.require()
+    entries = viewer.submission.log_entries.select_related("actor", "assignment").order_by(
         "created_at", "pk"
     )
     if role == REVIEWER:
-        mine = reviewer_assignments(user, submission)
-        entries = entries.filter(assignment__in=mine)
-    rows = []
-    for entry in entries:
-        rows.append(
-            {
-                "transition": entry.transition,
-                "from_state": entry.from_state,
-                "to_state": entry.to_state,
-                "created_at": entry.created_at,
-                "actor": _actor_for(user, role, entry, submission),
-                "reason": entry.reason if _reason_visible(role, entry) else "",
-            }
-        )
-    return rows
+        entries = entries.filter(assignment__in=[a.pk for a in viewer.assignments])
+    return [
+        {
+            "transition": entry.transition,
+            "from_state": entry.from_state,
+            "to_state": entry.to_state,
+            "created_at": entry.created_at,
+            "actor": _actor_for(viewer, entry),
+            "reason": entry.reason if _reason_visible(role, entry) else "",
+        }
+        for entry in entries
+    ]
 
 
 AUTHOR_VISIBLE_REASONS = {"withdraw", "retire"}
@@ -432,16 +409,16 @@ def _reason_visible(role, entry) -> bool:
     return role == AUTHOR and entry.transition in AUTHOR_VISIBLE_REASONS
 
 
-def _actor_for(user, role, entry, submission) -> str:
+def _actor_for(viewer: Viewer, entry) -> str:
     actor = entry.actor
     if actor is None:
         return "System"
-    if actor.pk == user.pk:
+    if viewer.is_self(actor):
         return "You"
-    if role == EDITOR:
+    if viewer.role == EDITOR:
         return actor.display_name
     if entry.assignment_id and entry.assignment.reviewer_id == actor.pk:
         return reviewer_label(entry.assignment)
-    if permissions.is_author(actor, submission):
-        return "Author" if role == REVIEWER else actor.display_name
+    if permissions.is_author(actor, viewer.submission):
+        return "Author" if viewer.role == REVIEWER else actor.display_name
     return "Editor"

@@ -15,6 +15,7 @@ from toolkit.accounts.permissions import is_editor
 from toolkit.api import JSONParser
 
 from . import anonymity, metrics, services
+from .downloads import file_response
 from .models import Review, ReviewAssignment, Submission, SubmissionFile
 from .serializers import (
     AssignmentSerializer,
@@ -31,7 +32,6 @@ from .serializers import (
     TransitionSerializer,
     submission_assignments,
 )
-from .views.common import file_response
 
 UUID = r"[0-9a-fA-F-]{36}"
 NAME_PARAM = OpenApiParameter("name", str, OpenApiParameter.PATH, description="Transition name.")
@@ -115,8 +115,9 @@ class SubmissionViewSet(
                 services.add_file(submission, request.user, data["file"], data.get("label", ""))
             else:
                 services.add_link(submission, request.user, data["url"], data.get("label", ""))
-        version = anonymity.visible_version(request.user, submission)
-        rows = anonymity.files_for(request.user, version) if version else []
+        viewer = anonymity.Viewer(request.user, submission)
+        version = anonymity.visible_version(viewer)
+        rows = anonymity.files_for(viewer, version) if version else []
         code = status.HTTP_201_CREATED if request.method == "POST" else status.HTTP_200_OK
         return Response(rows, status=code)
 
@@ -138,7 +139,8 @@ class SubmissionViewSet(
     @action(detail=True, methods=["get"], url_path=rf"files/(?P<file_uuid>{UUID})/download")
     def download(self, request, uuid=None, file_uuid=None):
         """Download a file: the original for authors and editors, a sanitized copy for reviewers."""
-        return file_response(request.user, self._file(uuid, file_uuid))
+        item = self._file(uuid, file_uuid)
+        return file_response(anonymity.Viewer(request.user, item.version.submission), item)
 
     @extend_schema(request=TransitionSerializer, parameters=[NAME_PARAM])
     @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z_]+)")
@@ -159,7 +161,7 @@ class SubmissionViewSet(
     def assignments(self, request, uuid=None):
         """Editors: list the review assignments, or invite a reviewer to the open round."""
         submission = self.get_object()
-        if anonymity.viewer_role(request.user, submission) != anonymity.EDITOR:
+        if anonymity.Viewer(request.user, submission).role != anonymity.EDITOR:
             raise PermissionDenied("Only editors manage review assignments.")
         context = self.get_serializer_context()
         if request.method == "POST":
@@ -226,7 +228,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         review = Review.objects.filter(assignment=assignment).first()
         own = assignment.reviewer_id == request.user.pk
         editor = (
-            anonymity.viewer_role(request.user, assignment.round.submission) == anonymity.EDITOR
+            anonymity.Viewer(request.user, assignment.round.submission).role == anonymity.EDITOR
         )
         if review is None or not (own or (editor and review.is_submitted)):
             raise Http404

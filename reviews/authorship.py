@@ -6,7 +6,7 @@ compared after normalising both: spaces trimmed, Unicode NFKC, case folded, and 
 same mailbox wherever sub-addressing exists). Ignoring the tag can only link more
 people, and a link only ever takes something away: a linked author may not review the
 submission or handle it as an editor (permissions.is_author), and sees no more than
-before (anonymity.viewer_role), since e-mail addresses on accounts are not verified.
+before (anonymity.Viewer.role), since e-mail addresses on accounts are not verified.
 
 The link is kept current whenever an author row is saved (the byline, an admin edit),
 when a submission is submitted, and whenever an account is saved with a new e-mail

@@ -1,11 +1,18 @@
-"""Who may do what in the workflow. Views, API, services and FSM transitions ask here."""
+"""Who may do what in the workflow. Views, API, services and FSM transitions ask here.
+
+The predicates a transition names (`permission=`) take `(obj, user)`, the order django-fsm
+calls them in: can_edit_submission, can_decide, can_cancel_assignment, is_assignee. The
+others ask about a person first: is_author(user, submission), conflict_reason(reviewer, …).
+"""
 
 from toolkit.accounts.permissions import is_contributor, is_editor, is_reviewer
 from toolkit.accounts.validators import email_key
 
+from .choices import ACTIVE_ASSIGNMENT_STATES, AssignmentState, SubmissionState
 from .identity import fold
 
 __all__ = [
+    "can_cancel_assignment",
     "can_decide",
     "can_edit_submission",
     "can_view_submission",
@@ -35,26 +42,42 @@ def is_author(user, submission) -> bool:
     return submission.authors.filter(user=user).exists()
 
 
-def can_edit_submission(user, submission) -> bool:
+def can_edit_submission(submission, user) -> bool:
     """Only the owner edits, submits, resubmits and withdraws."""
     return _signed_in(user) and submission.owner_id == user.pk
 
 
-def can_decide(user, submission) -> bool:
+def can_decide(submission, user) -> bool:
     """Editors decide, invite and publish, but never on their own work."""
     return is_editor(user) and not is_author(user, submission)
 
 
-def is_assignee(user, assignment) -> bool:
+def can_cancel_assignment(assignment, user) -> bool:
+    """An editor who may decide on the submission cancels its assignments."""
+    return can_decide(assignment.round.submission, user)
+
+
+def is_assignee(assignment, user) -> bool:
     """The reviewer an assignment belongs to."""
     return _signed_in(user) and assignment.reviewer_id == user.pk
 
 
 def can_view_submission(user, submission) -> bool:
-    """Same rule as Submission.objects.visible_to, for one object already loaded."""
-    from .models import Submission
+    """Same rule as Submission.objects.visible_to, for one object already loaded: its owner,
+    editors once it is submitted, and reviewers with an assignment that shows it to them."""
+    from .models import ReviewAssignment
 
-    return Submission.objects.visible_to(user).filter(pk=submission.pk).exists()
+    if not _signed_in(user):
+        return False
+    if submission.owner_id == user.pk:
+        return True
+    if is_editor(user):
+        return submission.state != SubmissionState.DRAFT
+    return ReviewAssignment.objects.filter(
+        round__submission=submission,
+        reviewer=user,
+        state__in=[*ACTIVE_ASSIGNMENT_STATES, AssignmentState.CLOSED],
+    ).exists()
 
 
 def _key(value: str) -> str:

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from catalog.models import InstructionalMethod, Language, LearnerLevel, License, ResourceType, Topic
 from toolkit.api import SlugRelatedField
 
-from . import anonymity, services
+from . import anonymity, flags, services
 from .choices import Recommendation
 from .models import Submission
 
@@ -41,15 +41,24 @@ class SubmissionWriteSerializer(serializers.ModelSerializer):
         extra_kwargs = {name: {"required": False} for name in Submission.COPIED_FIELDS}
 
 
-def _submission_summary(submission, user) -> dict:
-    role = anonymity.viewer_role(user, submission)
+def viewer_of(context: dict, submission: Submission) -> anonymity.Viewer:
+    """The requesting user as a viewer of this submission, worked out once per response
+    (the serializers of one response share their context)."""
+    viewers = context.setdefault("viewers", {})
+    if submission.pk not in viewers:
+        viewers[submission.pk] = anonymity.Viewer(context["request"].user, submission)
+    return viewers[submission.pk]
+
+
+def _submission_summary(viewer: anonymity.Viewer) -> dict:
+    submission = viewer.submission
     return {
         "uuid": str(submission.uuid),
-        "title": anonymity.title_for(user, submission, role),
+        "title": anonymity.title_for(viewer),
         "state": submission.state,
         "state_display": submission.get_state_display(),
-        "role": role,
-        "transitions": services.available_transitions(submission, user),
+        "role": viewer.role,
+        "transitions": services.available_transitions(submission, viewer.user),
         "updated_at": submission.updated_at,
     }
 
@@ -70,7 +79,7 @@ class SubmissionSummarySerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField(read_only=True)
 
     def to_representation(self, submission):
-        return _submission_summary(submission, self.context["request"].user)
+        return _submission_summary(viewer_of(self.context, submission))
 
 
 class SubmissionSerializer(SubmissionSummarySerializer):
@@ -90,16 +99,15 @@ class SubmissionSerializer(SubmissionSummarySerializer):
     )
 
     def to_representation(self, submission):
-        user = self.context["request"].user
-        data = _submission_summary(submission, user)
-        role = data["role"]
-        data["metadata"] = anonymity.metadata_for(user, submission)
-        data["versions"] = anonymity.versions_for(user, submission)
-        data["decisions"] = anonymity.decisions_for(user, submission)
-        data["reviews"] = anonymity.reviews_for(user, submission)
-        data["log"] = anonymity.log_for(user, submission)
-        if role == anonymity.EDITOR:
-            data["identity_flags"] = anonymity.identity_flags(submission)
+        viewer = viewer_of(self.context, submission)
+        data = _submission_summary(viewer)
+        data["metadata"] = anonymity.metadata_for(viewer)
+        data["versions"] = anonymity.versions_for(viewer)
+        data["decisions"] = anonymity.decisions_for(viewer)
+        data["reviews"] = anonymity.reviews_for(viewer)
+        data["log"] = anonymity.log_for(viewer)
+        if viewer.role == anonymity.EDITOR:
+            data["identity_flags"] = flags.identity_flags(submission, viewer)
             data["assignments"] = AssignmentSerializer(
                 submission_assignments(submission), many=True, context=self.context
             ).data
@@ -168,21 +176,21 @@ class AssignmentSerializer(serializers.Serializer):
     suggested_reviewer = serializers.CharField(read_only=True)
 
     def to_representation(self, assignment):
-        user = self.context["request"].user
+        viewer = viewer_of(self.context, assignment.round.submission)
         return {
             "uuid": str(assignment.uuid),
             "submission": str(assignment.round.submission.uuid),
             "round": assignment.round.number,
             "state": assignment.state,
             "state_display": assignment.get_state_display(),
-            "transitions": services.available_transitions(assignment, user),
+            "transitions": services.available_transitions(assignment, viewer.user),
             "invited_at": assignment.invited_at,
             "response_due": assignment.response_due,
             "review_due": assignment.review_due,
             "responded_at": assignment.responded_at,
             "completed_at": assignment.completed_at,
             "overdue": assignment.is_overdue(),
-            **anonymity.assignment_for(user, assignment),  # title, reviewer, message, answers
+            **anonymity.assignment_for(viewer, assignment),  # title, reviewer, message, answers
         }
 
 

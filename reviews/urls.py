@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import common, contributor, editor, reviewer
+from .views import common, contributor, editor, reviewer, wizard
 
 app_name = "reviews"
 
@@ -14,18 +14,18 @@ urlpatterns = [
     ),
     # --- contributor: /submissions/
     path("submissions/", contributor.submission_list, name="submission-list"),
-    path("submissions/new/", contributor.submission_new, name="submission-new"),
+    path("submissions/new/", wizard.submission_new, name="submission-new"),
     path("submissions/<uuid:uuid>/", contributor.submission_detail, name="submission-detail"),
     path(
         "submissions/<uuid:uuid>/edit/<slug:step>/",
-        contributor.submission_edit,
+        wizard.submission_edit,
         name="submission-edit",
     ),
-    path("submissions/<uuid:uuid>/files/add/", contributor.file_add, name="submission-file-add"),
-    path("submissions/<uuid:uuid>/links/add/", contributor.link_add, name="submission-link-add"),
+    path("submissions/<uuid:uuid>/files/add/", wizard.file_add, name="submission-file-add"),
+    path("submissions/<uuid:uuid>/links/add/", wizard.link_add, name="submission-link-add"),
     path(
         "submissions/<uuid:uuid>/files/<uuid:file_uuid>/remove/",
-        contributor.file_remove,
+        wizard.file_remove,
         name="submission-file-remove",
     ),
     path("submissions/<uuid:uuid>/submit/", contributor.submit, name="submission-submit"),

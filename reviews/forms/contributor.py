@@ -26,6 +26,7 @@ from toolkit import forms as toolkit_forms
 from toolkit.accounts.validators import normalize_orcid, validate_orcid
 
 from ..models import Submission
+from ..services.actions import SUBMISSION_ACTIONS, text_limit
 
 # --- the wizard's steps -------------------------------------------------------------------
 
@@ -411,7 +412,7 @@ class WithdrawForm(forms.Form):
         label="Why are you withdrawing it?",
         help_text="The editors and any reviewers are told. This cannot be undone.",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5000,
+        max_length=text_limit(SUBMISSION_ACTIONS, "withdraw", "reason"),
         error_messages={"required": "Give a reason for withdrawing."},
     )
 
@@ -432,7 +433,7 @@ class ResubmitForm(forms.Form):
             "changed, and where you disagree, why. Do not name yourself; reviewers read it."
         ),
         widget=forms.Textarea(attrs={"rows": 10}),
-        max_length=50_000,
+        max_length=text_limit(SUBMISSION_ACTIONS, "resubmit", "response_letter"),
         error_messages={"required": "Write a response to the reviewers."},
     )
 

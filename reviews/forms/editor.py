@@ -14,6 +14,7 @@ from catalog.models import LearnerLevel, Stage
 
 from .. import letters
 from ..desk import SECTIONS
+from ..services.actions import ASSIGNMENT_ACTIONS, SUBMISSION_ACTIONS, text_limit
 from ..suggestions import not_offered, reviewer_pool
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -98,7 +99,7 @@ class InviteForm(forms.Form):
 class CancelAssignmentForm(forms.Form):
     reason = forms.CharField(
         label="Reason",
-        max_length=1000,
+        max_length=text_limit(ASSIGNMENT_ACTIONS, "cancel", "reason"),
         required=False,
         help_text="Optional. Kept in the timeline for the editors.",
     )
@@ -161,7 +162,7 @@ class DeskRejectForm(DecisionForm):
 
     reason = forms.CharField(
         label="Reason for the editors' records",
-        max_length=1000,
+        max_length=text_limit(SUBMISSION_ACTIONS, "desk_reject", "reason"),
         help_text="For example: out of scope. Shown in the timeline to editors only.",
     )
     letter = letter_field(quotes_reviews=False)
@@ -203,7 +204,7 @@ class PublishForm(DecisionForm):
 
     change_note = forms.CharField(
         label="Change note",
-        max_length=1000,
+        max_length=text_limit(SUBMISSION_ACTIONS, "publish", "change_note"),
         required=False,
         help_text="Optional. For a new version: what changed, shown on the catalog page.",
     )
@@ -219,7 +220,7 @@ class RetireForm(DecisionForm):
     reason = forms.CharField(
         label="Reason shown on the catalog page",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+        max_length=text_limit(SUBMISSION_ACTIONS, "retire", "reason"),
     )
 
 

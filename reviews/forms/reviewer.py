@@ -10,6 +10,7 @@ from django import forms
 
 from ..choices import DeclineReason, Recommendation
 from ..rubric import ANCHORS, CRITERIA, MAX_TEXT, SCALE, TEXT_KEYS
+from ..services.actions import ASSIGNMENT_ACTIONS, text_limit
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 SCORE_CHOICES = [(str(score), f"{score} – {ANCHORS[score]}") for score in SCALE]
@@ -31,7 +32,7 @@ class AcceptForm(forms.Form):
             "personal), or write “None”."
         ),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5000,
+        max_length=text_limit(ASSIGNMENT_ACTIONS, "accept", "coi_declaration"),
     )
 
 
@@ -50,13 +51,13 @@ class DeclineForm(forms.Form):
         help_text="Required when you choose “Other reason”.",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
-        max_length=5000,
+        max_length=text_limit(ASSIGNMENT_ACTIONS, "decline", "note"),
     )
     suggestion = forms.CharField(
         label="Suggest another reviewer (optional)",
         help_text="A name and, if you know it, an e-mail address.",
         required=False,
-        max_length=300,
+        max_length=text_limit(ASSIGNMENT_ACTIONS, "decline", "suggestion"),
     )
 
 

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import SuspiciousFileOperation, ValidationError
-from django.http import FileResponse, Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET
 
 from toolkit.errors import Conflict
 
 from .. import anonymity
+from ..downloads import file_response
 from ..models import ReviewAssignment, Submission, SubmissionFile
 
 
@@ -73,18 +73,4 @@ def download(request, uuid, file_uuid):
         uuid=file_uuid,
         version__submission=submission,
     )
-    return file_response(request.user, item)
-
-
-def file_response(user, item):
-    """The stored file as this viewer may have it, as a safe attachment."""
-    stored, name = anonymity.download(user, item)
-    try:
-        handle = stored.open("rb")
-    except (OSError, ValueError, SuspiciousFileOperation) as exc:  # gone from the media root
-        raise Http404("The file is missing.") from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=name, content_type=item.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return file_response(anonymity.Viewer(request.user, submission), item)

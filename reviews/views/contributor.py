@@ -1,31 +1,26 @@
-"""Contributor pages (DESIGN §10): my submissions, the submission wizard, one submission.
+"""Contributor pages (DESIGN §10): my submissions, one submission, and its transitions.
 
 Thin views: find the submission the user may see (404) and may act on (403),
 call one service through `common.perform`, show the result. What an author may
-see of reviews, decisions and the log comes from `reviews.anonymity`.
+see of reviews, decisions and the log comes from `reviews.anonymity`. The wizard that
+edits a draft is in reviews.views.wizard.
 """
 
-import copy
-
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from .. import anonymity, permissions, services
 from ..choices import SubmissionState
 from ..forms import contributor as forms
-from ..models import Submission, SubmissionFile
+from ..models import Submission
 from . import common
+from .wizard import REVIEW, render_step, step_url
 
 S = SubmissionState
 OWNER_TRANSITIONS = ("submit", "resubmit", "withdraw")
-MATERIALS = forms.STEPS_BY_SLUG["materials"]
-REVIEW = forms.STEPS_BY_SLUG["review"]
 
 # My submissions, grouped by what they need from me; each state says what to do next.
 GROUPS = (
@@ -59,27 +54,8 @@ def _author_submission(request, uuid) -> Submission:
     return submission
 
 
-def _owned_submission(request, uuid) -> Submission:
-    """A submission this user may change: 404 if they may not see it, 403 if not the owner."""
-    submission = common.visible_submission(request, uuid)
-    if not permissions.can_edit_submission(request.user, submission):
-        raise PermissionDenied("Only the submitting author can change this submission.")
-    return submission
-
-
 def detail_url(submission) -> str:
     return submission.get_absolute_url()
-
-
-def step_url(submission, step) -> str:
-    slug = step if isinstance(step, str) else step.slug
-    return reverse("reviews:submission-edit", args=[submission.uuid, slug])
-
-
-def _after_save(request, submission, step) -> str:
-    """Save and continue goes to the next step; Save draft stays on this one."""
-    target = forms.next_step(step) if request.POST.get("go") == "next" else step
-    return step_url(submission, target)
 
 
 def _need(submission) -> dict:
@@ -91,7 +67,7 @@ def _need(submission) -> dict:
 def _actions(submission, user) -> list[str]:
     """What the owner may do now: the allowed transitions, plus edit, delete and new version."""
     allowed = set(services.available_transitions(submission, user))
-    owner = permissions.can_edit_submission(user, submission)
+    owner = permissions.can_edit_submission(submission, user)
     actions = []
     if owner and submission.state in services.EDITABLE_STATES:
         actions.append("edit")
@@ -130,7 +106,7 @@ def submission_detail(request, uuid):
     """The timeline, versions and files, decision letters, anonymous reviews and the actions."""
     submission = common.visible_submission(request, uuid)
     if not permissions.is_author(request.user, submission):
-        if permissions.can_decide(request.user, submission):
+        if permissions.can_decide(submission, request.user):
             return redirect(submission.get_editor_url())
         raise PermissionDenied("This page is for the authors of the submission.")
     return _render_detail(request, submission)
@@ -139,8 +115,9 @@ def submission_detail(request, uuid):
 def _render_detail(request, submission, *, status=200, withdraw_form=None, resubmit_form=None):
     user = request.user
     submission = Submission.objects.select_related("resource").get(pk=submission.pk)
+    viewer = anonymity.Viewer(user, submission)
     versions = [
-        {"version": v, "files": anonymity.files_for(user, v)}
+        {"version": v, "files": anonymity.files_for(viewer, v)}
         for v in submission.versions.order_by("-number")
     ]
     editable = submission.state in services.EDITABLE_STATES
@@ -148,231 +125,18 @@ def _render_detail(request, submission, *, status=200, withdraw_form=None, resub
         "submission": submission,
         "need": _need(submission),
         "actions": _actions(submission, user),
-        "metadata": anonymity.metadata_for(user, submission),
+        "viewer": viewer,
+        "metadata": anonymity.metadata_for(viewer),
         "versions": versions,
-        "decisions": anonymity.decisions_for(user, submission),
-        "reviews": anonymity.reviews_for(user, submission),
-        "timeline": anonymity.log_for(user, submission),
+        "decisions": anonymity.decisions_for(viewer),
+        "reviews": anonymity.reviews_for(viewer),
+        "timeline": anonymity.log_for(viewer),
         "missing": forms.missing_items(submission) if editable else [],
         "withdraw_form": withdraw_form or forms.WithdrawForm(),
         "resubmit_form": resubmit_form or forms.ResubmitForm(),
         "has_errors": status == 400,
     }
     return render(request, "reviews/submission_detail.html", context, status=status)
-
-
-# --- the wizard -----------------------------------------------------------------------------
-
-
-def _steps_nav(submission, current, missing) -> list[dict]:
-    counts = {}
-    for item in missing:
-        counts[item["step"].slug] = counts.get(item["step"].slug, 0) + 1
-    rows = []
-    for step in forms.STEPS:
-        if submission is not None:
-            url = step_url(submission, step)
-        else:  # until the first save, only step 1 exists
-            url = reverse("reviews:submission-new") if step.number == 1 else ""
-        rows.append(
-            {
-                "step": step,
-                "url": url,
-                "current": step == current,
-                "missing": counts.get(step.slug, 0),
-            }
-        )
-    return rows
-
-
-def _render_step(request, submission, step, *, status=200, **bound):
-    """One page of the wizard; `bound` holds the forms as posted, to show them again."""
-    user = request.user
-    context = {"submission": submission, "step": step, "has_errors": status == 400}
-    if submission is not None:
-        submission = Submission.objects.get(pk=submission.pk)
-        context["submission"] = submission
-        context["revising"] = submission.state == S.REVISIONS_REQUESTED
-        context["action"] = step_url(submission, step)
-        missing = forms.missing_items(submission)
-    else:
-        context["action"] = reverse("reviews:submission-new")
-        missing = []
-    context["steps"] = _steps_nav(submission, step, missing)
-
-    def posted(name, blank):
-        return bound[name] if bound.get(name) is not None else blank()
-
-    if step.slug == "about":
-        form = posted("form", lambda: forms.AboutForm(instance=submission or Submission()))
-        authors = posted("authors", lambda: forms.author_formset(submission, owner=user))
-        context.update(form=form, authors=authors, summary=forms.ErrorSummary(form, authors))
-    elif step.slug in forms.STEP_FORMS:
-        context["form"] = posted("form", lambda: forms.STEP_FORMS[step.slug](instance=submission))
-    elif step.slug == "materials":
-        version = submission.current_version
-        context.update(
-            files=anonymity.files_for(user, version) if version else [],
-            upload_form=posted("upload_form", forms.UploadForm),
-            link_form=posted("link_form", forms.LinkForm),
-        )
-    else:
-        version = submission.current_version
-        context.update(
-            missing=missing,
-            metadata=anonymity.metadata_for(user, submission),
-            files=anonymity.files_for(user, version) if version else [],
-            submit_form=posted("submit_form", forms.SubmitForm),
-            resubmit_form=posted("resubmit_form", forms.ResubmitForm),
-            decisions=anonymity.decisions_for(user, submission),
-        )
-    return render(request, "reviews/submission_form.html", context, status=status)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def submission_new(request):
-    """Step 1 of a new submission; its first save creates the draft."""
-    step = forms.STEPS_BY_SLUG["about"]
-    if request.method == "GET":
-        return _render_step(request, None, step)
-    form = forms.AboutForm(request.POST, instance=Submission(owner=request.user))
-    authors = forms.author_formset(owner=request.user, data=request.POST)
-
-    def again(status):
-        return _render_step(request, None, step, status=status, form=form, authors=authors)
-
-    if not all([form.is_valid(), authors.is_valid()]):
-        return again(400)
-
-    def create():
-        with transaction.atomic():
-            draft = services.create_draft(request.user, **form.metadata())
-            services.set_authors(draft, request.user, authors.authors())
-        return draft
-
-    return common.perform(
-        request,
-        create,
-        success="Draft saved. You can leave and come back to it at any time.",
-        redirect_to=lambda draft: _after_save(request, draft, step),
-        render=again,
-        form=form,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def submission_edit(request, uuid, step):
-    """A step of the wizard for a draft, or for a submission whose revision was requested."""
-    step = forms.STEPS_BY_SLUG.get(step)
-    if step is None:
-        raise Http404
-    submission = _owned_submission(request, uuid)
-    if request.method == "GET":
-        if submission.state not in services.EDITABLE_STATES:
-            messages.info(
-                request,
-                f"This submission is “{submission.get_state_display()}” and can no longer "
-                "be changed.",
-            )
-            return redirect(detail_url(submission))
-        return _render_step(request, submission, step)
-    if step.slug not in forms.STEP_FORMS:  # materials and review post to their own URLs
-        return HttpResponseNotAllowed(["GET"])
-    # The form works on a copy, so the page's header keeps the saved title on an error.
-    form = forms.STEP_FORMS[step.slug](request.POST, instance=copy.copy(submission))
-    authors = forms.author_formset(submission, data=request.POST) if step.slug == "about" else None
-    bound = {"form": form} if authors is None else {"form": form, "authors": authors}
-
-    def again(status):
-        return _render_step(request, submission, step, status=status, **bound)
-
-    if not all([form.is_valid()] + ([authors.is_valid()] if authors else [])):
-        return again(400)
-
-    def save():
-        with transaction.atomic():
-            services.update_draft(submission, request.user, **form.metadata())
-            if authors is not None:
-                services.set_authors(submission, request.user, authors.authors())
-
-    return common.perform(
-        request,
-        save,
-        success="Draft saved.",
-        redirect_to=_after_save(request, submission, step),
-        render=again,
-        form=form,
-    )
-
-
-# --- files and links ------------------------------------------------------------------------
-
-
-@login_required
-@require_POST
-def file_add(request, uuid):
-    """Upload a file to the working version; a refusal is shown next to the file field."""
-    submission = _owned_submission(request, uuid)
-    form = forms.UploadForm(request.POST, request.FILES)
-
-    def again(status):
-        return _render_step(request, submission, MATERIALS, status=status, upload_form=form)
-
-    def data(name):
-        return form.cleaned_data[name]
-
-    return common.perform(
-        request,
-        lambda: services.add_file(submission, request.user, data("file"), data("label")),
-        success=lambda: f"Added “{data('label') or data('file').name}”.",
-        redirect_to=step_url(submission, MATERIALS),
-        render=again,
-        form=form,
-    )
-
-
-@login_required
-@require_POST
-def link_add(request, uuid):
-    """Add an external link (a video host, a web module) to the working version."""
-    submission = _owned_submission(request, uuid)
-    form = forms.LinkForm(request.POST)
-
-    def again(status):
-        return _render_step(request, submission, MATERIALS, status=status, link_form=form)
-
-    def data(name):
-        return form.cleaned_data[name]
-
-    return common.perform(
-        request,
-        lambda: services.add_link(submission, request.user, data("url"), data("label")),
-        success=lambda: f"Added the link “{data('label') or data('url')}”.",
-        redirect_to=step_url(submission, MATERIALS),
-        render=again,
-        form=form,
-    )
-
-
-@login_required
-@require_POST
-def file_remove(request, uuid, file_uuid):
-    """Remove a file or link from the working version."""
-    submission = _owned_submission(request, uuid)
-    item = get_object_or_404(
-        SubmissionFile.objects.select_related("version__submission"),
-        uuid=file_uuid,
-        version__submission=submission,
-    )
-    return common.perform(
-        request,
-        lambda: services.remove_file(item, request.user),
-        success=f"Removed “{item}”.",
-        redirect_to=step_url(submission, MATERIALS),
-        render=lambda status: _render_step(request, submission, MATERIALS, status=status),
-    )
 
 
 # --- transitions ----------------------------------------------------------------------------
@@ -387,7 +151,7 @@ def submit(request, uuid):
 
     def again(status):
         if status == 400 and submission.state in services.EDITABLE_STATES:
-            return _render_step(request, submission, REVIEW, status=status, submit_form=form)
+            return render_step(request, submission, REVIEW, status=status, submit_form=form)
         return _render_detail(request, submission, status=status)
 
     return common.perform(
@@ -409,7 +173,7 @@ def resubmit(request, uuid):
 
     def again(status):
         if status == 400 and submission.state in services.EDITABLE_STATES:
-            return _render_step(request, submission, REVIEW, status=status, resubmit_form=form)
+            return render_step(request, submission, REVIEW, status=status, resubmit_form=form)
         return _render_detail(request, submission, status=status)
 
     return common.perform(

@@ -21,6 +21,7 @@ from toolkit.mail import services as mail_services
 
 from .. import anonymity, desk, metrics, permissions, rubric, services, suggestions
 from ..choices import OPEN_ASSIGNMENT_STATES, SubmissionState
+from ..flags import identity_flags
 from ..forms.editor import DECISION_FORMS, CancelAssignmentForm, InviteForm, QueueFilterForm
 from ..models import ReviewAssignment, Submission
 from .common import perform, visible_assignment
@@ -77,23 +78,25 @@ def render_detail(request, submission, *, bound=None, status=200):
     """The submission page; `bound` forms (by key) replace the blank ones after a failed POST."""
     submission = Submission.objects.get(pk=submission.pk)  # fresh: a POST may have lost a race
     user = request.user
+    viewer = anonymity.Viewer(user, submission)
     bound = bound or {}
-    deciding = permissions.can_decide(user, submission)
-    flags = anonymity.identity_flags(submission)
+    deciding = permissions.can_decide(submission, user)
+    flags = identity_flags(submission, viewer)
     context = {
         "submission": submission,
+        "viewer": viewer,
         "deciding": deciding,
         "flags_as_written": [f for f in flags if not f["redacted"]],
         "flags_redacted": [f for f in flags if f["redacted"]],
         "assignment_rounds": _assignment_rounds(user, submission, bound),
-        "metadata": anonymity.metadata_for(user, submission),
+        "metadata": anonymity.metadata_for(viewer),
         "versions": [
-            {"version": v, "files": anonymity.files_for(user, v)}
+            {"version": v, "files": anonymity.files_for(viewer, v)}
             for v in submission.versions.order_by("-number")
         ],
-        "decision_letters": anonymity.decisions_for(user, submission),
-        "timeline": anonymity.log_for(user, submission),
-        "rounds": _review_rounds(user, submission),
+        "decision_letters": anonymity.decisions_for(viewer),
+        "timeline": anonymity.log_for(viewer),
+        "rounds": _review_rounds(viewer),
         "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
         "completed_reviews": submission.completed_review_count(),
     }
@@ -104,29 +107,34 @@ def render_detail(request, submission, *, bound=None, status=200):
         if a.state in OPEN_ASSIGNMENT_STATES
     }
     if deciding:
-        available = services.available_transitions(submission, user)
-        context["decisions"] = [
-            bound.get(name) or form_class(submission=submission)
-            for name, form_class in DECISION_FORMS.items()
-            if name in available
-        ]
-        shown |= set(available)
-        context["blocked"] = _blocked(submission, user, available)
-        if submission.state == SubmissionState.IN_REVIEW and submission.open_round:
-            context["invite_form"] = bound.get("invite") or InviteForm(submission=submission)
-            context["suggestions"] = suggestions.suggest_reviewers(submission)
-            shown.add("invite")
-        # An action lost to a race (a decision, an invitation, a cancellation): its form is
-        # gone from the page, but what was typed is shown back.
-        context["unsent"] = [
-            form for key, form in bound.items() if key not in shown and form.is_bound
-        ]
+        context.update(_decision_context(submission, user, bound, shown))
     return render(request, "reviews/editor_submission.html", context, status=status)
 
 
-def _review_rounds(user, submission):
+def _decision_context(submission, user, bound, shown) -> dict:
+    """The decisions the editor may take now, those a condition holds back, the invitation
+    form, and what was typed into a form that an action lost to a race took off the page."""
+    available = services.available_transitions(submission, user)
+    context = {
+        "decisions": [
+            bound.get(name) or form_class(submission=submission)
+            for name, form_class in DECISION_FORMS.items()
+            if name in available
+        ],
+        "blocked": _blocked(submission, user, available),
+    }
+    shown = shown | set(available)
+    if submission.state == SubmissionState.IN_REVIEW and submission.open_round:
+        context["invite_form"] = bound.get("invite") or InviteForm(submission=submission)
+        context["suggestions"] = suggestions.suggest_reviewers(submission)
+        shown.add("invite")
+    context["unsent"] = [form for key, form in bound.items() if key not in shown and form.is_bound]
+    return context
+
+
+def _review_rounds(viewer):
     """Completed reviews by round, latest round first, each with its side-by-side table."""
-    rows = anonymity.reviews_for(user, submission)
+    rows = anonymity.reviews_for(viewer)
     rounds = []
     for number, group in groupby(rows, key=lambda row: row["round"]):
         reviews = list(group)
@@ -174,21 +182,15 @@ def _blocked(submission, user, available):
 
 
 # --- actions (POST only) -----------------------------------------------------------
-
-
-def _deciding_submission(request, uuid):
-    """The submission, if on this editor's desk (404 otherwise) and they may decide (403)."""
-    submission = desk_submission(request, uuid)
-    if not permissions.can_decide(request.user, submission):
-        raise PermissionDenied("Editors do not decide on their own submissions.")
-    return submission
+# Each looks the submission up on the editor's desk (404) and hands it to its service, which
+# checks who may act (403) and when (409).
 
 
 @editor_required
 @require_POST
 def invite(request, uuid):
     """Invite a reviewer (an author or a declared conflict: 409 with the reason)."""
-    submission = _deciding_submission(request, uuid)
+    submission = desk_submission(request, uuid)
     form = InviteForm(request.POST)
     return perform(
         request,
@@ -209,7 +211,7 @@ def decide(request, uuid, name):
     form_class = DECISION_FORMS.get(name)
     if form_class is None:
         raise Http404
-    submission = _deciding_submission(request, uuid)
+    submission = desk_submission(request, uuid)
     form = form_class(request.POST, submission=submission)
 
     return perform(
@@ -235,7 +237,7 @@ def _assignment_of(request, submission, assignment_uuid):
 @require_POST
 def remind(request, uuid, assignment_uuid):
     """E-mail the reviewer a reminder now (once a day: 409 for a second one)."""
-    submission = _deciding_submission(request, uuid)
+    submission = desk_submission(request, uuid)
     assignment = _assignment_of(request, submission, assignment_uuid)
     return perform(
         request,
@@ -250,7 +252,7 @@ def remind(request, uuid, assignment_uuid):
 @require_POST
 def cancel(request, uuid, assignment_uuid):
     """Cancel an invitation or an accepted assignment."""
-    submission = _deciding_submission(request, uuid)
+    submission = desk_submission(request, uuid)
     assignment = _assignment_of(request, submission, assignment_uuid)
     form = CancelAssignmentForm(request.POST, assignment=assignment)
 

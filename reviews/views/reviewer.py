@@ -34,7 +34,7 @@ DETAIL_TEMPLATE = "reviews/assignment_detail.html"
 def own_assignment(request, uuid) -> ReviewAssignment:
     """The signed-in reviewer's own assignment: 404 if invisible, 403 for an editor looking on."""
     assignment = common.visible_assignment(request, uuid)
-    if not permissions.is_assignee(request.user, assignment):
+    if not permissions.is_assignee(assignment, request.user):
         raise PermissionDenied("This review belongs to another reviewer.")
     return assignment
 
@@ -101,9 +101,6 @@ class AssignmentListView(LoginRequiredMixin, ListView):
 
 def page_context(request, assignment, *, accept_form=None, decline_form=None, review_form=None):
     """Everything the assignment page shows, as anonymity gives it to this reviewer."""
-    user = request.user
-    review_round = assignment.round
-    submission = review_round.submission
     told = anonymity.invitation_for(assignment)
     visible = assignment.state in anonymity.REVIEWER_VISIBLE_STATES
     context = {
@@ -116,44 +113,56 @@ def page_context(request, assignment, *, accept_form=None, decline_form=None, re
     }
     if not visible:  # declined or cancelled: the submission is no longer theirs to read
         return context
-    own_label = anonymity.reviewer_name_for(user, assignment)
-    reviews = [
-        r for r in anonymity.reviews_for(user, submission) if r["round"] == review_round.number
-    ]
     context.update(
-        metadata=anonymity.reviewer_metadata(submission, review_round.version),
-        files=anonymity.files_for(user, review_round.version),
-        submission_uuid=submission.uuid,
-        own_review=next((r for r in reviews if r["reviewer"] == own_label), None),
-        round_closed=review_round.closed_at is not None,
+        _round_context(anonymity.Viewer(request.user, assignment.submission), assignment)
     )
-    if review_round.closed_at is not None:
-        context["other_reviews"] = [r for r in reviews if r["reviewer"] != own_label]
-        context["decisions"] = [
-            d
-            for d in anonymity.decisions_for(user, submission)
-            if d["round"] == review_round.number
-        ]
     if assignment.state == A.INVITED:
         context["accept_form"] = accept_form or AcceptForm()
         context["decline_form"] = decline_form or DeclineForm()
     if assignment.state == A.ACCEPTED:
-        review = Review.objects.filter(assignment=assignment).first()
-        has_draft = bool(
-            review
-            and (
-                review.answers
-                or review.recommendation
-                or review.comments_to_authors
-                or review.confidential_comments
-            )
-        )
-        context.update(
-            review=review,
-            draft_saved_at=review.updated_at if has_draft else None,
-            review_form=review_form or ReviewForm(initial=ReviewForm.initial_for(review)),
-        )
+        context.update(_draft_context(assignment, review_form))
     return context
+
+
+def _round_context(viewer, assignment) -> dict:
+    """The version under review, the reviewer's own review and, once the round is decided,
+    the other reviews and the decision."""
+    review_round = assignment.round
+    own_label = anonymity.reviewer_name_for(viewer, assignment)
+    reviews = [r for r in anonymity.reviews_for(viewer) if r["round"] == review_round.number]
+    context = {
+        "viewer": viewer,
+        "metadata": anonymity.reviewer_metadata(viewer.submission, review_round.version, viewer),
+        "files": anonymity.files_for(viewer, review_round.version),
+        "submission_uuid": viewer.submission.uuid,
+        "own_review": next((r for r in reviews if r["reviewer"] == own_label), None),
+        "round_closed": review_round.closed_at is not None,
+    }
+    if review_round.closed_at is not None:
+        context["other_reviews"] = [r for r in reviews if r["reviewer"] != own_label]
+        context["decisions"] = [
+            d for d in anonymity.decisions_for(viewer) if d["round"] == review_round.number
+        ]
+    return context
+
+
+def _draft_context(assignment, review_form) -> dict:
+    """The rubric form with the saved draft, and when it was saved."""
+    review = Review.objects.filter(assignment=assignment).first()
+    has_draft = bool(
+        review
+        and (
+            review.answers
+            or review.recommendation
+            or review.comments_to_authors
+            or review.confidential_comments
+        )
+    )
+    return {
+        "review": review,
+        "draft_saved_at": review.updated_at if has_draft else None,
+        "review_form": review_form or ReviewForm(initial=ReviewForm.initial_for(review)),
+    }
 
 
 class AssignmentDetailView(LoginRequiredMixin, DetailView):

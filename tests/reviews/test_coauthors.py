@@ -305,7 +305,7 @@ def test_a_reviewer_who_takes_a_coauthors_address_gains_no_view(client, owner, e
     reviewer.email = "paz@nowhere.example"  # unverified: anyone may claim it
     reviewer.save()
     assert linked(in_review)["Paz Fernández"] == "rsly"
-    assert anonymity.viewer_role(reviewer, in_review) == anonymity.REVIEWER
+    assert anonymity.Viewer(reviewer, in_review).role == anonymity.REVIEWER
     detail = api(reviewer).get(f"/api/v1/submissions/{in_review.uuid}/").json()
     assert detail["role"] == "reviewer" and "authors" not in detail["metadata"]
     assert "Olu Owner" not in str(detail) and "Fernández" not in str(detail)

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reviews import anonymity, files, identity, services
+from reviews.flags import identity_flags
 from tests import factories, samples
 from tests.canaries import api
 
@@ -143,7 +144,7 @@ def flagged(owner, editor):
 
 
 def test_flags_say_what_reviewers_see_as_written_and_what_is_redacted(flagged, owner):
-    flags = anonymity.identity_flags(flagged)
+    flags = identity_flags(flagged)
     as_written = {(f["where"], f["term"]) for f in flags if not f["redacted"]}
     redacted = {(f["where"], f["term"]) for f in flags if f["redacted"]}
     assert ("Talk (address)", owner.username) in as_written
@@ -156,9 +157,7 @@ def test_flags_follow_coauthors_added_after_the_upload(flagged, owner):
         owner,
         [{"name": owner.display_name}, {"name": "Philippa Songbird"}, {"name": "Jo Fernández"}],
     )
-    as_written = {
-        (f["where"], f["term"]) for f in anonymity.identity_flags(flagged) if not f["redacted"]
-    }
+    as_written = {(f["where"], f["term"]) for f in identity_flags(flagged) if not f["redacted"]}
     assert {("Notes (text)", "Philippa Songbird"), ("Notes (text)", "Fernández")} <= as_written
 
 

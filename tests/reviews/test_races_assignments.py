@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from reviews import services
 from reviews.models import Review, ReviewAssignment, SentReminder, TransitionLog
+from reviews.services import reminders
 from tests import factories
 from tests.races import THREADS, outcomes, race
 from toolkit.errors import Conflict
@@ -109,7 +110,7 @@ def test_an_assignment_cancelled_while_the_sweep_runs_is_not_reminded(reviewers,
     _, (first, second) = factories.in_review(owner, editor, reviewers[:2])
     overdue(first)
     overdue(second)
-    log = services._log
+    log = reminders.log
 
     def log_then_cancel_the_second(submission, actor, transition, *args, assignment=None):
         *args, assignment = (*args, assignment) if len(args) < 4 else args
@@ -119,7 +120,7 @@ def test_an_assignment_cancelled_while_the_sweep_runs_is_not_reminded(reviewers,
             services.cancel_assignment(fresh(second), editor)
         return entry
 
-    monkeypatch.setattr(services, "_log", log_then_cancel_the_second)
+    monkeypatch.setattr(reminders, "log", log_then_cancel_the_second)
     services.send_due_reminders()
     assert fresh(second).state == "cancelled"
     assert not SentReminder.objects.filter(assignment=second).exists()

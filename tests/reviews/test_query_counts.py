@@ -1,0 +1,118 @@
+"""How many SQL queries the main workflow pages and API answers cost (issue 12).
+
+Exact numbers, on a submission in review with three reviewers (two reviews completed): a
+change that adds a query per row, or asks again who the viewer is, shows here. Everything
+is built before counting; only the request is measured (the session and user included).
+"""
+
+from functools import cached_property
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from reviews import anonymity
+from reviews.choices import SubmissionState as S
+from tests import factories
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(reviewers):
+    owner = factories.user("owner", display_name="Olive Owner")
+    editor = factories.user("ed", roles=["contributor", "editor"], display_name="Ed Itor")
+    return owner, editor, reviewers
+
+
+@pytest.fixture
+def reviewed(people):
+    owner, editor, reviewers = people
+    return factories.in_review(owner, editor, reviewers, completed=2)
+
+
+def queries(call, status=200):
+    with CaptureQueriesContext(connection) as captured:
+        response = call()
+    assert response.status_code == status
+    return len(captured.captured_queries)
+
+
+def api(user):
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def role_questions(monkeypatch):
+    """Every time a Viewer works out its role (once per viewer and submission)."""
+    asked = []
+    role = anonymity.Viewer.role.func
+
+    def counted(viewer):
+        asked.append(viewer.submission.pk)
+        return role(viewer)
+
+    prop = cached_property(counted)
+    prop.__set_name__(anonymity.Viewer, "role")
+    monkeypatch.setattr(anonymity.Viewer, "role", prop)
+    return asked
+
+
+def test_the_editors_html_accept_costs_28_queries(client, people, reviewed):
+    _, editor, _ = people
+    submission, _ = reviewed
+    c = client_for(client, editor)
+    url = f"/editor/submissions/{submission.uuid}/decide/accept/"
+    assert queries(lambda: c.post(url, {"letter": "Yes"}), status=302) == 28
+    submission.refresh_from_db()
+    assert submission.state == S.ACCEPTED
+
+
+def test_the_api_accept_costs_47_queries_and_asks_the_viewers_role_once(
+    people, reviewed, role_questions
+):
+    _, editor, _ = people
+    submission, _ = reviewed
+    url = f"/api/v1/submissions/{submission.uuid}/transitions/accept/"
+    assert queries(lambda: api(editor).post(url, {"letter": "Yes"})) == 47
+    assert role_questions == [submission.pk]
+
+
+def test_the_api_submission_detail_costs_21_queries_and_asks_the_viewers_role_once(
+    people, reviewed, role_questions
+):
+    _, editor, _ = people
+    submission, _ = reviewed
+    assert queries(lambda: api(editor).get(f"/api/v1/submissions/{submission.uuid}/")) == 21
+    assert role_questions == [submission.pk]
+
+
+def test_the_contributors_submission_page_costs_24_queries(client, people, reviewed):
+    owner, _, _ = people
+    submission, _ = reviewed
+    c = client_for(client, owner)
+    assert queries(lambda: c.get(f"/submissions/{submission.uuid}/")) == 24
+
+
+def test_the_reviewers_assignment_page_costs_13_queries(client, people, reviewed):
+    _, _, reviewers = people
+    _, assignments = reviewed
+    c = client_for(client, reviewers[0])
+    assert queries(lambda: c.get(f"/reviews/{assignments[0].uuid}/")) == 13
+
+
+def test_the_editors_submission_page_costs_52_queries(client, people, reviewed):
+    _, editor, _ = people
+    submission, _ = reviewed
+    c = client_for(client, editor)
+    assert queries(lambda: c.get(f"/editor/submissions/{submission.uuid}/")) == 52
+
+
+def test_the_editor_queue_costs_19_queries(client, people, reviewed):
+    _, editor, _ = people
+    c = client_for(client, editor)
+    assert queries(lambda: c.get("/editor/")) == 19
