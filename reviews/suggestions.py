@@ -47,24 +47,29 @@ IN_ROUND_REASONS = {
 }
 
 
-def not_offered(submission) -> list[tuple[object, str]]:
+def not_offered(submission, suggestions: list[Suggestion] | None = None) -> list[tuple]:
     """Reviewers the invite menu leaves out for the open round, each with why, by name.
 
     Anyone with an assignment in the open round (a reviewer who declined or was cancelled
     is not asked again in the same round), and authors and declared conflicts, whom the
-    service would refuse anyway (permissions.conflict_reason).
+    service would refuse anyway: the conflicts `suggest_reviewers` found (pass its answer
+    when you have it, so that nobody is checked twice).
     """
     review_round = submission.open_round
-    states = (
-        dict(review_round.assignments.values_list("reviewer_id", "state")) if review_round else {}
+    assignments = (
+        review_round.assignments.select_related("reviewer").order_by("invited_at")
+        if review_round
+        else []
     )
-    left_out = []
-    for person in reviewer_pool():
-        if person.pk in states:
-            left_out.append((person, IN_ROUND_REASONS[states[person.pk]]))
-        elif reason := permissions.conflict_reason(person, submission):
-            left_out.append((person, reason.rstrip(".")))
-    return left_out
+    left_out = {a.reviewer_id: (a.reviewer, IN_ROUND_REASONS[a.state]) for a in assignments}
+    if suggestions is None:
+        suggestions = suggest_reviewers(submission)
+    for s in suggestions:
+        if s.conflict:
+            left_out[s.reviewer.pk] = (s.reviewer, s.conflict.rstrip("."))
+    return sorted(
+        left_out.values(), key=lambda item: (item[0].display_name or item[0].username).lower()
+    )
 
 
 def suggest_reviewers(submission, *, limit: int = 10) -> list[Suggestion]:

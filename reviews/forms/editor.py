@@ -77,12 +77,12 @@ class InviteForm(forms.Form):
         help_text="Optional. Added to the invitation e-mail.",
     )
 
-    def __init__(self, *args, submission=None, **kwargs):
+    def __init__(self, *args, submission=None, suggestions=None, **kwargs):
         kwargs.setdefault("auto_id", "id_invite_%s")
         super().__init__(*args, **kwargs)
         if submission is not None and not self.is_bound:
             # Only for the choices shown: a posted choice goes to the service, which says why not.
-            left_out = not_offered(submission)
+            left_out = not_offered(submission, suggestions)
             field = self.fields["reviewer"]
             field.queryset = field.queryset.exclude(pk__in=[person.pk for person, _ in left_out])
             if left_out:

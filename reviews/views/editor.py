@@ -125,8 +125,10 @@ def _decision_context(submission, user, bound, shown) -> dict:
     }
     shown = shown | set(available)
     if submission.state == SubmissionState.IN_REVIEW and submission.open_round:
-        context["invite_form"] = bound.get("invite") or InviteForm(submission=submission)
         context["suggestions"] = suggestions.suggest_reviewers(submission)
+        context["invite_form"] = bound.get("invite") or InviteForm(
+            submission=submission, suggestions=context["suggestions"]
+        )
         shown.add("invite")
     context["unsent"] = [form for key, form in bound.items() if key not in shown and form.is_bound]
     return context

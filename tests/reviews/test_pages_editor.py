@@ -229,7 +229,7 @@ def test_a_successful_invitation_appears_in_the_assignment_list(
     rows = [a for r in response.context["assignment_rounds"] for a in r["assignments"]]
     assert assignment in rows
     html = response.content.decode()
-    table = html[html.index('class="assignment-table"') :]
+    table = html[html.index('class="assignment-table') :]
     assert "Reviewer Person 3" in table[: table.index("</table>")]
 
 
