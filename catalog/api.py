@@ -181,7 +181,7 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(resource).data)
 
 
-def register(router):
+def register(router) -> None:
     for prefix, model, serializer_class in VOCABULARY_ROUTES:
         router.register(prefix, vocabulary_viewset(model, serializer_class), basename=prefix)
     router.register("resources", ResourceViewSet, basename="resource")

@@ -101,7 +101,7 @@ class _RisWriter(rispy.RisWriter):
 
     NEWLINE = "\r\n"
 
-    def set_header(self, count):
+    def set_header(self, count) -> str:
         return ""
 
 

@@ -28,11 +28,11 @@ class CatalogAtomFeed(Atom1Feed):
     forms let a pasted one through) must not break the feed for everyone.
     """
 
-    def add_item(self, *args, **kwargs):
+    def add_item(self, *args, **kwargs) -> None:
         args = [_xml_safe(a) for a in args]
         super().add_item(*args, **{k: _xml_safe(v) for k, v in kwargs.items()})
 
-    def add_item_elements(self, handler, item):
+    def add_item_elements(self, handler, item) -> None:
         super().add_item_elements(handler, item)
         for name in item.get("authors") or ():
             handler.startElement("author", {})
@@ -59,10 +59,10 @@ class ResourceFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         return request.catalog_filter
 
-    def title(self, obj):
+    def title(self, obj) -> str:
         return f"{settings.TOOLKIT_SITE_NAME}: new resources"
 
-    def subtitle(self, obj):
+    def subtitle(self, obj) -> str:
         return "Peer-reviewed teaching resources on health disparities, newest first."
 
     def link(self, obj):

@@ -18,7 +18,7 @@ class SiteSitemap(Sitemap):
     def get_protocol(self, protocol=None):
         return urlsplit(site_url()).scheme or "https"
 
-    def get_domain(self, site=None):
+    def get_domain(self, site=None) -> str:
         parts = urlsplit(site_url())
         return f"{parts.netloc}{parts.path}"
 

@@ -65,7 +65,7 @@ def relink_account(user) -> None:
         author.save(update_fields=["user"])
 
 
-def _author_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+def _author_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
     """Before an author row is saved whole: store its address normalised, link its account."""
     if raw or update_fields is not None:
         return
@@ -73,7 +73,7 @@ def _author_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     instance.user = account_for(instance.email)
 
 
-def _account_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+def _account_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
     """After an account is created, or saved with its e-mail address: relink author rows."""
     if raw or (update_fields is not None and "email" not in update_fields):
         return

@@ -76,7 +76,7 @@ class _FoldTable(dict):
     A character is recorded as uneven before it enters the table, under a lock, so a
     thread that finds it in the table also finds it in the uneven pattern."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self._lock = threading.Lock()
         self._uneven: set[str] = set()
@@ -128,7 +128,7 @@ class Folded:
     """A text and its folded form. The map back to the original characters is made only
     when a match needs it (a redaction, or the case of a lone surname)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         self.text = text or ""
         self.folded = fold(self.text)
         self._origin: array | None = None

@@ -64,7 +64,7 @@ def is_empty(folder: Path) -> bool:
 class _HashingReader:
     """A file that hashes what tarfile reads from it: the manifest hashes what was archived."""
 
-    def __init__(self, handle):
+    def __init__(self, handle) -> None:
         self.handle = handle
         self.digest = hashlib.sha256()
 

@@ -62,7 +62,7 @@ def _render_html(name: str, context: dict) -> str:
     body = linebreaks_filter(escaped.strip(), autoescape=False)  # escaped above: keep it
     site_url = escape(settings.TOOLKIT_SITE_URL)
 
-    def link(match):
+    def link(match) -> str:
         path = match.group("path")
         kept = path.rstrip(".")  # a full stop ends the sentence, not the address
         url = site_url + kept

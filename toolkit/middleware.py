@@ -31,7 +31,7 @@ class RejectNulMiddleware:
     search drops control characters, on purpose).
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request):
@@ -59,7 +59,7 @@ class AdminBadInputMiddleware:
 
     ERRORS = (ValueError, OverflowError, FieldDoesNotExist)
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request):
@@ -84,7 +84,7 @@ CONTENT_SECURITY_POLICY = (
 class ContentSecurityPolicyMiddleware:
     """A Content-Security-Policy header on every response that has none."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request):

@@ -199,7 +199,7 @@ MINUTES = [15, 20, 30, 45, 60, 90, 120, 180, 240, 480, None]
 class ZipfWords:
     """Words drawn with probability proportional to 1 / rank ** exponent."""
 
-    def __init__(self, words, rng: random.Random, exponent: float = 1.05):
+    def __init__(self, words, rng: random.Random, exponent: float = 1.05) -> None:
         self.words = list(dict.fromkeys(words))  # keep order, drop repeats
         weights = [1 / (rank**exponent) for rank in range(1, len(self.words) + 1)]
         self.cum_weights = list(itertools.accumulate(weights))
@@ -224,7 +224,7 @@ class ZipfWords:
 class CorpusBuilder:
     """Builds synthetic published resources in bulk and indexes them for search."""
 
-    def __init__(self, seed: int = 2024):
+    def __init__(self, seed: int = 2024) -> None:
         self.rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
         self.text = ZipfWords(FUNCTION_WORDS + CONTENT_WORDS, self.rng)
         self.content = ZipfWords(CONTENT_WORDS, self.rng, exponent=0.9)

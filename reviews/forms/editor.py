@@ -4,7 +4,10 @@ Forms only parse and label input; the rules (who may, which state, what is requi
 beyond presence) live in reviews.services, whose ValidationErrors land on these forms.
 """
 
+from __future__ import annotations
+
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -16,6 +19,11 @@ from .. import letters
 from ..choices import ACTIVE_ASSIGNMENT_STATES
 from ..desk import SECTIONS
 from ..suggestions import reviewer_pool
+
+if TYPE_CHECKING:
+    from toolkit.accounts.models import User
+
+    from ..models import ReviewAssignment, Submission
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -49,7 +57,7 @@ class QueueFilterForm(forms.Form):
 
 
 class ReviewerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: User) -> str:
         affiliation = f" ({obj.affiliation})" if obj.affiliation else ""
         return f"{obj.display_name or obj.username}{affiliation}"
 
@@ -77,16 +85,16 @@ class InviteForm(forms.Form):
         help_text="Optional. Added to the invitation e-mail.",
     )
 
-    def __init__(self, *args, submission=None, **kwargs):
+    def __init__(self, *args: Any, submission: Submission | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "id_invite_%s")
         super().__init__(*args, **kwargs)
         review_round = submission.open_round if submission is not None else None
         if review_round is not None and not self.is_bound:
             # Only for the choices shown: a posted choice goes to the service, which says why not.
             active = review_round.assignments.filter(state__in=ACTIVE_ASSIGNMENT_STATES)
-            self.fields["reviewer"].queryset = self.fields["reviewer"].queryset.exclude(
-                pk__in=active.values("reviewer")
-            )
+            reviewers = self.fields["reviewer"]
+            if isinstance(reviewers, ReviewerChoiceField) and reviewers.queryset is not None:
+                reviewers.queryset = reviewers.queryset.exclude(pk__in=active.values("reviewer"))
         response_due = timezone.localdate() + timedelta(days=settings.TOOLKIT_RESPONSE_DUE_DAYS)
         self.fields["response_due"].initial = response_due
         self.fields["review_due"].initial = response_due + timedelta(
@@ -104,7 +112,7 @@ class CancelAssignmentForm(forms.Form):
 
     label = "Cancelling the assignment"
 
-    def __init__(self, *args, assignment, **kwargs):
+    def __init__(self, *args: Any, assignment: ReviewAssignment, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"id_cancel_{assignment.uuid}_%s")
         super().__init__(*args, **kwargs)
         self.name = f"cancel-{assignment.uuid}"
@@ -123,14 +131,14 @@ class DecisionForm(forms.Form):
     success = ""
     letter_kind = ""  # prefill `letter` with letters.draft_letter(submission, kind)
 
-    def __init__(self, *args, submission, **kwargs):
+    def __init__(self, *args: Any, submission: Submission, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"id_{self.name}_%s")
         super().__init__(*args, **kwargs)
         if self.letter_kind and not self.is_bound:
             self.fields["letter"].initial = letters.draft_letter(submission, self.letter_kind)
 
 
-def letter_field(required=True):
+def letter_field(required: bool = True) -> forms.CharField:
     return forms.CharField(
         label="Decision letter to the authors",
         widget=forms.Textarea(attrs={"rows": 16}),

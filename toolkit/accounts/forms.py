@@ -47,7 +47,7 @@ class LockedMessageMixin:
 
 
 class LoginForm(LockedMessageMixin, AuthenticationForm):
-    def __init__(self, request=None, *args, **kwargs):
+    def __init__(self, request=None, *args, **kwargs) -> None:
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = "User name or e-mail"
         self.fields["username"].widget.attrs["autocomplete"] = "username"
@@ -61,7 +61,7 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
     """Django's, checking the current password through the sign-in backend, so that a
     borrowed session cannot guess it without limit."""
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, request=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
 
@@ -85,7 +85,7 @@ class ThrottledPasswordResetForm(PasswordResetForm):
     """Django's, sending so many links an hour to one address (and from one client),
     through the outbox like every other e-mail (toolkit.emails, toolkit.mail)."""
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, request=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
 
@@ -108,7 +108,7 @@ class ThrottledPasswordResetForm(PasswordResetForm):
         from_email,
         to_email,
         html_email_template_name=None,
-    ):
+    ) -> None:
         """Queue the `password_reset` message; its link is built on TOOLKIT_SITE_URL."""
         send_email(
             "password_reset",
@@ -134,13 +134,13 @@ class SignupForm(UniqueEmailMixin, UserCreationForm):
         fields = ("username", "email", "display_name", "affiliation", "orcid")
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, request=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
         self.fields["email"].required = True
         self.fields["display_name"].required = True
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         """Once the address is over its hour's sign-ups or refusals, answer only that: no
         field is checked, so the form cannot tell which names or addresses are taken."""
         if self.is_bound and not throttle.signup_allowed(self.request):

@@ -53,10 +53,10 @@ class User(AbstractUser):
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.display_name or self.username
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, **kwargs) -> None:
         """Normalises; a new password or a deactivation revokes the API token (whoever saves:
         the password forms, the reset link, the admin, a management command)."""
         self.email = normalize_email(self.email)
@@ -98,5 +98,5 @@ class ApiToken(models.Model):
     class Meta:
         verbose_name = "API token"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"API token of {self.user}"

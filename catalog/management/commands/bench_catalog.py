@@ -111,7 +111,7 @@ class Command(BaseCommand):
         kwargs["formatter_class"] = RawDescriptionHelpFormatter
         return super().create_parser(prog_name, subcommand, **kwargs)
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--repeat", type=int, default=50, help="Requests per kind (50).")
         parser.add_argument("--seed", type=int, default=7, help="Random seed (7).")
 

@@ -37,7 +37,7 @@ class Command(BaseCommand):
         kwargs["formatter_class"] = RawDescriptionHelpFormatter
         return super().create_parser(prog_name, subcommand, **kwargs)
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--resources", type=int, default=10_000, help="How many (10000).")
         parser.add_argument("--batch", type=int, default=500, help="Rows per insert batch (500).")
         parser.add_argument("--seed", type=int, default=2024, help="Random seed (2024).")

@@ -11,6 +11,6 @@ class Command(BaseCommand):
         "kind and due date, so it can run as often as you like (daily is enough)."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, **options) -> None:
         sent = services.send_due_reminders()
         self.stdout.write(f"{sent} reminder(s) sent.")

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         "folder. Safe while the site runs."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("folder", type=Path, help="A new or empty folder.")
 
     def handle(self, *args, folder, **options):

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         "every file's SHA-256 against the backup's manifest."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("folder", type=Path, help="A folder made by `manage.py backup`.")
         parser.add_argument(
             "--database-url",

@@ -11,7 +11,7 @@ from toolkit import demo
 class Command(BaseCommand):
     help = "Create the demo accounts and content (idempotent). Refuses with DEBUG off."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--force",
             action="store_true",

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         "from cron with --once. Several at once are safe: each message is sent by one of them."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--once", action="store_true", help="Send everything that is due, then exit."
         )
@@ -28,7 +28,7 @@ class Command(BaseCommand):
             "(default: TOOLKIT_MAIL_POLL_SECONDS).",
         )
 
-    def handle(self, *args, once=False, interval=None, **options):
+    def handle(self, *args, once=False, interval=None, **options) -> None:
         if once:
             self._report(services.drain())
             services.prune_sent()
@@ -50,9 +50,9 @@ class Command(BaseCommand):
                 signal.signal(sig, handler)
         self.stdout.write("Stopped.")
 
-    def _stop(self, signum, frame):
+    def _stop(self, signum, frame) -> None:
         """Finish the batch in hand, then stop."""
         self.stopping = True
 
-    def _report(self, done):
+    def _report(self, done) -> None:
         self.stdout.write(f"Sent {done.sent}, failed {done.failed}.")
