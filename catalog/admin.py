@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib import admin
 from django.db.models import Model
 from django.http import HttpRequest
@@ -23,8 +25,8 @@ from .models import (
 class VocabularyAdmin(ModelAdmin):
     list_display: tuple[str, ...] = ("name", "slug", "position", "is_active")
     list_editable = ("position", "is_active")
-    list_filter: tuple[str, ...] = ("is_active",)
-    search_fields: tuple[str, ...] = ("name", "slug", "description")
+    list_filter: ClassVar[tuple[str, ...]] = ("is_active",)
+    search_fields: ClassVar[tuple[str, ...]] = ("name", "slug", "description")
 
     def get_readonly_fields(
         self, request: HttpRequest, obj: Model | None = None

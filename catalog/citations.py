@@ -14,6 +14,7 @@ GEN and BibTeX the generic @misc (with biblatex's `version` field).
 
 import json
 import unicodedata
+from collections.abc import Iterable
 
 import bibtexparser
 import rispy
@@ -51,7 +52,7 @@ def licence_note(record: ResourceRecord) -> str:
 # --- APA-like reference -------------------------------------------------------
 
 
-def _apa_authors(authors) -> str:
+def _apa_authors(authors: Iterable[Person]) -> str:
     names = [a.apa for a in authors]
     if not names:
         return ""
@@ -101,7 +102,7 @@ class _RisWriter(rispy.RisWriter):
 
     NEWLINE = "\r\n"
 
-    def set_header(self, count) -> str:
+    def set_header(self, count: int) -> str:
         return ""
 
 

@@ -1,18 +1,25 @@
 """Atom feed of new resources, /catalog/feed/, with the catalog's filters (DESIGN §10)."""
 
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from .filters import ResourceFilter
+from .models import Resource
 from .records import xml_text
 
 FEED_ITEMS = 50
 
 
-def _xml_safe(value):
+def _xml_safe(value: Any) -> Any:
     """Strings (alone or in a list) without the characters XML 1.0 cannot carry."""
     if isinstance(value, str):
         return xml_text(value)
@@ -28,14 +35,14 @@ class CatalogAtomFeed(Atom1Feed):
     forms let a pasted one through) must not break the feed for everyone.
     """
 
-    def add_item(self, *args, **kwargs) -> None:
-        args = [_xml_safe(a) for a in args]
-        super().add_item(*args, **{k: _xml_safe(v) for k, v in kwargs.items()})
+    def add_item(self, *args: Any, **kwargs: Any) -> None:
+        safe = [_xml_safe(a) for a in args]
+        super().add_item(*safe, **{k: _xml_safe(v) for k, v in kwargs.items()})
 
-    def add_item_elements(self, handler, item) -> None:
+    def add_item_elements(self, handler: SimplerXMLGenerator, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
         for name in item.get("authors") or ():
-            handler.startElement("author", {})
+            handler.startElement("author", {})  # type: ignore[arg-type]  # as Django does
             handler.addQuickElement("name", name)
             handler.endElement("author")
 
@@ -46,52 +53,53 @@ class ResourceFeed(Feed):
     feed_type = CatalogAtomFeed
     description_template = None
 
-    def __call__(self, request, *args, **kwargs):
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         filterset = ResourceFilter(request.GET)
         if not filterset.is_valid():
             return HttpResponseBadRequest(
                 "\n".join(["The feed could not be built:", *filterset.error_list()]) + "\n",
                 content_type="text/plain; charset=utf-8",
             )
-        request.catalog_filter = filterset
+        request.catalog_filter = filterset  # type: ignore[attr-defined]  # for get_object
         return super().__call__(request, *args, **kwargs)
 
-    def get_object(self, request, *args, **kwargs):
-        return request.catalog_filter
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> ResourceFilter:
+        filterset: ResourceFilter = request.catalog_filter  # type: ignore[attr-defined]
+        return filterset
 
-    def title(self, obj) -> str:
+    def title(self, obj: ResourceFilter) -> str:
         return f"{settings.TOOLKIT_SITE_NAME}: new resources"
 
-    def subtitle(self, obj) -> str:
+    def subtitle(self, obj: ResourceFilter) -> str:
         return "Peer-reviewed teaching resources on health disparities, newest first."
 
-    def link(self, obj):
+    def link(self, obj: ResourceFilter) -> str:
         url, params = reverse("catalog:resource-list"), obj.querystring()
         return f"{url}?{params}" if params else url
 
-    def author_name(self):
+    def author_name(self) -> str:
         return settings.TOOLKIT_SITE_NAME
 
-    def items(self, obj):
+    def items(self, obj: ResourceFilter) -> list[Resource]:
         return obj.results(ordering="newest")[:FEED_ITEMS]
 
-    def item_title(self, item):
+    def item_title(self, item: Resource) -> str:
         return item.title
 
-    def item_description(self, item):
+    def item_description(self, item: Resource) -> str:
         return item.summary
 
-    def item_link(self, item):
+    def item_link(self, item: Resource) -> str:
         return item.get_absolute_url()
 
-    def item_pubdate(self, item):
+    def item_pubdate(self, item: Resource) -> datetime:
         return item.first_published_at
 
-    def item_updateddate(self, item):
+    def item_updateddate(self, item: Resource) -> datetime:
         return item.published_at
 
-    def item_categories(self, item):
+    def item_categories(self, item: Resource) -> list[str]:
         return [str(level) for level in item.levels.all()] + [t.name for t in item.topics.all()]
 
-    def item_extra_kwargs(self, item):
+    def item_extra_kwargs(self, item: Resource) -> dict[str, Any]:
         return {"authors": item.author_names}

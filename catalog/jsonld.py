@@ -5,12 +5,14 @@ Highwire `citation_*` tags are what Google Scholar and reference managers read.
 """
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from .records import FileEntry, ResourceRecord, absolute, site_url
+from .records import FileEntry, Person, ResourceRecord, absolute, site_url
 
 # Characters that could end the <script> element or start an HTML comment inside it.
 _SCRIPT_ESCAPES = {
@@ -33,7 +35,7 @@ INTERACTIVITY = {  # LRMI interactivityType by resource type slug
 }
 
 
-def _term(name: str, code: str, term_set: str) -> dict:
+def _term(name: str, code: str, term_set: str) -> dict[str, str]:
     return {
         "@type": "DefinedTerm",
         "name": name,
@@ -42,8 +44,8 @@ def _term(name: str, code: str, term_set: str) -> dict:
     }
 
 
-def _person(author) -> dict:
-    item = {"@type": "Person", "name": author.name}
+def _person(author: Person) -> dict[str, Any]:
+    item: dict[str, Any] = {"@type": "Person", "name": author.name}
     if not author.is_literal:
         item["givenName"] = author.given
         item["familyName"] = author.family
@@ -55,7 +57,7 @@ def _person(author) -> dict:
     return item
 
 
-def _media(entry: FileEntry) -> dict:
+def _media(entry: FileEntry) -> dict[str, str]:
     item = {"@type": "MediaObject", "name": entry.label, "contentUrl": entry.absolute_url}
     if entry.content_type:
         item["encodingFormat"] = entry.content_type
@@ -70,10 +72,11 @@ def educational_use(record: ResourceRecord) -> list[str]:
     return uses + [m.name for m in record.methods] or ["instruction"]
 
 
-def learning_resource(record: ResourceRecord, files: list[FileEntry] = ()) -> dict:
+def learning_resource(record: ResourceRecord, files: Sequence[FileEntry] = ()) -> dict[str, Any]:
     """The schema.org LearningResource of one version of a resource."""
     publisher = {"@type": "Organization", "name": settings.TOOLKIT_SITE_NAME, "url": site_url()}
-    data = {
+    audience = {"@type": "EducationalAudience", "educationalRole": "teacher"}
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "LearningResource",
         "@id": record.url,
@@ -100,21 +103,21 @@ def learning_resource(record: ResourceRecord, files: list[FileEntry] = ()) -> di
         "publisher": publisher,
         "educationalUse": educational_use(record),
         "interactivityType": INTERACTIVITY.get(record.resource_type.slug, "mixed"),
-        "audience": {"@type": "EducationalAudience", "educationalRole": "teacher"},
+        "audience": audience,
         "associatedMedia": [_media(f) for f in files if not f.is_link],
     }
     if record.interprofessional:
-        data["audience"]["audienceType"] = "interprofessional teams"
+        audience["audienceType"] = "interprofessional teams"
     return {key: value for key, value in data.items() if value not in ("", [], None)}
 
 
-def script_json(data: dict) -> SafeString:
+def script_json(data: dict[str, Any]) -> SafeString:
     """JSON for inside <script type="application/ld+json">: no "</script>" can end it early."""
     text = json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
     return mark_safe(text)  # noqa: S308 - every character that could close the element is escaped
 
 
-def highwire_tags(record: ResourceRecord, files: list[FileEntry] = ()) -> list[tuple[str, str]]:
+def highwire_tags(record: ResourceRecord, files: Sequence[FileEntry] = ()) -> list[tuple[str, str]]:
     """(name, content) pairs of the Highwire Press citation_* meta tags, in order."""
     tags = [("citation_title", record.title)]
     for author in record.authors:

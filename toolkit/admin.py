@@ -11,8 +11,10 @@ from django.http import HttpRequest
 
 from toolkit.forms import ModelMultipleChoiceField
 
-# The mixin's place in a ModelAdmin's bases, for the type checker only.
-_Base = admin.options.BaseModelAdmin if TYPE_CHECKING else object
+if TYPE_CHECKING:  # the mixin's place among a ModelAdmin's bases, for the type checker only
+    _Base = admin.options.BaseModelAdmin[Any]
+else:
+    _Base = object
 
 
 class SafeChoicesMixin(_Base):

@@ -8,6 +8,7 @@ the way a real catalog would. Facets are random with skewed, plausible shares.
 
 import itertools
 import random
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.db import transaction
@@ -199,7 +200,7 @@ MINUTES = [15, 20, 30, 45, 60, 90, 120, 180, 240, 480, None]
 class ZipfWords:
     """Words drawn with probability proportional to 1 / rank ** exponent."""
 
-    def __init__(self, words, rng: random.Random, exponent: float = 1.05) -> None:
+    def __init__(self, words: Iterable[str], rng: random.Random, exponent: float = 1.05) -> None:
         self.words = list(dict.fromkeys(words))  # keep order, drop repeats
         weights = [1 / (rank**exponent) for rank in range(1, len(self.words) + 1)]
         self.cum_weights = list(itertools.accumulate(weights))

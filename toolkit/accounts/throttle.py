@@ -118,37 +118,37 @@ def clear_sign_in_failures(name: str, account: AbstractBaseUser | None) -> None:
 # --- sign-up and password reset ---------------------------------------------------------
 
 
-def _signup_limits(request: HttpRequest) -> dict[str, int]:
+def _signup_limits(request: HttpRequest | None) -> dict[str, int]:
     return {
         **_limits("signup", request, settings.TOOLKIT_SIGNUPS_PER_HOUR),
         **_limits("signup-fail", request, settings.TOOLKIT_SIGNUP_FAILURES_PER_HOUR),
     }
 
 
-def signup_allowed(request: HttpRequest) -> bool:
+def signup_allowed(request: HttpRequest | None) -> bool:
     """False once an address made its accounts, or had its refusals (which tell whether a
     name or an e-mail address is taken), for the hour."""
     return _under(_signup_limits(request))
 
 
-def record_signup(request: HttpRequest) -> None:
+def record_signup(request: HttpRequest | None) -> None:
     _count(_limits("signup", request, settings.TOOLKIT_SIGNUPS_PER_HOUR), HOUR)
 
 
-def record_failed_signup(request: HttpRequest) -> None:
+def record_failed_signup(request: HttpRequest | None) -> None:
     _count(_limits("signup-fail", request, settings.TOOLKIT_SIGNUP_FAILURES_PER_HOUR), HOUR)
 
 
-def _reset_limits(request: HttpRequest, email: str) -> dict[str, int]:
+def _reset_limits(request: HttpRequest | None, email: str) -> dict[str, int]:
     own = _name_key("reset", email)
     return _limits("reset", request, settings.TOOLKIT_PASSWORD_RESETS_PER_HOUR, own)
 
 
-def password_reset_allowed(request: HttpRequest, email: str) -> bool:
+def password_reset_allowed(request: HttpRequest | None, email: str) -> bool:
     return _under(_reset_limits(request, email))
 
 
-def record_password_reset(request: HttpRequest, email: str) -> None:
+def record_password_reset(request: HttpRequest | None, email: str) -> None:
     _count(_reset_limits(request, email), HOUR)
 
 
