@@ -1,7 +1,11 @@
 """The editor desk's queue: submissions by state, with age in state, overdue work and reviews."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
@@ -10,6 +14,10 @@ from django.utils import timezone
 
 from .choices import AssignmentState, SubmissionState
 from .models import Review, ReviewAssignment, Submission
+
+if TYPE_CHECKING:
+    from catalog.models import LearnerLevel
+    from toolkit.accounts.models import User
 
 S = SubmissionState
 RECENT_DAYS = 30
@@ -89,7 +97,14 @@ def annotated(queryset, today=None):
     )
 
 
-def queue(user, *, state="", levels=(), stage="", now=None) -> list[QueueSection]:
+def queue(
+    user: User,
+    *,
+    state: str = "",
+    levels: Iterable[LearnerLevel] = (),
+    stage: str = "",
+    now: datetime | None = None,
+) -> list[QueueSection]:
     """The editor's queue as sections (one, with `state`), oldest in state first.
 
     Filters: `levels` (learner levels, any of them) and `stage` (UME, GME, CPD).

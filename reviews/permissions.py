@@ -1,9 +1,19 @@
 """Who may do what in the workflow. Views, API, services and FSM transitions ask here."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeGuard
+
 from toolkit.accounts.permissions import is_contributor, is_editor, is_reviewer
 from toolkit.accounts.validators import email_key
 
 from .identity import fold
+
+if TYPE_CHECKING:
+    from toolkit.accounts.models import User
+    from toolkit.accounts.permissions import Person
+
+    from .models import ReviewAssignment, Submission
 
 __all__ = [
     "can_decide",
@@ -18,11 +28,11 @@ __all__ = [
 ]
 
 
-def _signed_in(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+def _signed_in(user: Person | None) -> TypeGuard[User]:
+    return is_contributor(user)
 
 
-def is_author(user, submission) -> bool:
+def is_author(user: Person | None, submission: Submission) -> bool:
     """The owner, or a co-author linked to this account by e-mail (reviews.authorship).
 
     An author may not review the submission, nor handle it as an editor: it leaves their
@@ -35,22 +45,22 @@ def is_author(user, submission) -> bool:
     return submission.authors.filter(user=user).exists()
 
 
-def can_edit_submission(user, submission) -> bool:
+def can_edit_submission(user: Person | None, submission: Submission) -> bool:
     """Only the owner edits, submits, resubmits and withdraws."""
     return _signed_in(user) and submission.owner_id == user.pk
 
 
-def can_decide(user, submission) -> bool:
+def can_decide(user: Person | None, submission: Submission) -> bool:
     """Editors decide, invite and publish, but never on their own work."""
     return is_editor(user) and not is_author(user, submission)
 
 
-def is_assignee(user, assignment) -> bool:
+def is_assignee(user: Person | None, assignment: ReviewAssignment) -> bool:
     """The reviewer an assignment belongs to."""
     return _signed_in(user) and assignment.reviewer_id == user.pk
 
 
-def can_view_submission(user, submission) -> bool:
+def can_view_submission(user: Person | None, submission: Submission) -> bool:
     """Same rule as Submission.objects.visible_to, for one object already loaded."""
     from .models import Submission
 
@@ -62,7 +72,7 @@ def _key(value: str) -> str:
     return email_key(value) if "@" in (value or "") else " ".join(fold(value or "").split())
 
 
-def conflict_reason(reviewer, submission) -> str | None:
+def conflict_reason(reviewer: User, submission: Submission) -> str | None:
     """Why this person may not review this submission, or None.
 
     Refused: an author (the owner, or a co-author linked by e-mail); someone who declared
@@ -73,14 +83,15 @@ def conflict_reason(reviewer, submission) -> str | None:
         return "This person is an author of the submission."
     institutions, people = ({_key(line) for line in lines} for lines in reviewer.conflict_lines())
     them = {_key(reviewer.display_name), _key(reviewer.email)} - {""}
-    accounts = {submission.owner}
+    accounts: set[User] = {submission.owner}
     for author in submission.authors.select_related("user"):
         if ({_key(author.name), _key(author.email)} - {""}) & people:
             return "This reviewer declared a conflict of interest with an author."
         if author.affiliation.strip() and _key(author.affiliation) in institutions:
             return "This reviewer declared a conflict with an author's institution."
-        accounts.add(author.user)
-    for account in accounts - {None}:
+        if author.user is not None:
+            accounts.add(author.user)
+    for account in accounts:
         if them & {_key(line) for line in account.conflict_lines()[1]}:
             return "An author declared a conflict of interest with this reviewer."
     return None

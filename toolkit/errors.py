@@ -15,7 +15,7 @@ class Conflict(Exception):
     code = "transition_not_allowed"
 
     def __init__(
-        self, detail: str, *, state: str | None = None, code: str | None = None, **extra
+        self, detail: str, *, state: str | None = None, code: str | None = None, **extra: object
     ) -> None:
         super().__init__(detail)
         self.detail = detail

@@ -1,7 +1,12 @@
 """Template helpers: accessible widgets, sanitized Markdown, query-string edits."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django import template
-from django.utils.safestring import mark_safe
+from django.forms import BoundField
+from django.utils.safestring import SafeString, mark_safe
 
 from toolkit import forms as toolkit_forms
 from toolkit.text import render_markdown
@@ -10,28 +15,28 @@ register = template.Library()
 
 
 @register.filter
-def markdown(text):
+def markdown(text: str) -> SafeString:
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitized by nh3 (toolkit.text)
 
 
 @register.filter
-def startswith(text, prefix) -> bool:
+def startswith(text: object, prefix: object) -> bool:
     """Whether `text` begins with `prefix`: the main menu marks the section a page is in."""
     return str(text).startswith(str(prefix))
 
 
 @register.filter
-def is_group(bound_field):
+def is_group(bound_field: BoundField) -> bool:
     return toolkit_forms.is_group(bound_field)
 
 
 @register.filter
-def field_anchor(bound_field):
+def field_anchor(bound_field: BoundField) -> str:
     return toolkit_forms.field_anchor(bound_field)
 
 
 @register.simple_tag
-def widget(bound_field, **attrs):
+def widget(bound_field: BoundField, **attrs: Any) -> SafeString:
     """Render a widget with aria-describedby pointing at its hint and error message.
 
     Never with autofocus (Django sets it on the sign-in and sign-up user names): a page starts
@@ -39,7 +44,7 @@ def widget(bound_field, **attrs):
     error summary has the focus instead (includes/error_summary.html).
     """
     attrs.setdefault("autofocus", False)
-    described = []
+    described: list[str] = []
     if bound_field.help_text:
         described.append(f"{bound_field.auto_id}_helptext")
     if bound_field.errors:
@@ -51,7 +56,7 @@ def widget(bound_field, **attrs):
 
 
 @register.simple_tag(takes_context=True)
-def query(context, **changes):
+def query(context: template.Context, **changes: object) -> str:
     """The current query string with some parameters replaced (None removes them).
 
     A view may give the parameters it read as `query_params` (the catalog: each value once).
