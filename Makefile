@@ -25,7 +25,7 @@ DEV_ENV  := DJANGO_DEBUG=1
 
 help:
 	@echo "make run            set up everything and serve the demo at http://$(HOST):$(PORT)"
-	@echo "make test           lint, migration check and the test suite on SQLite"
+	@echo "make test           lint, type check, migration check and the test suite on SQLite"
 	@echo "make test-postgres  the same suite against the local PostgreSQL ($(PG_URL))"
 	@echo "make test-browser   real-browser journeys and the accessibility audit (Chromium)"
 	@echo "make serve          gunicorn with production settings (reads .env)"

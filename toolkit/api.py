@@ -1,12 +1,18 @@
 """API plumbing shared by the apps: error mapping, a safe parser and field, the schema's errors."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import IO, Any
+
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from rest_framework import parsers, serializers, status
 from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.response import Response
+from rest_framework.schemas.generators import BaseSchemaGenerator
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .errors import Conflict, validation_payload
@@ -15,7 +21,12 @@ from .errors import Conflict, validation_payload
 class JSONParser(parsers.JSONParser):
     """DRF's JSON parser; a document nested too deeply for Python's parser is a 400, not a 500."""
 
-    def parse(self, stream, media_type=None, parser_context=None):
+    def parse(
+        self,
+        stream: IO[Any],
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
+    ) -> Any:
         try:
             return super().parse(stream, media_type, parser_context)
         except RecursionError as exc:
@@ -28,13 +39,13 @@ class SlugRelatedField(serializers.SlugRelatedField):
 
     default_error_messages = {"null_characters": ProhibitNullCharactersValidator.message}
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, str) and "\x00" in data:
             self.fail("null_characters")
         return super().to_internal_value(data)
 
 
-def exception_handler(exc, context):
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DESIGN §10 errors: 409 with {detail, code, state}; 400 with field messages."""
     if isinstance(exc, Conflict):
         return Response(exc.as_dict(), status=status.HTTP_409_CONFLICT)
@@ -89,7 +100,12 @@ ERROR_RESPONSES = {  # status: (schema, description)
 WORKFLOW_PATHS = ("/api/v1/submissions/", "/api/v1/assignments/", "/api/v1/metrics/")
 
 
-def document_error_responses(result, generator, request, public):
+def document_error_responses(
+    result: dict[str, Any],
+    generator: BaseSchemaGenerator,
+    request: HttpRequest | None,
+    public: bool,
+) -> dict[str, Any]:
     """drf-spectacular hook: the error answers of DESIGN §10 on every operation they apply to."""
     result.setdefault("components", {}).setdefault("schemas", {}).update(ERROR_SCHEMAS)
     for path, item in result.get("paths", {}).items():

@@ -8,8 +8,9 @@ the way a real catalog would. Facets are random with skewed, plausible shares.
 
 import itertools
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from typing import TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +26,8 @@ from catalog.models import (
     ResourceVersion,
     Topic,
 )
+
+T = TypeVar("T")
 
 SLUG_PREFIX = "corpus-"
 
@@ -238,12 +241,12 @@ class CorpusBuilder:
         self.now = timezone.now()
         self.serial = Resource.objects.filter(slug__startswith=SLUG_PREFIX).count()
 
-    def _skewed(self, items):
+    def _skewed(self, items: Sequence[T]) -> T:
         """One item, earlier items more likely (a plausible, uneven share)."""
         weights = [1 / (i + 1) for i in range(len(items))]
         return self.rng.choices(items, weights=weights, k=1)[0]
 
-    def _sample(self, items, low, high):
+    def _sample(self, items: Sequence[T], low: int, high: int) -> list[T]:
         return self.rng.sample(items, self.rng.randint(low, min(high, len(items))))
 
     def _with_rare_words(self, text: str) -> str:

@@ -83,7 +83,7 @@ class User(AbstractUser):
     def conflict_lines(self) -> tuple[list[str], list[str]]:
         """Declared conflicts, normalised: (institutions, people)."""
 
-        def lines(text):
+        def lines(text: str) -> list[str]:
             return [line.strip().lower() for line in text.splitlines() if line.strip()]
 
         return lines(self.conflict_institutions), lines(self.conflict_people)

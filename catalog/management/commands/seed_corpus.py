@@ -33,7 +33,7 @@ synthetic resources (never the others).
 class Command(BaseCommand):
     help = HOW_TO
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         from argparse import RawDescriptionHelpFormatter
 
         kwargs["formatter_class"] = RawDescriptionHelpFormatter
