@@ -21,16 +21,17 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=i7EGeFyHS_Hu2RKGOH91vwY2YZopnEqJnLK
 	DJANGO_SETTINGS_MODULE=toolkit.settings
 DEV_ENV  := DJANGO_DEBUG=1
 
-.PHONY: help install run serve test pytest pg-client test-postgres test-browser test-all bench lint fmt clean
+.PHONY: help install run serve test typecheck pytest pg-client test-postgres test-browser test-all bench lint fmt clean
 
 help:
 	@echo "make run            set up everything and serve the demo at http://$(HOST):$(PORT)"
-	@echo "make test           lint, migration check and the test suite on SQLite"
+	@echo "make test           lint, type check, migration check and the test suite on SQLite"
 	@echo "make test-postgres  the same suite against the local PostgreSQL ($(PG_URL))"
 	@echo "make test-browser   real-browser journeys and the accessibility audit (Chromium)"
 	@echo "make serve          gunicorn with production settings (reads .env)"
 	@echo "make bench          catalog benchmarks (seed_corpus + bench_catalog)"
 	@echo "make lint | fmt     ruff check and format"
+	@echo "make typecheck      mypy (django-stubs, djangorestframework-stubs) on toolkit, reviews, catalog"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version' 
@@ -70,9 +71,14 @@ fmt: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# mypy imports the settings through the django-stubs plugin, hence the test environment.
+typecheck: install
+	$(TEST_ENV) $(BIN)/mypy
+
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(BIN)/mypy
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
@@ -104,4 +110,4 @@ bench: install
 	$(BENCH_ENV) $(PY) manage.py bench_catalog --repeat $${REPEAT:-50}
 
 clean:
-	rm -rf $(VENV) staticfiles test-results .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles test-results .pytest_cache .ruff_cache .mypy_cache

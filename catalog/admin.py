@@ -1,4 +1,10 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 
 from toolkit.admin import ModelAdmin
 
@@ -17,12 +23,14 @@ from .models import (
 
 
 class VocabularyAdmin(ModelAdmin):
-    list_display = ("name", "slug", "position", "is_active")
+    list_display: tuple[str, ...] = ("name", "slug", "position", "is_active")
     list_editable = ("position", "is_active")
-    list_filter = ("is_active",)
-    search_fields = ("name", "slug", "description")
+    list_filter: ClassVar[tuple[str, ...]] = ("is_active",)
+    search_fields: ClassVar[tuple[str, ...]] = ("name", "slug", "description")
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: Model | None = None
+    ) -> tuple[str, ...]:
         # Slugs are part of the public contract (URLs, OAI-PMH sets): fixed once created.
         return ("slug",) if obj else ()
 
@@ -78,10 +86,10 @@ class ResourceAdmin(ModelAdmin):
     date_hierarchy = "published_at"
     inlines = [ResourceVersionInline]
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
         return [f.name for f in Resource._meta.fields] + ["levels", "topics", "methods"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
@@ -100,7 +108,7 @@ class ResourceVersionAdmin(ModelAdmin):
     readonly_fields = ("resource", "number", "published_at", "reviewed_at", "data", "change_note")
     inlines = [ResourceFileInline]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
@@ -109,10 +117,10 @@ class ResourceFileAdmin(ModelAdmin):
     list_display = ("__str__", "version", "content_type", "size")
     search_fields = ("download_name", "label", "version__resource__title")
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
         return [f.name for f in ResourceFile._meta.fields]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 

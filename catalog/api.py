@@ -1,6 +1,12 @@
 """Public catalog API: vocabularies and published resources (DESIGN §10)."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import Model
 from django.shortcuts import get_object_or_404
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
@@ -9,7 +15,9 @@ from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.routers import BaseRouter
 
 from . import facets, serializers
 from .filters import (
@@ -42,11 +50,13 @@ class VocabularyViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = []
 
 
-def vocabulary_viewset(model, serializer_class):
+def vocabulary_viewset(
+    model: type[Model], serializer_class: type[serializers.serializers.ModelSerializer[Any]]
+) -> type[VocabularyViewSet]:
     return type(
         f"{model.__name__}ViewSet",
         (VocabularyViewSet,),
-        {"queryset": model.objects.all(), "serializer_class": serializer_class},
+        {"queryset": model._default_manager.all(), "serializer_class": serializer_class},
     )
 
 
@@ -72,7 +82,7 @@ class ResourcePagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
 
-    def get_paginated_response_schema(self, schema):
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         schema = super().get_paginated_response_schema(schema)
         schema["properties"]["facets"] = {
             "type": "object",
@@ -99,7 +109,9 @@ def filter_parameters() -> list[OpenApiParameter]:
     parameters = []
     for name, flt in parameter_filters().items():
         many = isinstance(flt, FacetFilter | YearFilter)
-        kind = OpenApiTypes.INT if isinstance(flt, YearFilter) else OpenApiTypes.STR
+        kind: OpenApiTypes | dict[str, Any] = (
+            OpenApiTypes.INT if isinstance(flt, YearFilter) else OpenApiTypes.STR
+        )
         if isinstance(flt, MinutesFilter):  # the bounds its form field enforces
             field = flt.field_class()
             kind = {"type": "integer", "minimum": field.min_value, "maximum": field.max_value}
@@ -141,7 +153,7 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.ResourceSerializer
     queryset = Resource.objects.select_related("resource_type", "language", "license")
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[serializers.ResourceSerializer]:
         if self.action == "retrieve":
             return serializers.ResourceDetailSerializer
         return serializers.ResourceSerializer
@@ -158,7 +170,7 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
         ],
         responses={200: serializers.ResourceSerializer(many=True), 400: OpenApiTypes.OBJECT},
     )
-    def list(self, request, *args, **kwargs):
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         filterset = ResourceFilter(request.query_params)
         if not filterset.is_valid():
             errors = filterset.form.errors.get_json_data()
@@ -169,7 +181,8 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
                 }
             )
         results = filterset.results()
-        page = self.paginate_queryset(results)
+        # SearchResults pages like a sequence of resources.
+        page = self.paginate_queryset(cast(Sequence[Resource], results))
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)
         if request.query_params.get("facets", "").lower() in TRUE_VALUES:
             response.data["facets"] = {
@@ -186,7 +199,7 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
             410: OpenApiResponse(serializers.RetiredSerializer, description="Retired."),
         },
     )
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         resource = get_object_or_404(
             self.get_queryset().prefetch_related("levels", "topics", "methods"),
             slug=kwargs[self.lookup_field],
@@ -199,7 +212,7 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(self.get_serializer(resource).data)
 
 
-def register(router):
+def register(router: BaseRouter) -> None:
     for prefix, model, serializer_class in VOCABULARY_ROUTES:
         router.register(prefix, vocabulary_viewset(model, serializer_class), basename=prefix)
     router.register("resources", ResourceViewSet, basename="resource")

@@ -5,6 +5,6 @@ class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = "Catalog"
 
-    def ready(self):
+    def ready(self) -> None:
         # Signal receivers that keep the search index and the facet index fresh.
         from . import facets, search  # noqa: F401

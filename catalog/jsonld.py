@@ -5,13 +5,15 @@ Highwire `citation_*` tags are what Google Scholar and reference managers read.
 """
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from .citations import REPORT, citation_type, version_url
-from .records import FileEntry, ResourceRecord, absolute, site_url
+from .records import FileEntry, Person, ResourceRecord, Term, absolute, site_url
 
 # Characters that could end the <script> element or start an HTML comment inside it.
 _SCRIPT_ESCAPES = {
@@ -34,7 +36,7 @@ INTERACTIVITY = {  # LRMI interactivityType by resource type slug
 }
 
 
-def _term(name: str, code: str, term_set: str) -> dict:
+def _term(name: str, code: str, term_set: str) -> dict[str, str]:
     return {
         "@type": "DefinedTerm",
         "name": name,
@@ -43,8 +45,8 @@ def _term(name: str, code: str, term_set: str) -> dict:
     }
 
 
-def _person(author) -> dict:
-    item = {"@type": "Person", "name": author.name}
+def _person(author: Person) -> dict[str, Any]:
+    item: dict[str, Any] = {"@type": "Person", "name": author.name}
     if not author.is_literal:
         item["givenName"] = author.given
         item["familyName"] = author.family
@@ -56,17 +58,17 @@ def _person(author) -> dict:
     return item
 
 
-def _licence(licence) -> str | dict:
+def _licence(licence: Term) -> str | dict[str, str]:
     """The licence's address; a licence without one is named, never written as an address."""
     return licence.url or {"@type": "CreativeWork", "name": licence.name}
 
 
-def _video(record: ResourceRecord, files) -> dict:
+def _video(record: ResourceRecord, files: Sequence[FileEntry]) -> dict[str, object]:
     """A video is also a schema.org VideoObject, with what video search needs."""
     videos = [f for f in files if f.content_type.startswith("video/")] or [
         f for f in files if f.is_link
     ]
-    video = {
+    video: dict[str, object] = {
         "@type": ["LearningResource", "VideoObject"],
         "thumbnailUrl": record.share_image_url,
         "uploadDate": record.first_published_at.isoformat(),
@@ -76,7 +78,7 @@ def _video(record: ResourceRecord, files) -> dict:
     return video
 
 
-def _media(entry: FileEntry) -> dict:
+def _media(entry: FileEntry) -> dict[str, str]:
     if entry.is_link:  # linked materials: a page elsewhere, not a file we serve
         return {"@type": "MediaObject", "name": entry.label, "url": entry.url}
     item = {"@type": "MediaObject", "name": entry.label, "contentUrl": entry.absolute_url}
@@ -93,10 +95,11 @@ def educational_use(record: ResourceRecord) -> list[str]:
     return uses + [m.name for m in record.methods] or ["instruction"]
 
 
-def learning_resource(record: ResourceRecord, files: list[FileEntry] = ()) -> dict:
+def learning_resource(record: ResourceRecord, files: Sequence[FileEntry] = ()) -> dict[str, Any]:
     """The schema.org LearningResource of one version of a resource."""
     publisher = {"@type": "Organization", "name": settings.TOOLKIT_SITE_NAME, "url": site_url()}
-    data = {
+    audience = {"@type": "EducationalAudience", "educationalRole": "teacher"}
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "LearningResource",
         "@id": record.url,
@@ -123,18 +126,18 @@ def learning_resource(record: ResourceRecord, files: list[FileEntry] = ()) -> di
         "publisher": publisher,
         "educationalUse": educational_use(record),
         "interactivityType": INTERACTIVITY.get(record.resource_type.slug, "mixed"),
-        "audience": {"@type": "EducationalAudience", "educationalRole": "teacher"},
+        "audience": audience,
         "associatedMedia": [_media(f) for f in files],
         "image": record.share_image_url,
     }
     if record.interprofessional:
-        data["audience"]["audienceType"] = "interprofessional teams"
+        audience["audienceType"] = "interprofessional teams"
     if record.resource_type.slug == "video":
         data.update(_video(record, files))
     return {key: value for key, value in data.items() if value not in ("", [], None)}
 
 
-def script_json(data: dict) -> SafeString:
+def script_json(data: dict[str, Any]) -> SafeString:
     """JSON for inside <script type="application/ld+json">: no "</script>" can end it early."""
     text = json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
     return mark_safe(text)  # noqa: S308 - every character that could close the element is escaped
@@ -153,7 +156,7 @@ def _zotero_type_tags(record: ResourceRecord) -> list[tuple[str, str]]:
     return [("DC.type", ctype.zotero)]
 
 
-def highwire_tags(record: ResourceRecord, files: list[FileEntry] = ()) -> list[tuple[str, str]]:
+def highwire_tags(record: ResourceRecord, files: Sequence[FileEntry] = ()) -> list[tuple[str, str]]:
     """(name, content) pairs of the Highwire Press citation_* meta tags, in order."""
     tags = [("citation_title", record.title)]
     for author in record.authors:

@@ -1,7 +1,10 @@
 """Controlled vocabularies of the catalog (VOCABULARIES.md), and the published projection."""
 
+from __future__ import annotations
+
 import re
 import uuid
+from typing import Self
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
@@ -15,7 +18,7 @@ class Stage(models.TextChoices):
     CPD = "cpd", "CPD"
 
 
-STAGE_NAMES = {
+STAGE_NAMES: dict[str, str] = {
     Stage.UME: "Undergraduate medical education",
     Stage.GME: "Graduate medical education",
     Stage.CPD: "Continuing professional development",
@@ -23,7 +26,7 @@ STAGE_NAMES = {
 
 
 class VocabularyQuerySet(models.QuerySet):
-    def active(self):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
 
@@ -44,7 +47,7 @@ class Vocabulary(models.Model):
         abstract = True
         ordering = ["position", "name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -54,11 +57,11 @@ class LearnerLevel(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = "learner level"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_stage_display()} – {self.name}"
 
     @property
-    def stage_name(self):
+    def stage_name(self) -> str:
         return STAGE_NAMES[self.stage]
 
 
@@ -80,7 +83,7 @@ class InstructionalMethod(Vocabulary):
         verbose_name = "instructional method"
         ordering = ["code"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.code})"
 
 
@@ -111,11 +114,11 @@ class License(Vocabulary):
         verbose_name_plural = "licences"
 
     @property
-    def spdx(self):
+    def spdx(self) -> str:
         return self.slug
 
     @property
-    def is_open(self):
+    def is_open(self) -> bool:
         return self.slug != "all-rights-reserved"
 
 
@@ -128,7 +131,7 @@ class Language(Vocabulary):
         verbose_name = "language"
 
     @property
-    def code(self):
+    def code(self) -> str:
         return self.slug
 
 
@@ -140,7 +143,7 @@ QUOTED = re.compile(r"[\"“«]([^\"”»\n]{3,300})[\"”»]")
 
 
 class ResourceQuerySet(models.QuerySet):
-    def published(self):
+    def published(self) -> Self:
         return self.filter(retired_at__isnull=True)
 
     def mentioned_in(self, text: str, limit: int = 10):
@@ -204,7 +207,7 @@ class Resource(models.Model):
             models.Index(fields=["title"], name="catalog_res_title"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
@@ -244,7 +247,7 @@ class ResourceVersion(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.resource} v{self.number}"
 
     def get_absolute_url(self) -> str:
@@ -267,7 +270,7 @@ class ResourceFile(models.Model):
     class Meta:
         ordering = ["version", "position", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.label or self.download_name or self.url
 
     @property
@@ -280,7 +283,7 @@ def resource_path(slug: str) -> str:
     return reverse("catalog:resource-detail", args=[slug])
 
 
-def file_url(slug: str, file_uuid) -> str:
+def file_url(slug: str, file_uuid: uuid.UUID | str) -> str:
     """The public download address of a published file: /catalog/<slug>/files/<uuid>/."""
     return reverse("catalog:resource-file", args=[slug, file_uuid])
 
@@ -312,5 +315,5 @@ class SearchLog(models.Model):
         # Serves the editors' page (its ORDER BY), the day's count and the pruning.
         indexes = [models.Index(fields=["-day", "-count", "query"], name="catalog_searchlog_list")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.query or 'other searches'} ({self.day}: {self.count})"

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from .models import SearchLog
@@ -82,6 +82,6 @@ def prune(today: date | None = None) -> int:
     return deleted
 
 
-def listing():
+def listing() -> QuerySet[SearchLog]:
     """The editors' list: newest day first, most frequent first (the index's order)."""
     return SearchLog.objects.order_by("-day", "-count", "query")

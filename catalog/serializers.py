@@ -1,6 +1,7 @@
 """Serializers of the public catalog API."""
 
 import re
+from typing import Any, cast
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -13,6 +14,7 @@ from .models import (
     Resource,
     ResourceFile,
     ResourceType,
+    ResourceVersion,
     Topic,
     file_url,
 )
@@ -95,7 +97,7 @@ class ResourceAuthorSerializer(serializers.Serializer):
     orcid = serializers.CharField(allow_blank=True)
 
 
-def absolute(serializer, path: str) -> str:
+def absolute(serializer: serializers.BaseSerializer[Any], path: str) -> str:
     request = serializer.context.get("request")
     return request.build_absolute_uri(path) if request else path
 
@@ -114,7 +116,7 @@ class ResourceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Resource
-        fields = (
+        fields: tuple[str, ...] = (
             "slug",
             "title",
             "summary",
@@ -134,7 +136,7 @@ class ResourceSerializer(serializers.ModelSerializer):
         )
 
     @extend_schema_field(ResourceAuthorSerializer(many=True))
-    def get_authors(self, obj) -> list[dict]:
+    def get_authors(self, obj: Resource) -> list[dict]:
         return [
             {
                 "name": a.get("name", ""),
@@ -144,7 +146,7 @@ class ResourceSerializer(serializers.ModelSerializer):
             for a in obj.authors
         ]
 
-    def get_html_url(self, obj) -> str:
+    def get_html_url(self, obj: Resource) -> str:
         return absolute(self, obj.get_absolute_url())
 
 
@@ -153,26 +155,26 @@ class VersionRefSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField()
     html_url = serializers.SerializerMethodField()
 
-    def get_html_url(self, obj) -> str:
+    def get_html_url(self, obj: ResourceVersion) -> str:
         return absolute(self, obj.get_absolute_url())
 
 
 class FileRefSerializer(serializers.Serializer):
     """A file of the current version (`download_url`) or an external link (`url`)."""
 
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
     content_type = serializers.CharField()
     size = serializers.IntegerField(help_text="Bytes (0 for a link).")
     download_url = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 
-    def get_download_url(self, obj) -> str | None:
+    def get_download_url(self, obj: ResourceFile) -> str | None:
         if obj.is_link:
             return None
         slug = self.context["resource"].slug
         return absolute(self, file_url(slug, obj.uuid))
 
-    def get_url(self, obj) -> str | None:
+    def get_url(self, obj: ResourceFile) -> str | None:
         return obj.url or None
 
 
@@ -200,23 +202,25 @@ class ResourceDetailSerializer(ResourceSerializer):
             "files",
         )
 
-    def get_keywords(self, obj) -> list[str]:
+    def get_keywords(self, obj: Resource) -> list[str]:
         return [k.strip() for k in re.split(r"[,;\n]", obj.keywords) if k.strip()]
 
     @extend_schema_field(VersionRefSerializer(many=True))
-    def get_versions(self, obj):
+    def get_versions(self, obj: Resource) -> list[dict[str, Any]]:
         versions = list(obj.versions.order_by("-number").only("number", "published_at"))
         for version in versions:
             version.resource = obj  # for get_absolute_url, without a query per version
-        return VersionRefSerializer(versions, many=True, context=self.context).data
+        data = VersionRefSerializer(versions, many=True, context=self.context).data
+        return cast(list[dict[str, Any]], data)  # many=True: a ListSerializer's list
 
     @extend_schema_field(FileRefSerializer(many=True))
-    def get_files(self, obj):
+    def get_files(self, obj: Resource) -> list[dict[str, Any]]:
         files = ResourceFile.objects.filter(
             version__resource=obj, version__number=obj.version
         ).order_by("position", "pk")
         context = {**self.context, "resource": obj}
-        return FileRefSerializer(files, many=True, context=context).data
+        data = FileRefSerializer(files, many=True, context=context).data
+        return cast(list[dict[str, Any]], data)  # many=True: a ListSerializer's list
 
 
 class RetiredSerializer(serializers.Serializer):
@@ -226,6 +230,6 @@ class RetiredSerializer(serializers.Serializer):
 
 class FacetValueSerializer(serializers.Serializer):
     value = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field, not Field.label
     count = serializers.IntegerField(help_text="Results if this value were chosen (too).")
     selected = serializers.BooleanField()

@@ -4,15 +4,29 @@
 transaction; the catalog side then never needs to read workflow tables.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from . import search
-from .models import Resource, ResourceFile, ResourceVersion
+from .models import (
+    InstructionalMethod,
+    Language,
+    LearnerLevel,
+    License,
+    Resource,
+    ResourceFile,
+    ResourceType,
+    ResourceVersion,
+    Topic,
+)
 
 TEXT_FIELDS = (
     "title",
@@ -47,14 +61,14 @@ class Publication:
     """Everything the catalog keeps of a published submission."""
 
     title: str
-    resource_type: object
-    language: object
-    license: object
-    levels: list
-    topics: list = field(default_factory=list)
-    methods: list = field(default_factory=list)
-    authors: list = field(default_factory=list)  # [{"name", "affiliation", "orcid"}]
-    files: list = field(default_factory=list)  # [PublicFile]
+    resource_type: ResourceType
+    language: Language
+    license: License
+    levels: list[LearnerLevel]
+    topics: list[Topic] = field(default_factory=list)
+    methods: list[InstructionalMethod] = field(default_factory=list)
+    authors: list[dict[str, str]] = field(default_factory=list)  # name, affiliation, orcid
+    files: list[PublicFile] = field(default_factory=list)
     reviewed_at: datetime | None = None
     interprofessional: bool = False
     time_required_minutes: int | None = None
@@ -105,11 +119,11 @@ def _insert_with_free_slug(resource: Resource, title: str) -> None:
     raise IntegrityError(f"No free slug for {title!r} after {SLUG_ATTEMPTS} attempts.")
 
 
-def _terms(items) -> list[dict]:
+def _terms(items: Iterable[Topic | InstructionalMethod | LearnerLevel]) -> list[dict[str, str]]:
     return [{"slug": t.slug, "name": t.name} for t in items]
 
 
-def snapshot(resource: Resource) -> dict:
+def snapshot(resource: Resource) -> dict[str, Any]:
     """The public fields of a version, as JSON: what /catalog/<slug>/v<N>/ shows."""
     data = {name: getattr(resource, name) for name in TEXT_FIELDS if name != "attachment_text"}
     data.update(
@@ -184,7 +198,7 @@ def publish_resource(publication: Publication, resource: Resource | None = None)
     """Create a resource, or replace `resource` with a new version; index it for search."""
     now = timezone.now()
     new = resource is None
-    if new:
+    if resource is None:
         resource = Resource(version=1, first_published_at=now)
     else:
         resource = Resource.objects.select_for_update().get(pk=resource.pk)
@@ -202,7 +216,7 @@ def publish_resource(publication: Publication, resource: Resource | None = None)
     return resource
 
 
-def lock_resource(resource_id) -> Resource | None:
+def lock_resource(resource_id: int) -> Resource | None:
     """Lock a resource's row until the end of the caller's transaction (None if there is none)."""
     return Resource.objects.select_for_update().filter(pk=resource_id).first()
 

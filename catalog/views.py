@@ -1,10 +1,17 @@
 """Public catalog pages. Thin: the work happens in search, filters, facets and citations."""
 
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any, cast
+
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.views import View
@@ -17,7 +24,7 @@ from toolkit.accounts.permissions import is_editor
 
 from . import citations, jsonld, oai, records, searchlog, share_image
 from .filters import PAGE_SIZE, ResourceFilter, SearchPresenter, facet_groups
-from .models import Resource, ResourceFile, ResourceVersion
+from .models import Resource, ResourceFile, ResourceVersion, SearchLog
 
 # --- detail, versions, citations, harvesting ------------------------------------
 
@@ -30,18 +37,18 @@ RECORD_TYPES = {
 }
 
 
-def _resource_or_404(slug):
+def _resource_or_404(slug: str) -> Resource:
     queryset = Resource.objects.select_related("resource_type", "language", "license")
     return get_object_or_404(queryset.defer("attachment_text"), slug=slug)
 
 
-def _version_or_404(resource, number):
+def _version_or_404(resource: Resource, number: int | None) -> ResourceVersion | None:
     if number is None:
         return None
     return get_object_or_404(ResourceVersion, resource=resource, number=number)
 
 
-def _tombstone(request, resource):
+def _tombstone(request: HttpRequest, resource: Resource) -> HttpResponse:
     """410 Gone: the title, authors and citation, when and why the resource was retired,
     the newer resources the reason names, and a way back in."""
     record = records.build(resource)
@@ -54,7 +61,7 @@ def _tombstone(request, resource):
     return render(request, "catalog/resource_tombstone.html", context, status=410)
 
 
-def resource_context(resource, version=None) -> dict:
+def resource_context(resource: Resource, version: ResourceVersion | None = None) -> dict[str, Any]:
     """The context of the detail template, shared by the resource page and its versions."""
     record = records.build(resource, version)
     files = records.version_files(resource, record.number)
@@ -79,7 +86,7 @@ class ResourceDetailView(View):
     http_method_names = ["get", "head", "options"]
     template_name = "catalog/resource_detail.html"
 
-    def get(self, request, slug, number=None):
+    def get(self, request: HttpRequest, slug: str, number: int | None = None) -> HttpResponse:
         resource = _resource_or_404(slug)
         version = _version_or_404(resource, number)
         if resource.is_retired:
@@ -101,7 +108,9 @@ class ResourceDetailView(View):
 
 
 @require_safe
-def resource_citation(request, slug, fmt, number=None):
+def resource_citation(
+    request: HttpRequest, slug: str, fmt: str, number: int | None = None
+) -> HttpResponse:
     """cite.ris, cite.bib, cite.json of the current version (or of version N)."""
     resource = _resource_or_404(slug)
     version = _version_or_404(resource, number)
@@ -115,7 +124,7 @@ def resource_citation(request, slug, fmt, number=None):
 
 
 @require_safe
-def resource_share_image(request, slug, number):
+def resource_share_image(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """The version's share picture (Open Graph, Twitter, a video's thumbnail)."""
     resource = _resource_or_404(slug)
     version = _version_or_404(resource, number)
@@ -127,7 +136,7 @@ def resource_share_image(request, slug, number):
 
 
 @require_safe
-def resource_file(request, slug, file_id):
+def resource_file(request: HttpRequest, slug: str, file_id: uuid.UUID) -> HttpResponseBase:
     """Download a file of any version of a resource that is not retired (410 once it is)."""
     item = get_object_or_404(
         ResourceFile.objects.select_related("version__resource").defer(
@@ -148,7 +157,7 @@ def resource_file(request, slug, file_id):
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=item.download_name or item.file.name.rsplit("/", 1)[-1],
+        filename=item.download_name or (item.file.name or "").rsplit("/", 1)[-1],
         content_type=item.content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
@@ -158,7 +167,7 @@ def resource_file(request, slug, file_id):
 @csrf_exempt  # harvesters POST without a session; the endpoint only reads
 @require_http_methods(["GET", "HEAD", "POST"])
 @throttle.per_client("oai")
-def oai_pmh(request):
+def oai_pmh(request: HttpRequest) -> HttpResponse:
     """The OAI-PMH 2.0 endpoint (catalog.oai does the work)."""
     params = request.POST if request.method == "POST" else request.GET
     return HttpResponse(oai.respond(params), content_type="text/xml; charset=utf-8")
@@ -176,7 +185,7 @@ class ResourceListView(TemplateView):
     http_method_names = ["get", "head", "options"]
     template_name = "catalog/resource_list.html"
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         filterset = ResourceFilter(request.GET)
         valid = filterset.is_valid()
         context = {
@@ -188,8 +197,10 @@ class ResourceListView(TemplateView):
             return self.render_to_response(context, status=400)
         presenter = SearchPresenter(filterset)
         results = filterset.results().listing()
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-        results.with_snippets(page.object_list)
+        # SearchResults pages like a sequence of rows; a page's rows are a list.
+        rows = cast(Sequence[dict[str, Any]], results)
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        results.with_snippets(cast(list[dict[str, Any]], page.object_list))
         if filterset.query and not results.count:
             searchlog.record(filterset.query, presenter.filter_params())
         context.update(
@@ -212,11 +223,11 @@ class SearchLogView(LoginRequiredMixin, UserPassesTestMixin, ListView):
     context_object_name = "searches"
     paginate_by = 50
 
-    def test_func(self):
+    def test_func(self) -> bool:
         return is_editor(self.request.user)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[SearchLog]:
         return searchlog.listing()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(daily_cap=settings.TOOLKIT_SEARCH_LOG_DAILY_CAP, **kwargs)

@@ -1,9 +1,15 @@
 """Admin for the workflow. The protected state is read-only; transitions run through services."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 
 from toolkit.admin import ModelAdmin
@@ -40,7 +46,7 @@ class VersionInline(admin.TabularInline):
     can_delete = False
     show_change_link = True
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -51,15 +57,20 @@ class LogInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
-def transition_action(actions: dict, name: str):
+AdminAction = Callable[[Any, HttpRequest, QuerySet[Any]], TemplateResponse | None]
+
+
+def transition_action(actions: dict[str, Any], name: str) -> AdminAction:
     """An admin action that runs one named transition through the services, asking for text."""
     action = actions[name]
 
-    def run(modeladmin, request, queryset):
+    def run(
+        modeladmin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Any]
+    ) -> TemplateResponse | None:
         if action.fields and "apply" not in request.POST:
             form_class = type(
                 "TransitionForm",
@@ -96,8 +107,7 @@ def transition_action(actions: dict, name: str):
         return None
 
     run.__name__ = f"transition_{name}"
-    run.short_description = f"Transition: {name.replace('_', ' ')}"
-    return run
+    return admin.action(description=f"Transition: {name.replace('_', ' ')}")(run)
 
 
 @admin.register(Submission)
@@ -186,10 +196,10 @@ class ReviewAdmin(ModelAdmin):
     search_fields = ("assignment__reviewer__username", "assignment__round__submission__title")
     raw_id_fields = ("assignment",)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -208,10 +218,10 @@ class TransitionLogAdmin(ModelAdmin):
     search_fields = ("submission__title", "reason", "actor__username")
     date_hierarchy = "created_at"
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 

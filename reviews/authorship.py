@@ -16,13 +16,19 @@ nothing to an inactive account, and stand again if it is reactivated. Bulk updat
 put such rows right.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
 
+from toolkit.accounts.models import User
 from toolkit.accounts.validators import email_key, normalize_email
 
-from .models import SubmissionAuthor
+from .models import Submission, SubmissionAuthor
 
 
 def _same_address(address: str) -> Q:
@@ -34,7 +40,7 @@ def _same_address(address: str) -> Q:
     )
 
 
-def account_for(address: str):
+def account_for(address: str) -> User | None:
     """The account with this e-mail address (see email_key), or None."""
     key = email_key(address)
     if "@" not in key:
@@ -42,10 +48,11 @@ def account_for(address: str):
     candidates = get_user_model().objects.filter(_same_address(address)).order_by("pk")
     matches = [user for user in candidates if email_key(user.email) == key]
     exact = [user for user in matches if user.email == normalize_email(address)]
-    return (exact or matches or [None])[0]
+    found = exact or matches
+    return found[0] if found else None
 
 
-def relink_submission(submission) -> None:
+def relink_submission(submission: Submission) -> None:
     """Link every author row of the submission to the account its e-mail names (or none)."""
     for author in submission.authors.all():
         account = account_for(author.email)
@@ -53,11 +60,13 @@ def relink_submission(submission) -> None:
             SubmissionAuthor.objects.filter(pk=author.pk).update(user=account)
 
 
-def relink_account(user) -> None:
+def relink_account(user: User) -> None:
     """After an account is saved: link the author rows with its address, and give the rows
     it no longer matches to whichever account does (usually none)."""
     key = email_key(user.email)
-    candidates = SubmissionAuthor.objects.filter(_same_address(user.email)) if "@" in key else []
+    candidates: Iterable[SubmissionAuthor] = (
+        SubmissionAuthor.objects.filter(_same_address(user.email)) if "@" in key else []
+    )
     mine = [author.pk for author in candidates if email_key(author.email) == key]
     SubmissionAuthor.objects.filter(pk__in=mine).exclude(user=user).update(user=user)
     for author in SubmissionAuthor.objects.filter(user=user).exclude(pk__in=mine):
@@ -65,7 +74,13 @@ def relink_account(user) -> None:
         author.save(update_fields=["user"])
 
 
-def _author_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+def _author_saved(
+    sender: type[SubmissionAuthor],
+    instance: SubmissionAuthor,
+    raw: bool = False,
+    update_fields: Iterable[str] | None = None,
+    **kwargs: Any,
+) -> None:
     """Before an author row is saved whole: store its address normalised, link its account."""
     if raw or update_fields is not None:
         return
@@ -73,7 +88,13 @@ def _author_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     instance.user = account_for(instance.email)
 
 
-def _account_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+def _account_saved(
+    sender: type[User],
+    instance: User,
+    raw: bool = False,
+    update_fields: Iterable[str] | None = None,
+    **kwargs: Any,
+) -> None:
     """After an account is created, or saved with its e-mail address: relink author rows."""
     if raw or (update_fields is not None and "email" not in update_fields):
         return

@@ -1,15 +1,23 @@
 """The editor desk's queue: submissions by state, with age in state, overdue work and reviews."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .choices import AssignmentState, SubmissionState
 from .models import Review, ReviewAssignment, Submission
+
+if TYPE_CHECKING:
+    from catalog.models import LearnerLevel
+    from toolkit.accounts.models import User
 
 S = SubmissionState
 RECENT_DAYS = 30
@@ -58,16 +66,16 @@ SECTION_KEYS = tuple(s.key for s in SECTIONS)
 @dataclass
 class QueueSection:
     section: Section
-    rows: list = field(default_factory=list)
+    rows: list[Submission] = field(default_factory=list)
 
 
-def _count(queryset, path):
+def _count(queryset: QuerySet[Any], path: str) -> Coalesce:
     """A correlated COUNT(*) of `queryset` rows belonging to the outer submission."""
     counted = queryset.order_by().values(path).annotate(n=Count("pk")).values("n")[:1]
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def annotated(queryset, today=None):
+def annotated(queryset: QuerySet[Submission], today: date | None = None) -> QuerySet[Submission]:
     """Submissions with overdue assignment counts and completed reviews."""
     today = today or timezone.localdate()
     assignments = ReviewAssignment.objects.filter(round__submission=OuterRef("pk"))
@@ -89,7 +97,14 @@ def annotated(queryset, today=None):
     )
 
 
-def queue(user, *, state="", levels=(), stage="", now=None) -> list[QueueSection]:
+def queue(
+    user: User,
+    *,
+    state: str = "",
+    levels: Iterable[LearnerLevel] = (),
+    stage: str = "",
+    now: datetime | None = None,
+) -> list[QueueSection]:
     """The editor's queue as sections (one, with `state`), oldest in state first.
 
     Filters: `levels` (learner levels, any of them) and `stage` (UME, GME, CPD).
@@ -119,9 +134,9 @@ def queue(user, *, state="", levels=(), stage="", now=None) -> list[QueueSection
             )
         else:
             rows = rows.order_by("state_changed_at", "pk")
-        rows = list(rows)
-        for row in rows:
-            row.age_days = (now - row.state_changed_at).days
-            row.required_reviews = settings.TOOLKIT_REVIEWS_REQUIRED
-        sections.append(QueueSection(section, rows))
+        listed = list(rows)
+        for row in listed:  # shown by the queue's template
+            row.age_days = (now - row.state_changed_at).days  # type: ignore[attr-defined]
+            row.required_reviews = settings.TOOLKIT_REVIEWS_REQUIRED  # type: ignore[attr-defined]
+        sections.append(QueueSection(section, listed))
     return sections

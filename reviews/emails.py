@@ -5,19 +5,26 @@ its messages are written to the outbox (toolkit.mail) and delivered after the co
 Every message carries the `X-Toolkit-Event` header (the log entry id).
 """
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
+from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
+
+from toolkit.accounts.models import User as Account
 from toolkit.accounts.permissions import EDITOR
 from toolkit.emails import send_email
 
 from . import anonymity
 from .choices import AssignmentState, DecisionKind
+from .models import ReviewAssignment, Submission, TransitionLog
 
 User = get_user_model()
+Context = dict[str, Any]
 
 
-def _send(name, person, entry, **context):
+def _send(name: str, person: Account, entry: TransitionLog, **context: Any) -> None:
     if not person.email:
         return
     send_email(
@@ -28,7 +35,7 @@ def _send(name, person, entry, **context):
     )
 
 
-def editors_of(submission):
+def editors_of(submission: Submission) -> QuerySet[Account]:
     """Active editors who are not authors of this submission."""
     return (
         User.objects.filter(Q(groups__name=EDITOR) | Q(is_superuser=True), is_active=True)
@@ -38,11 +45,18 @@ def editors_of(submission):
     )
 
 
-def _author_context(submission):
+def _assignment(entry: TransitionLog) -> ReviewAssignment:
+    """The assignment of an assignment event (each such log entry names one)."""
+    if entry.assignment is None:
+        raise ValueError(f"Log entry {entry.pk} ({entry.transition}) names no assignment")
+    return entry.assignment
+
+
+def _author_context(submission: Submission) -> Context:
     return {"submission": submission, "author_url": submission.get_absolute_url()}
 
 
-def _reviewer_context(assignment):
+def _reviewer_context(assignment: ReviewAssignment) -> Context:
     return {
         "assignment": assignment,
         **anonymity.invitation_for(assignment),  # title, summary and the editor's note, redacted
@@ -51,11 +65,11 @@ def _reviewer_context(assignment):
     }
 
 
-def _editor_context(submission):
+def _editor_context(submission: Submission) -> Context:
     return {"submission": submission, "editor_url": submission.get_editor_url()}
 
 
-def submitted(entry):
+def submitted(entry: TransitionLog) -> None:
     """Editors learn of a new submission; the owner gets a receipt."""
     submission = entry.submission
     for editor in editors_of(submission):
@@ -63,14 +77,14 @@ def submitted(entry):
     _send("submitted_author", submission.owner, entry, **_author_context(submission))
 
 
-def resubmitted(entry):
+def resubmitted(entry: TransitionLog) -> None:
     submission = entry.submission
     for editor in editors_of(submission):
         _send("resubmitted_editor", editor, entry, **_editor_context(submission))
     _send("resubmitted_author", submission.owner, entry, **_author_context(submission))
 
 
-def withdrawn(entry):
+def withdrawn(entry: TransitionLog) -> None:
     """Editors, and reviewers whose open assignments were closed, learn of a withdrawal."""
     submission = entry.submission
     for editor in editors_of(submission):
@@ -79,7 +93,7 @@ def withdrawn(entry):
         _send("withdrawn_reviewer", assignment.reviewer, entry, **_reviewer_context(assignment))
 
 
-def _closed_by(entry):
+def _closed_by(entry: TransitionLog) -> QuerySet[ReviewAssignment] | list[ReviewAssignment]:
     last_round = entry.submission.rounds.order_by("-number").first()
     if last_round is None:
         return []
@@ -88,10 +102,12 @@ def _closed_by(entry):
     )
 
 
-def decided(entry):
+def decided(entry: TransitionLog) -> None:
     """The owner gets the decision letter; the round's reviewers get thanks and the outcome."""
     submission = entry.submission
     decision = submission.decisions.order_by("-created_at", "-pk").first()
+    if decision is None:
+        raise ValueError(f"Log entry {entry.pk} announces a decision that was not recorded")
     letter = anonymity.redact(decision.letter, anonymity.Identities(submission).reviewers)
     _send(
         "decision_author",
@@ -115,7 +131,7 @@ def decided(entry):
         )
 
 
-def published(entry):
+def published(entry: TransitionLog) -> None:
     submission = entry.submission
     _send(
         "published_author",
@@ -126,18 +142,18 @@ def published(entry):
     )
 
 
-def retired(entry):
+def retired(entry: TransitionLog) -> None:
     _send("retired_author", entry.submission.owner, entry, **_author_context(entry.submission))
 
 
-def invited(entry):
-    assignment = entry.assignment
+def invited(entry: TransitionLog) -> None:
+    assignment = _assignment(entry)
     _send("invited_reviewer", assignment.reviewer, entry, **_reviewer_context(assignment))
 
 
-def invitation_answered(entry):
+def invitation_answered(entry: TransitionLog) -> None:
     """The inviting editor learns that the reviewer accepted or declined."""
-    assignment = entry.assignment
+    assignment = _assignment(entry)
     _send(
         "answered_editor",
         assignment.invited_by,
@@ -149,13 +165,13 @@ def invitation_answered(entry):
     )
 
 
-def cancelled(entry):
-    assignment = entry.assignment
+def cancelled(entry: TransitionLog) -> None:
+    assignment = _assignment(entry)
     _send("cancelled_reviewer", assignment.reviewer, entry, **_reviewer_context(assignment))
 
 
-def review_completed(entry):
-    assignment = entry.assignment
+def review_completed(entry: TransitionLog) -> None:
+    assignment = _assignment(entry)
     _send(
         "review_completed_editor",
         assignment.invited_by,
@@ -166,17 +182,17 @@ def review_completed(entry):
     )
 
 
-def reminder(entry, kind="manual"):
+def reminder(entry: TransitionLog, kind: str = "manual") -> None:
     """A reviewer is reminded of an invitation or a review that is due."""
-    assignment = entry.assignment
+    assignment = _assignment(entry)
     _send(
         "reminder_reviewer", assignment.reviewer, entry, kind=kind, **_reviewer_context(assignment)
     )
 
 
-def overdue(entry):
+def overdue(entry: TransitionLog) -> None:
     """The inviting editor learns that an assignment is overdue."""
-    assignment = entry.assignment
+    assignment = _assignment(entry)
     _send(
         "overdue_editor",
         assignment.invited_by,

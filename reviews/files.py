@@ -6,6 +6,7 @@ Who is named in the text is found by `reviews.identity`.
 """
 
 import hashlib
+import io
 import logging
 import math
 import unicodedata
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 
 from reviews.identity import find_identities
 from reviews.sanitize import limits, media, office, pdf, residue, text
@@ -88,17 +90,18 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 # --- Upload checks ------------------------------------------------------------------------------
 
 
-def validate_upload(uploaded) -> FileFacts:
+def validate_upload(uploaded: UploadedFile) -> FileFacts:
     """Check an upload's name, size and content; raises ValidationError naming file and reason."""
     name = uploaded.name or ""
     _check_name(name)
-    _check_size(name, uploaded.size)
+    size = _size(uploaded)
+    _check_size(name, size)
     extension = _extension(name)
     _check_content(name, extension, uploaded)
     facts = FileFacts(
         extension=extension,
         content_type=KINDS[EXTENSIONS[extension]].mime,
-        size=uploaded.size,
+        size=size,
         sha256=_sha256(uploaded),
         original_name=name,
     )
@@ -106,7 +109,18 @@ def validate_upload(uploaded) -> FileFacts:
     return facts
 
 
-def _refuse(message: str, code: str, name: str, **params) -> ValidationError:
+def _size(uploaded: UploadedFile) -> int:
+    """The upload's size in bytes, measured when it does not say (an UploadedFile made
+    without one, as code may make, has None)."""
+    if uploaded.size is not None:
+        return uploaded.size
+    uploaded.seek(0, io.SEEK_END)
+    size = uploaded.tell()
+    uploaded.seek(0)
+    return size
+
+
+def _refuse(message: str, code: str, name: str, **params: object) -> ValidationError:
     return ValidationError(message, code=code, params={"name": _shown(name), **params})
 
 
@@ -178,7 +192,7 @@ def _extension(name: str) -> str:
     return extension
 
 
-def _check_content(name: str, extension: str, uploaded) -> None:
+def _check_content(name: str, extension: str, uploaded: UploadedFile) -> None:
     """The bytes must be a file of the kind the extension names."""
     expected = EXTENSIONS[extension]
     uploaded.seek(0)
@@ -207,7 +221,7 @@ def _description(found: str) -> str:
     return _LOOKS_LIKE.get(found, f"a .{found} file")
 
 
-def _detect(head: bytes, uploaded) -> str | None:
+def _detect(head: bytes, uploaded: UploadedFile) -> str | None:
     """The kind of file the bytes are (a KINDS key or filetype's extension), None if unknown."""
     guess = filetype.guess(head)
     if guess is None:
@@ -220,7 +234,7 @@ def _detect(head: bytes, uploaded) -> str | None:
     return found
 
 
-def _office_kind(uploaded, guessed: str) -> str:
+def _office_kind(uploaded: UploadedFile, guessed: str) -> str:
     """The Office kind whose main part the zip holds (filetype's guess first), else "zip"."""
     try:
         with limits.open_zip(uploaded, limits.Budget()) as archive:
@@ -233,7 +247,7 @@ def _office_kind(uploaded, guessed: str) -> str:
     return present[0] if present else "zip"
 
 
-def _sha256(uploaded) -> str:
+def _sha256(uploaded: UploadedFile) -> str:
     digest = hashlib.sha256()
     for chunk in uploaded.chunks():
         digest.update(chunk)
@@ -294,7 +308,7 @@ UNREAD = "text of this file, which could not be read to look for names"
 NOT_CHECKED = {"term": "(not checked)", "where": UNREAD}
 
 
-def identity_flags(clean: bytes, extension: str, terms) -> list[dict]:
+def identity_flags(clean: bytes, extension: str, terms: Iterable[str]) -> list[dict[str, str]]:
     """For editors: where author identities remain in the reviewers' copy, i.e. what the
     cleaning could not remove (body text, a slide, a chart, a link, a vector picture).
 

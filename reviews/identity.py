@@ -18,6 +18,8 @@ What matches what:
 Role words the product itself uses for people ("reviewer", "editor"…) never match.
 """
 
+from __future__ import annotations
+
 import re
 import threading
 import unicodedata
@@ -25,8 +27,12 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from toolkit.accounts.validators import normalize_orcid
+
+if TYPE_CHECKING:
+    from toolkit.accounts.models import User
 
 ROLE_WORDS = frozenset(
     {
@@ -76,11 +82,11 @@ class _FoldTable(dict):
     A character is recorded as uneven before it enters the table, under a lock, so a
     thread that finds it in the table also finds it in the uneven pattern."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self._lock = threading.Lock()
         self._uneven: set[str] = set()
-        self._uneven_pattern = None
+        self._uneven_pattern: re.Pattern[str] | None = None
 
     def __missing__(self, code: int) -> str:
         ch = chr(code)
@@ -94,14 +100,14 @@ class _FoldTable(dict):
             self[code] = piece
         return piece
 
-    def uneven_pattern(self) -> re.Pattern | None:
+    def uneven_pattern(self) -> re.Pattern[str] | None:
         with self._lock:
             if self._uneven_pattern is None and self._uneven:
                 self._uneven_pattern = re.compile(_char_class(self._uneven))
             return self._uneven_pattern
 
 
-def _char_class(chars) -> str:
+def _char_class(chars: Iterable[str]) -> str:
     """A regular expression class for the characters, consecutive ones as ranges (a class
     of single characters outside one plane is matched by a slow linear scan)."""
     ranges: list[list[int]] = []
@@ -128,7 +134,7 @@ class Folded:
     """A text and its folded form. The map back to the original characters is made only
     when a match needs it (a redaction, or the case of a lone surname)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         self.text = text or ""
         self.folded = fold(self.text)
         self._origin: array | None = None
@@ -207,9 +213,9 @@ def _abbreviation_table() -> dict[str, str]:
             forms.setdefault(word, set()).update(group)
     full_words = {group[0] for group in _ABBREVIATION_GROUPS}
     table = {}
-    for word, group in forms.items():
+    for word, variants in forms.items():
         patterns = []
-        for form in sorted(group, key=len, reverse=True):
+        for form in sorted(variants, key=len, reverse=True):
             if form in full_words or not form.isalpha():
                 patterns.append(re.escape(form))
             else:
@@ -227,7 +233,7 @@ class Term:
 
     text: str
     key: str  # the same for two spellings of one identity
-    pattern: re.Pattern
+    pattern: re.Pattern[str]
     name_word: bool  # a capitalised lone word: never matched written all in lower case
 
 
@@ -332,7 +338,7 @@ def replace_identities(text: str, identities: Iterable[str], replacement: str) -
 # --- the identity strings of people -------------------------------------------------------------
 
 
-def _field(person, name: str) -> str:
+def _field(person: object, name: str) -> str:
     value = person.get(name) if isinstance(person, Mapping) else getattr(person, name, None)
     return " ".join(str(value or "").split())
 
@@ -351,16 +357,17 @@ def _surnames(name: str) -> list[str]:
     return [p for p in dict.fromkeys(parts) if sum(ch.isalpha() for ch in p) >= _MIN_LETTERS]
 
 
-def _username(person) -> str:
+def _username(person: object) -> str:
     name = _field(person, "username")
     return name if sum(ch.isalnum() for ch in name) >= _MIN_LETTERS else ""
 
 
-def identity_terms(people) -> list[str]:
+def identity_terms(people: Iterable[object]) -> list[str]:
     """Strings that identify people: full name, surname (4+ letters), e-mail, affiliation,
     ORCID iD and user name (4+ characters). `people` are mappings or objects with those
     fields (`name`, `email`, `affiliation`, `orcid`, `username`; missing ones are skipped)."""
-    terms, seen = [], set()
+    terms: list[str] = []
+    seen: set[str] = set()
     for person in people:
         name = _field(person, "name")
         candidates = [
@@ -379,7 +386,7 @@ def identity_terms(people) -> list[str]:
     return terms
 
 
-def person(user) -> dict:
+def person(user: User) -> dict[str, str]:
     """An account's identity fields, in the shape identity_terms reads."""
     return {
         "name": user.display_name,

@@ -1,13 +1,18 @@
 """Decision letter drafts that quote the anonymous reviews, for editors to edit before sending."""
 
+from __future__ import annotations
+
+from typing import cast
+
 from django.template import Context
+from django.template.backends.django import Template as DjangoTemplate
 from django.template.loader import get_template
 
-from .models import Review
+from .models import Review, ReviewRound, Submission
 from .rubric import CRITERIA_BY_KEY
 
 
-def quote_reviews(submission, review_round=None) -> str:
+def quote_reviews(submission: Submission, review_round: ReviewRound | None = None) -> str:
     """The completed reviews of a round (default: the latest), as "Reviewer N" quotes."""
     review_round = review_round or submission.rounds.order_by("-number").first()
     if review_round is None:
@@ -32,7 +37,7 @@ def quote_reviews(submission, review_round=None) -> str:
     return "\n\n".join(blocks)
 
 
-def draft_letter(submission, kind: str) -> str:
+def draft_letter(submission: Submission, kind: str) -> str:
     """A decision letter to start from, rendered from templates/reviews/letters/<kind>.txt.
 
     The templates say what is true of this submission: `reviews` is empty when no review
@@ -41,7 +46,7 @@ def draft_letter(submission, kind: str) -> str:
     responded to reviewers.
     """
     latest = submission.rounds.order_by("-number").first()
-    template = get_template(f"reviews/letters/{kind}.txt").template
+    template = cast(DjangoTemplate, get_template(f"reviews/letters/{kind}.txt")).template
     context = Context(
         {
             "title": submission.title,

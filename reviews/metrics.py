@@ -1,6 +1,8 @@
 """Turnaround metrics for editors, computed from the transition log (DESIGN §1, issue: metrics)."""
 
 from collections import defaultdict
+from collections.abc import Iterable
+from datetime import timedelta
 from statistics import median
 
 from django.db.models import Min, OuterRef, Subquery
@@ -15,11 +17,11 @@ ACCEPTED_STATES = [SubmissionState.ACCEPTED, SubmissionState.PUBLISHED, Submissi
 DAY = 86400
 
 
-def _days(delta) -> float:
+def _days(delta: timedelta) -> float:
     return delta.total_seconds() / DAY
 
 
-def _median(values):
+def _median(values: Iterable[float]) -> float | None:
     values = list(values)
     return round(median(values), 1) if values else None
 
@@ -74,7 +76,8 @@ def acceptance_by_level() -> list[dict]:
     decided = Submission.objects.filter(
         state__in=[*ACCEPTED_STATES, SubmissionState.REJECTED]
     ).prefetch_related("learner_levels")
-    totals, accepted = defaultdict(int), defaultdict(int)
+    totals: defaultdict[int, int] = defaultdict(int)
+    accepted: defaultdict[int, int] = defaultdict(int)
     for submission in decided:
         for level in submission.learner_levels.all():
             totals[level.pk] += 1

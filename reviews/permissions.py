@@ -5,11 +5,21 @@ calls them in: can_edit_submission, can_decide, can_cancel_assignment, is_assign
 others ask about a person first: is_author(user, submission), conflict_reason(reviewer, …).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeGuard
+
 from toolkit.accounts.permissions import is_contributor, is_editor, is_reviewer
 from toolkit.accounts.validators import email_key
 
 from .choices import ACTIVE_ASSIGNMENT_STATES, AssignmentState, SubmissionState
 from .identity import fold
+
+if TYPE_CHECKING:
+    from toolkit.accounts.models import User
+    from toolkit.accounts.permissions import Person
+
+    from .models import ReviewAssignment, Submission
 
 __all__ = [
     "can_cancel_assignment",
@@ -25,11 +35,11 @@ __all__ = [
 ]
 
 
-def _signed_in(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+def _signed_in(user: Person | None) -> TypeGuard[User]:
+    return is_contributor(user)
 
 
-def is_author(user, submission) -> bool:
+def is_author(user: Person | None, submission: Submission) -> bool:
     """The owner, or a co-author linked to this account by e-mail (reviews.authorship).
 
     An author may not review the submission, nor handle it as an editor: it leaves their
@@ -42,27 +52,27 @@ def is_author(user, submission) -> bool:
     return submission.authors.filter(user=user).exists()
 
 
-def can_edit_submission(submission, user) -> bool:
+def can_edit_submission(submission: Submission, user: Person | None) -> bool:
     """Only the owner edits, submits, resubmits and withdraws."""
     return _signed_in(user) and submission.owner_id == user.pk
 
 
-def can_decide(submission, user) -> bool:
+def can_decide(submission: Submission, user: Person | None) -> bool:
     """Editors decide, invite and publish, but never on their own work."""
     return is_editor(user) and not is_author(user, submission)
 
 
-def can_cancel_assignment(assignment, user) -> bool:
+def can_cancel_assignment(assignment: ReviewAssignment, user: Person | None) -> bool:
     """An editor who may decide on the submission cancels its assignments."""
     return can_decide(assignment.round.submission, user)
 
 
-def is_assignee(assignment, user) -> bool:
+def is_assignee(assignment: ReviewAssignment, user: Person | None) -> bool:
     """The reviewer an assignment belongs to."""
     return _signed_in(user) and assignment.reviewer_id == user.pk
 
 
-def can_view_submission(user, submission) -> bool:
+def can_view_submission(user: Person | None, submission: Submission) -> bool:
     """Same rule as Submission.objects.visible_to, for one object already loaded: its owner,
     editors once it is submitted, and reviewers with an assignment that shows it to them."""
     from .models import ReviewAssignment
@@ -85,7 +95,7 @@ def _key(value: str) -> str:
     return email_key(value) if "@" in (value or "") else " ".join(fold(value or "").split())
 
 
-def conflict_reason(reviewer, submission) -> str | None:
+def conflict_reason(reviewer: User, submission: Submission) -> str | None:
     """Why this person may not review this submission, or None.
 
     Refused: an author (the owner, or a co-author linked by e-mail); someone who declared
@@ -96,14 +106,15 @@ def conflict_reason(reviewer, submission) -> str | None:
         return "This person is an author of the submission."
     institutions, people = ({_key(line) for line in lines} for lines in reviewer.conflict_lines())
     them = {_key(reviewer.display_name), _key(reviewer.email)} - {""}
-    accounts = {submission.owner}
+    accounts: set[User] = {submission.owner}
     for author in submission.authors.select_related("user"):
         if ({_key(author.name), _key(author.email)} - {""}) & people:
             return "This reviewer declared a conflict of interest with an author."
         if author.affiliation.strip() and _key(author.affiliation) in institutions:
             return "This reviewer declared a conflict with an author's institution."
-        accounts.add(author.user)
-    for account in accounts - {None}:
+        if author.user is not None:
+            accounts.add(author.user)
+    for account in accounts:
         if them & {_key(line) for line in account.conflict_lines()[1]}:
             return "An author declared a conflict of interest with this reviewer."
     return None

@@ -7,13 +7,34 @@ Answers are stored on `Review.answers` as a dict keyed by criterion:
      "compliance": {"rights": true, "privacy": true, "license": true, "coi": true, ...}}
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from statistics import mean
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from django.core.validators import ProhibitNullCharactersValidator
 
 from .choices import ACCEPT_SIDE, REJECT_SIDE, Recommendation
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+    # Field-keyed messages, as a ValidationError takes them.
+    Messages = dict[str, list[str | StrPromise]]
+
+
+class Reviewed(Protocol):
+    """A review as the divergence rule reads it (a Review, or a row of an editor's table)."""
+
+    @property
+    def answers(self) -> Mapping[str, Any]: ...
+
+    @property
+    def recommendation(self) -> str: ...
+
 
 NUL_MESSAGE = ProhibitNullCharactersValidator.message  # the forms' own words
 
@@ -145,7 +166,7 @@ TEXT_KEYS = ("strengths", "concerns")
 MAX_TEXT = 10000
 
 
-def _as_bool(value):
+def _as_bool(value: object) -> bool | None | Literal["invalid"]:
     if isinstance(value, bool) or value is None:
         return value
     text = str(value).strip().lower()
@@ -156,7 +177,7 @@ def _as_bool(value):
     return "invalid"
 
 
-def _as_score(value):
+def _as_score(value: Any) -> int | None | Literal["invalid"]:
     if value in (None, ""):
         return None
     try:
@@ -166,12 +187,13 @@ def _as_score(value):
     return score if score in SCALE else "invalid"
 
 
-def clean_answers(raw) -> tuple[dict, dict]:
+def clean_answers(raw: object) -> tuple[dict[str, dict[str, Any]], Messages]:
     """Normalise submitted answers for a draft: (answers, errors) with field-keyed messages.
 
     Unknown criteria and keys are dropped; out-of-range values are errors, never saved.
     """
-    answers, errors = {}, {}
+    answers: dict[str, dict[str, Any]] = {}
+    errors: Messages = {}
     if not isinstance(raw, dict):
         return {}, {"answers": ["Answers must be an object keyed by criterion."]}
     for criterion in CRITERIA:
@@ -181,7 +203,7 @@ def clean_answers(raw) -> tuple[dict, dict]:
         if not isinstance(given, dict):
             errors[criterion.key] = ["Give this criterion as an object."]
             continue
-        entry = {}
+        entry: dict[str, Any] = {}
         for text_key in TEXT_KEYS:
             text = given.get(text_key)
             if text not in (None, ""):
@@ -212,9 +234,9 @@ def clean_answers(raw) -> tuple[dict, dict]:
     return answers, errors
 
 
-def missing_answers(answers: dict) -> dict:
+def missing_answers(answers: Mapping[str, Any]) -> Messages:
     """Messages for every required answer that a complete review still lacks."""
-    errors = {}
+    errors: Messages = {}
     for criterion in CRITERIA:
         entry = answers.get(criterion.key, {})
         if criterion.gate and entry.get("implemented") is None:
@@ -234,31 +256,29 @@ def missing_answers(answers: dict) -> dict:
     return errors
 
 
-def score_of(answers: dict, key: str):
+def score_of(answers: Mapping[str, Any] | None, key: str) -> int | None:
     return (answers or {}).get(key, {}).get("score")
 
 
-def mean_score(answers: dict):
+def mean_score(answers: Mapping[str, Any] | None) -> float | None:
     """Mean of the scored criteria answered, or None."""
-    scores = [score_of(answers, key) for key in SCORED_KEYS]
-    scores = [s for s in scores if s is not None]
+    scores = [s for key in SCORED_KEYS if (s := score_of(answers, key)) is not None]
     return round(mean(scores), 2) if scores else None
 
 
-def divergence(reviews) -> dict:
+def divergence(reviews: Iterable[Reviewed]) -> dict[str, Any]:
     """The divergence rule: a spread ≥ 2 on any criterion, or opposite recommendations.
 
     `reviews` are objects with `answers` and `recommendation`. Returns
     {"flag": bool, "criteria": [keys with a spread ≥ 2], "recommendations": bool}.
     """
-    reviews = list(reviews)
+    reviewed = list(reviews)
     spread = []
     for key in SCORED_KEYS:
-        scores = [score_of(r.answers, key) for r in reviews]
-        scores = [s for s in scores if s is not None]
+        scores = [s for r in reviewed if (s := score_of(r.answers, key)) is not None]
         if len(scores) >= 2 and max(scores) - min(scores) >= DIVERGENCE_SPREAD:
             spread.append(key)
-    recs = {r.recommendation for r in reviews if r.recommendation}
+    recs = {r.recommendation for r in reviewed if r.recommendation}
     opposite = bool(recs & ACCEPT_SIDE) and bool(recs & REJECT_SIDE)
     return {"flag": bool(spread) or opposite, "criteria": spread, "recommendations": opposite}
 
@@ -266,7 +286,7 @@ def divergence(reviews) -> dict:
 GATE_SHORT = {"rights": "rights", "privacy": "patient privacy", "license": "licence", "coi": "COI"}
 
 
-def compare(rows) -> dict:
+def compare(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """The editor's side-by-side table of one round's completed reviews.
 
     `rows` are reviews as dicts with "answers" and "recommendation" (anonymity.reviews_for

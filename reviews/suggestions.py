@@ -1,14 +1,23 @@
 """Reviewer suggestions for the editor: expertise match first, then current load."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
+from toolkit.accounts.models import User
 from toolkit.accounts.permissions import REVIEWER
 
 from . import permissions
 from .choices import OPEN_ASSIGNMENT_STATES
+
+if TYPE_CHECKING:
+    from catalog.models import LearnerLevel, Topic
+
+    from .models import Submission
 
 
 @dataclass(frozen=True)
@@ -16,9 +25,11 @@ class Suggestion:
     """One candidate reviewer: what of their expertise matches, how busy they are, and,
     for someone who may not be invited, why not."""
 
-    reviewer: object
-    levels: tuple = ()  # the submission's learner levels this reviewer can review for
-    topics: tuple = ()  # the submission's topics this reviewer can review
+    reviewer: User
+    levels: tuple[
+        LearnerLevel, ...
+    ] = ()  # the submission's learner levels this reviewer can review for
+    topics: tuple[Topic, ...] = ()  # the submission's topics this reviewer can review
     load: int = 0  # open assignments (invited or accepted) on any submission
     conflict: str = ""  # permissions.conflict_reason, or "" when the person may be invited
 
@@ -27,7 +38,7 @@ class Suggestion:
         return len(self.levels) + len(self.topics)
 
 
-def reviewer_pool():
+def reviewer_pool() -> QuerySet[User]:
     """Active people in the reviewer role group, by name."""
     members = get_user_model().objects.filter(groups__name=REVIEWER, is_active=True)
     return (
@@ -47,7 +58,9 @@ IN_ROUND_REASONS = {
 }
 
 
-def not_offered(submission, suggestions: list[Suggestion] | None = None) -> list[tuple]:
+def not_offered(
+    submission: Submission, suggestions: list[Suggestion] | None = None
+) -> list[tuple[User, str]]:
     """Reviewers the invite menu leaves out for the open round, each with why, by name.
 
     Anyone with an assignment in the open round (a reviewer who declined or was cancelled
@@ -72,7 +85,7 @@ def not_offered(submission, suggestions: list[Suggestion] | None = None) -> list
     )
 
 
-def suggest_reviewers(submission, *, limit: int = 10) -> list[Suggestion]:
+def suggest_reviewers(submission: Submission, *, limit: int = 10) -> list[Suggestion]:
     """Reviewers for the submission's open round, best first.
 
     Ranked by expertise overlap (the submission's learner levels and topics that
@@ -88,7 +101,8 @@ def suggest_reviewers(submission, *, limit: int = 10) -> list[Suggestion]:
         if review_round
         else set()
     )
-    eligible, conflicted = [], []
+    eligible: list[Suggestion] = []
+    conflicted: list[Suggestion] = []
     candidates = (
         reviewer_pool()
         .exclude(pk__in=in_round)
@@ -107,7 +121,7 @@ def suggest_reviewers(submission, *, limit: int = 10) -> list[Suggestion]:
         )
         (conflicted if suggestion.conflict else eligible).append(suggestion)
 
-    def rank(s):
+    def rank(s: Suggestion) -> tuple[int, int, str]:
         return (-s.match, s.load, (s.reviewer.display_name or s.reviewer.username).lower())
 
     return sorted(eligible, key=rank)[:limit] + sorted(conflicted, key=rank)

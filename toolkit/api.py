@@ -1,20 +1,33 @@
 """API plumbing shared by the apps: error mapping, a safe parser and field, the schema's errors."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import IO, TYPE_CHECKING, Any
+
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import ProhibitNullCharactersValidator
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from rest_framework import parsers, serializers, status
 from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.response import Response
 
 from .errors import Conflict, validation_payload
 
+if TYPE_CHECKING:  # at run time it would import rest_framework.views too early (see below)
+    from rest_framework.schemas.generators import BaseSchemaGenerator
+
 
 class JSONParser(parsers.JSONParser):
     """DRF's JSON parser; a document nested too deeply for Python's parser is a 400, not a 500."""
 
-    def parse(self, stream, media_type=None, parser_context=None):
+    def parse(
+        self,
+        stream: IO[Any],
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
+    ) -> Any:
         try:
             return super().parse(stream, media_type, parser_context)
         except RecursionError as exc:
@@ -27,13 +40,13 @@ class SlugRelatedField(serializers.SlugRelatedField):
 
     default_error_messages = {"null_characters": ProhibitNullCharactersValidator.message}
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, str) and "\x00" in data:
             self.fail("null_characters")
         return super().to_internal_value(data)
 
 
-def exception_handler(exc, context):
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DESIGN §10 errors: 409 with {detail, code, state}; 400 with field messages."""
     # Not at the top: rest_framework.views reads DEFAULT_PARSER_CLASSES (this module's
     # JSONParser) as it loads, so importing it from here failed whenever this module (or
@@ -93,7 +106,12 @@ ERROR_RESPONSES = {  # status: (schema, description)
 WORKFLOW_PATHS = ("/api/v1/submissions/", "/api/v1/assignments/", "/api/v1/metrics/")
 
 
-def document_error_responses(result, generator, request, public):
+def document_error_responses(
+    result: dict[str, Any],
+    generator: BaseSchemaGenerator,
+    request: HttpRequest | None,
+    public: bool,
+) -> dict[str, Any]:
     """drf-spectacular hook: the error answers of DESIGN §10 on every operation they apply to."""
     result.setdefault("components", {}).setdefault("schemas", {}).update(ERROR_SCHEMAS)
     for path, item in result.get("paths", {}).items():

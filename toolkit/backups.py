@@ -14,6 +14,8 @@ folder that is not empty (unless forced), restores, then counts the rows and has
 files again: a restore that does not reproduce its backup fails, saying what differs.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import os
@@ -21,9 +23,17 @@ import shutil
 import sqlite3
 import subprocess  # noqa: S404 - pg_dump and pg_restore, with argument lists, never a shell
 import tarfile
+from collections.abc import Mapping
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    import psycopg
+
+# A database's entry in DATABASES (or what dj_database_url parses).
+DatabaseSettings = Mapping[str, Any]
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -47,7 +57,7 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def engine(settings_dict: dict) -> str:
+def engine(settings_dict: DatabaseSettings) -> str:
     name = ENGINES.get(settings_dict["ENGINE"])
     if name is None:
         raise BackupError(f"Backups support SQLite and PostgreSQL, not {settings_dict['ENGINE']}.")
@@ -64,11 +74,11 @@ def is_empty(folder: Path) -> bool:
 class _HashingReader:
     """A file that hashes what tarfile reads from it: the manifest hashes what was archived."""
 
-    def __init__(self, handle):
+    def __init__(self, handle: IO[bytes]) -> None:
         self.handle = handle
         self.digest = hashlib.sha256()
 
-    def read(self, size=-1):
+    def read(self, size: int = -1) -> bytes:
         data = self.handle.read(size)
         self.digest.update(data)
         return data
@@ -139,7 +149,7 @@ def _copy_sqlite(source: str, target: str) -> dict[str, int]:
         dst.close()
 
 
-def backup_sqlite(settings_dict: dict, target: Path) -> dict[str, int]:
+def backup_sqlite(settings_dict: DatabaseSettings, target: Path) -> dict[str, int]:
     if not Path(settings_dict["NAME"]).is_file():
         raise BackupError(f"There is no SQLite database at {settings_dict['NAME']}.")
     counts = _copy_sqlite(settings_dict["NAME"], str(target))
@@ -149,7 +159,7 @@ def backup_sqlite(settings_dict: dict, target: Path) -> dict[str, int]:
     return counts
 
 
-def sqlite_tables(settings_dict: dict) -> list[str]:
+def sqlite_tables(settings_dict: DatabaseSettings) -> list[str]:
     path = Path(settings_dict["NAME"])
     if not path.exists():
         return []
@@ -160,7 +170,7 @@ def sqlite_tables(settings_dict: dict) -> list[str]:
         db.close()
 
 
-def restore_sqlite(backup_file: Path, settings_dict: dict) -> dict[str, int]:
+def restore_sqlite(backup_file: Path, settings_dict: DatabaseSettings) -> dict[str, int]:
     Path(settings_dict["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     return _copy_sqlite(str(backup_file), settings_dict["NAME"])
 
@@ -177,7 +187,7 @@ PG_ENV = {  # libpq's variables: pg_dump and pg_restore get the connection witho
 }
 
 
-def pg_params(settings_dict: dict) -> dict:
+def pg_params(settings_dict: DatabaseSettings) -> dict[str, str]:
     """psycopg keyword arguments for a Django database (the password never goes in argv)."""
     params = {
         "dbname": settings_dict["NAME"],
@@ -190,7 +200,7 @@ def pg_params(settings_dict: dict) -> dict:
     return {key: value for key, value in params.items() if value}
 
 
-def _pg_run(program: str, *args: str, params: dict) -> None:
+def _pg_run(program: str, *args: str, params: dict[str, str]) -> None:
     path = shutil.which(program)
     if path is None:
         raise BackupError(f"{program} was not found: {PG_CLIENT_HINT}.")
@@ -200,7 +210,7 @@ def _pg_run(program: str, *args: str, params: dict) -> None:
         raise BackupError(f"{program} failed: {done.stderr.strip()}")
 
 
-def _pg_connect(params: dict, **kwargs):
+def _pg_connect(params: Mapping[str, Any], **kwargs: Any) -> psycopg.Connection[Any]:
     import psycopg
 
     try:
@@ -209,7 +219,7 @@ def _pg_connect(params: dict, **kwargs):
         raise BackupError(f"Cannot connect to the database {params['dbname']}: {exc}") from exc
 
 
-def pg_counts(cursor) -> dict[str, int]:
+def pg_counts(cursor: psycopg.Cursor[Any]) -> dict[str, int]:
     from psycopg import sql
 
     cursor.execute(
@@ -219,11 +229,19 @@ def pg_counts(cursor) -> dict[str, int]:
     counts = {}
     for name in names:
         cursor.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(name)))
-        counts[name] = cursor.fetchone()[0]
+        counts[name] = _one(cursor)
     return counts
 
 
-def backup_postgres(settings_dict: dict, target: Path) -> dict[str, int]:
+def _one(cursor: psycopg.Cursor[Any]) -> Any:
+    """The single value of a query that always returns one row."""
+    row = cursor.fetchone()
+    if row is None:
+        raise BackupError("The database returned no row where it always returns one.")
+    return row[0]
+
+
+def backup_postgres(settings_dict: DatabaseSettings, target: Path) -> dict[str, int]:
     """pg_dump of one snapshot, whose rows are counted in the same snapshot."""
     import psycopg
 
@@ -233,19 +251,19 @@ def backup_postgres(settings_dict: dict, target: Path) -> dict[str, int]:
         db.read_only = True
         with db.cursor() as cursor:
             cursor.execute("SELECT pg_export_snapshot()")
-            snapshot = cursor.fetchone()[0]
+            snapshot = _one(cursor)
             counts = pg_counts(cursor)
             _pg_run("pg_dump", "-Fc", f"--snapshot={snapshot}", f"--file={target}", params=params)
         db.rollback()
     return counts
 
 
-def postgres_tables(settings_dict: dict) -> list[str]:
+def postgres_tables(settings_dict: DatabaseSettings) -> list[str]:
     with _pg_connect(pg_params(settings_dict), autocommit=True) as db:
         return list(pg_counts(db.cursor()))
 
 
-def restore_postgres(backup_file: Path, settings_dict: dict) -> dict[str, int]:
+def restore_postgres(backup_file: Path, settings_dict: DatabaseSettings) -> dict[str, int]:
     params = pg_params(settings_dict)
     clean = ["--clean", "--if-exists"] if postgres_tables(settings_dict) else []
     options = ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
@@ -266,7 +284,7 @@ DATABASES = {  # engine: (file, back up, tables now, restore)
 # --- the whole backup ----------------------------------------------------------------
 
 
-def backup(folder: Path, *, settings_dict: dict, media_root: Path) -> dict:
+def backup(folder: Path, *, settings_dict: DatabaseSettings, media_root: Path) -> dict[str, Any]:
     """Back up the database and the media into `folder` (new or empty); returns the manifest."""
     kind = engine(settings_dict)
     if not is_empty(folder):
@@ -292,7 +310,7 @@ def backup(folder: Path, *, settings_dict: dict, media_root: Path) -> dict:
     return manifest
 
 
-def read_manifest(folder: Path) -> dict:
+def read_manifest(folder: Path) -> dict[str, Any]:
     """The manifest, once every file it names is present and has its recorded SHA-256."""
     try:
         manifest = json.loads((folder / MANIFEST).read_text())
@@ -307,7 +325,7 @@ def read_manifest(folder: Path) -> dict:
     return manifest
 
 
-def _differences(expected: dict, found: dict) -> str:
+def _differences(expected: dict[str, Any], found: dict[str, Any]) -> str:
     wrong = [
         f"{key}: {expected.get(key, 'absent')} in the backup, {found.get(key, 'absent')} restored"
         for key in sorted(set(expected) | set(found))
@@ -316,7 +334,9 @@ def _differences(expected: dict, found: dict) -> str:
     return "; ".join(wrong[:10]) + (" …" if len(wrong) > 10 else "")
 
 
-def restore(folder: Path, *, settings_dict: dict, media_root: Path, force: bool = False) -> dict:
+def restore(
+    folder: Path, *, settings_dict: DatabaseSettings, media_root: Path, force: bool = False
+) -> dict[str, Any]:
     """Restore a backup into an empty database and media folder (`force`: replace them)."""
     manifest = read_manifest(folder)
     kind = engine(settings_dict)

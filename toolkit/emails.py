@@ -17,11 +17,12 @@ What users typed never becomes markup:
 import html
 import re
 import secrets
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import nh3
 from django.conf import settings
 from django.template import Context
+from django.template.backends.django import Template as DjangoTemplate
 from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import get_template, render_to_string
 from django.utils.html import escape
@@ -49,20 +50,20 @@ def strip_markup(text: str) -> str:
     return html.unescape(nh3.clean(text.replace("&", "&amp;"), tags=set()))
 
 
-def _render_text(template_name: str, context: dict) -> str:
+def _render_text(template_name: str, context: dict[str, Any]) -> str:
     """Plain text is not HTML: render without autoescaping, then strip any markup."""
-    template = get_template(template_name).template
+    template = cast(DjangoTemplate, get_template(template_name)).template
     return strip_markup(template.render(Context(context, autoescape=False)))
 
 
-def _render_html(name: str, context: dict) -> str:
+def _render_html(name: str, context: dict[str, Any]) -> str:
     """The body template rendered with autoescaping; only site-made links become <a>."""
     marker = f"site-url-{secrets.token_hex(16)}"
     escaped = get_template(f"emails/{name}_body.txt").render({**context, "site_url": marker})
     body = linebreaks_filter(escaped.strip(), autoescape=False)  # escaped above: keep it
     site_url = escape(settings.TOOLKIT_SITE_URL)
 
-    def link(match):
+    def link(match: re.Match[str]) -> str:
         path = match.group("path")
         kept = path.rstrip(".")  # a full stop ends the sentence, not the address
         url = site_url + kept
@@ -72,7 +73,7 @@ def _render_html(name: str, context: dict) -> str:
     return render_to_string("emails/base.html", {**context, "body": mark_safe(linked)})  # noqa: S308 - escaped above
 
 
-def render_email(name: str, context: dict) -> RenderedEmail:
+def render_email(name: str, context: dict[str, Any]) -> RenderedEmail:
     """Render the subject, text body and HTML body of a message."""
     context = {
         **context,
@@ -84,7 +85,9 @@ def render_email(name: str, context: dict) -> RenderedEmail:
     return RenderedEmail(subject, text, _render_html(name, context))
 
 
-def send_email(name: str, to: str, context: dict, headers: dict | None = None) -> OutboundMessage:
+def send_email(
+    name: str, to: str, context: dict[str, Any], headers: dict[str, str] | None = None
+) -> OutboundMessage:
     """Render one templated message to one address and queue it in the caller's transaction.
 
     Returns the outbox row. Nothing talks to the mail server here (see toolkit.mail).

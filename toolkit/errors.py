@@ -14,7 +14,9 @@ class Conflict(Exception):
 
     code = "transition_not_allowed"
 
-    def __init__(self, detail: str, *, state: str | None = None, code: str | None = None, **extra):
+    def __init__(
+        self, detail: str, *, state: str | None = None, code: str | None = None, **extra: object
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.state = state

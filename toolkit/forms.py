@@ -1,8 +1,14 @@
 """Project-wide form rendering (accessible field groups, error summaries) and safe fields."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.forms.renderers import TemplatesSetting
 
 
@@ -16,12 +22,12 @@ class FormRenderer(TemplatesSetting):
 GROUP_WIDGETS = (forms.CheckboxSelectMultiple, forms.RadioSelect)
 
 
-def is_group(bound_field) -> bool:
+def is_group(bound_field: forms.BoundField) -> bool:
     """True for widgets that render several inputs (checkbox lists, radios)."""
     return isinstance(bound_field.field.widget, GROUP_WIDGETS)
 
 
-def field_anchor(bound_field) -> str:
+def field_anchor(bound_field: forms.BoundField) -> str:
     """The id an error summary links to: the control itself, or a group's first option."""
     if is_group(bound_field):
         return f"{bound_field.auto_id}_0"
@@ -39,8 +45,8 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     ?levels=99999999999999999999 crashed the query with an OverflowError (a 500).
     """
 
-    def _check_values(self, value):
-        meta = self.queryset.model._meta
+    def _check_values(self, value: Iterable[Any]) -> QuerySet[Any]:
+        meta = self.queryset.model._meta  # type: ignore[union-attr]  # always set on this field
         key = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
         if isinstance(key, models.IntegerField):
             for pk in value:
@@ -54,4 +60,4 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         code="invalid_pk_value",
                         params={"pk": pk},
                     )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # private: not in the stubs

@@ -1,12 +1,16 @@
 """Site-wide request checks that no single view should have to repeat."""
 
+from __future__ import annotations
+
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import render
 
+GetResponse = Callable[[HttpRequest], HttpResponseBase]
 logger = logging.getLogger(__name__)
 
 ADMIN_PREFIX = "/admin/"  # toolkit/urls.py
@@ -14,7 +18,7 @@ ADMIN_PREFIX = "/admin/"  # toolkit/urls.py
 NUL_MESSAGE = "The address contains a NUL character (%00), which is never valid here."
 
 
-def _query_has_nul(request) -> bool:
+def _query_has_nul(request: HttpRequest) -> bool:
     return any(
         "\x00" in key or any("\x00" in value for value in values)
         for key, values in request.GET.lists()
@@ -31,10 +35,10 @@ class RejectNulMiddleware:
     search drops control characters, on purpose).
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         path = request.path
         if "\x00" in path or (path.startswith(ADMIN_PREFIX) and _query_has_nul(request)):
             if path.startswith("/api/"):
@@ -59,13 +63,13 @@ class AdminBadInputMiddleware:
 
     ERRORS = (ValueError, OverflowError, FieldDoesNotExist)
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
 
-    def process_exception(self, request, exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not request.path.startswith(ADMIN_PREFIX) or not isinstance(exception, self.ERRORS):
             return None
         logger.error("Bad input in the admin: %s", request.get_full_path(), exc_info=exception)
@@ -84,10 +88,10 @@ CONTENT_SECURITY_POLICY = (
 class ContentSecurityPolicyMiddleware:
     """A Content-Security-Policy header on every response that has none."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         if "Content-Security-Policy" in response:
             return response

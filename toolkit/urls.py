@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -13,7 +13,7 @@ catalog_api.register(api_router)
 reviews_api.register(api_router)
 
 # Everything under /api/ in the "api" namespace: "api:resource-list", "api:schema", …
-api_urls = [
+api_urls: list[URLPattern | URLResolver] = [
     path("v1/metrics/", reviews_api.MetricsView.as_view(), name="metrics"),
     path("v1/", include(api_router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -1,7 +1,11 @@
 """Site-wide pages: home, health check, robots.txt, error pages."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -14,7 +18,7 @@ from catalog.models import STAGE_NAMES, LearnerLevel, Resource, Stage, Topic
 NEWEST_ON_HOME = 6  # fills whole rows of the grid at one, two or three columns
 
 
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     """Search box, learner levels by stage with counts, the newest resources, topics with counts.
 
     Counts come from the catalog's in-memory facet index (catalog.facets), so the page
@@ -23,7 +27,7 @@ def home(request):
     counts = facets.get_index().select(facets.Criteria()).facet_counts()
     levels = list(LearnerLevel.objects.active())
     for level in levels:
-        level.count = counts["level"].get(level.slug, 0)
+        level.count = counts["level"].get(level.slug, 0)  # type: ignore[attr-defined]
     stages = [
         {
             "code": stage.value,
@@ -36,7 +40,7 @@ def home(request):
     ]
     topics = [topic for topic in Topic.objects.active() if counts["topic"].get(topic.slug)]
     for topic in topics:
-        topic.count = counts["topic"][topic.slug]
+        topic.count = counts["topic"][topic.slug]  # type: ignore[attr-defined]
     newest = (
         Resource.objects.published()
         .select_related("resource_type")
@@ -50,7 +54,7 @@ def home(request):
 
 @never_cache
 @require_GET
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     """200 with {"status": "ok"} when the database answers, 503 otherwise."""
     try:
         with connection.cursor() as cursor:
@@ -62,7 +66,7 @@ def healthz(request):
 
 
 @require_GET
-def robots_txt(request):
+def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /accounts/",
@@ -79,10 +83,10 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-def error_page(template, status, detail):
+def error_page(template: str, status: int, detail: str) -> Callable[..., HttpResponse]:
     """The site's error page; JSON like the API's own errors for an address under /api/."""
 
-    def view(request, exception=None):
+    def view(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
         if request.path.startswith("/api/"):
             return JsonResponse({"detail": detail}, status=status)
         return render(request, template, status=status)

@@ -8,7 +8,9 @@ the way a real catalog would. Facets are random with skewed, plausible shares.
 
 import itertools
 import random
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from typing import TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +26,8 @@ from catalog.models import (
     ResourceVersion,
     Topic,
 )
+
+T = TypeVar("T")
 
 SLUG_PREFIX = "corpus-"
 
@@ -199,7 +203,7 @@ MINUTES = [15, 20, 30, 45, 60, 90, 120, 180, 240, 480, None]
 class ZipfWords:
     """Words drawn with probability proportional to 1 / rank ** exponent."""
 
-    def __init__(self, words, rng: random.Random, exponent: float = 1.05):
+    def __init__(self, words: Iterable[str], rng: random.Random, exponent: float = 1.05) -> None:
         self.words = list(dict.fromkeys(words))  # keep order, drop repeats
         weights = [1 / (rank**exponent) for rank in range(1, len(self.words) + 1)]
         self.cum_weights = list(itertools.accumulate(weights))
@@ -224,7 +228,7 @@ class ZipfWords:
 class CorpusBuilder:
     """Builds synthetic published resources in bulk and indexes them for search."""
 
-    def __init__(self, seed: int = 2024):
+    def __init__(self, seed: int = 2024) -> None:
         self.rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
         self.text = ZipfWords(FUNCTION_WORDS + CONTENT_WORDS, self.rng)
         self.content = ZipfWords(CONTENT_WORDS, self.rng, exponent=0.9)
@@ -237,12 +241,12 @@ class CorpusBuilder:
         self.now = timezone.now()
         self.serial = Resource.objects.filter(slug__startswith=SLUG_PREFIX).count()
 
-    def _skewed(self, items):
+    def _skewed(self, items: Sequence[T]) -> T:
         """One item, earlier items more likely (a plausible, uneven share)."""
         weights = [1 / (i + 1) for i in range(len(items))]
         return self.rng.choices(items, weights=weights, k=1)[0]
 
-    def _sample(self, items, low, high):
+    def _sample(self, items: Sequence[T], low: int, high: int) -> list[T]:
         return self.rng.sample(items, self.rng.randint(low, min(high, len(items))))
 
     def _with_rare_words(self, text: str) -> str:

@@ -6,11 +6,15 @@ still needs. Field names are the model's, so a service's ValidationError lands
 next to the right field.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Model, Q, Value, When
 from django.urls import reverse
 
 from catalog.models import (
@@ -23,6 +27,7 @@ from catalog.models import (
     Topic,
 )
 from toolkit import forms as toolkit_forms
+from toolkit.accounts.models import User
 from toolkit.accounts.validators import normalize_orcid, validate_orcid
 
 from ..models import Submission
@@ -92,26 +97,29 @@ def next_step(step: Step) -> Step:
 # --- vocabulary fields ----------------------------------------------------------------------
 
 
-def _limit_to_active(field, selected) -> None:
+def _limit_to_active(field: forms.ModelChoiceField, selected: Iterable[Model | None]) -> None:
     """Offer active terms, and keep the inactive ones this submission already has."""
+    if field.queryset is None:  # no choices to limit
+        return
     pks = [obj.pk for obj in selected if obj is not None]
-    field.queryset = field.queryset.model.objects.filter(Q(is_active=True) | Q(pk__in=pks))
+    model = field.queryset.model
+    field.queryset = model._default_manager.filter(Q(is_active=True) | Q(pk__in=pks))
 
 
 class LevelChoiceField(toolkit_forms.ModelMultipleChoiceField):
     """Learner levels in stage order (UME, GME, CPD), shown grouped by stage."""
 
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: LearnerLevel) -> str:
         return obj.name
 
 
 class LicenceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: License) -> str:
         return obj.name
 
 
 class LanguageChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Language) -> str:
         if obj.english_name and obj.english_name != obj.name:
             return f"{obj.name} ({obj.english_name})"
         return obj.name
@@ -134,7 +142,7 @@ class StepForm(forms.ModelForm):
     `services.update_draft`, never `form.save()`.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         instance = self.instance
         for name, field in self.fields.items():
@@ -144,9 +152,9 @@ class StepForm(forms.ModelForm):
             elif isinstance(field, forms.ModelChoiceField):
                 _limit_to_active(field, [getattr(instance, name)])
 
-    def metadata(self) -> dict:
+    def metadata(self) -> dict[str, Any]:
         """The cleaned values, as `services.create_draft` and `update_draft` take them."""
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
 
 
 class AboutForm(StepForm):
@@ -252,21 +260,22 @@ class AuthorForm(forms.Form):
         help_text="Optional, for example 0000-0002-1825-0097.",
     )
 
-    def clean_orcid(self):
+    def clean_orcid(self) -> str:
         value = self.cleaned_data["orcid"].strip()
         if value:
             validate_orcid(value)
             value = normalize_orcid(value)
         return value
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         filled = any((data.get(name) or "").strip() for name in ("email", "affiliation", "orcid"))
         if filled and not (data.get("name") or "").strip() and "name" not in self.errors:
             self.add_error("name", "Each author needs a name.")
         return data
 
-    def author(self) -> dict | None:
+    def author(self) -> dict[str, str] | None:
         """{name, email, affiliation, orcid}, or None for an empty or removed row."""
         data = getattr(self, "cleaned_data", None) or {}
         if data.get("DELETE") or not (data.get("name") or "").strip():
@@ -277,21 +286,23 @@ class AuthorForm(forms.Form):
 class BaseAuthorFormSet(forms.BaseFormSet):
     """The byline, in order. One empty row to add an author; a tick box removes one."""
 
-    def _construct_form(self, i, **kwargs):
-        form = super()._construct_form(i, **kwargs)
+    def _construct_form(self, i: int, **kwargs: Any) -> AuthorForm:
+        form: AuthorForm = super()._construct_form(i, **kwargs)  # type: ignore[misc]
         for field in form.fields.values():
             field.label = f"{field.label} (author {i + 1})"
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = f"Remove author {i + 1}"
         return form
 
-    def clean(self):
+    def clean(self) -> None:
         if any(self.errors):
             return
         if not self.authors():
             raise forms.ValidationError("List at least one author.", code="no_authors")
 
-    def authors(self) -> list[dict]:
+    forms: list[AuthorForm]
+
+    def authors(self) -> list[dict[str, str]]:
         return [author for form in self.forms if (author := form.author())]
 
 
@@ -306,11 +317,18 @@ AuthorFormSet = forms.formset_factory(
 )
 
 
-def author_formset(submission=None, owner=None, data=None) -> BaseAuthorFormSet:
+def author_formset(
+    submission: Submission | None = None,
+    owner: User | None = None,
+    data: dict[str, Any] | None = None,
+) -> BaseAuthorFormSet:
     """The byline form: the submission's authors, or the owner for a new submission."""
+    initial: list[Mapping[str, object]]
     if submission is not None:
         initial = list(submission.authors.values("name", "email", "affiliation", "orcid"))
     else:
+        if owner is None:
+            raise TypeError("author_formset needs the submission or its owner")
         initial = [
             {
                 "name": owner.display_name or owner.get_username(),
@@ -319,15 +337,16 @@ def author_formset(submission=None, owner=None, data=None) -> BaseAuthorFormSet:
                 "orcid": owner.orcid,
             }
         ]
-    return AuthorFormSet(data=data, initial=initial, prefix="authors")
+    formset: BaseAuthorFormSet = AuthorFormSet(data=data, initial=initial, prefix="authors")  # type: ignore[assignment]
+    return formset
 
 
 class ErrorSummary:
     """Several forms seen as one by includes/error_summary.html: one summary per page."""
 
-    def __init__(self, *forms_and_formsets):
-        self.forms = []
-        self.formset_errors = []
+    def __init__(self, *forms_and_formsets: forms.BaseForm | forms.BaseFormSet) -> None:
+        self.forms: list[forms.BaseForm] = []
+        self.formset_errors: list[Any] = []
         for item in forms_and_formsets:
             if isinstance(item, forms.BaseFormSet):
                 self.forms += item.forms
@@ -339,14 +358,14 @@ class ErrorSummary:
     def errors(self) -> bool:
         return bool(self.formset_errors) or any(form.errors for form in self.forms)
 
-    def non_field_errors(self):
+    def non_field_errors(self) -> list[Any]:
         return [e for form in self.forms for e in form.non_field_errors()] + self.formset_errors
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[forms.BoundField]:
         for form in self.forms:
             yield from form.visible_fields()
 
-    def hidden_fields(self):
+    def hidden_fields(self) -> list[forms.BoundField]:
         return [field for form in self.forms for field in form.hidden_fields()]
 
 
@@ -367,7 +386,7 @@ class UploadForm(forms.Form):
         help_text="For example “Facilitator guide” or “Case for learners”.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "upload")
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
@@ -376,7 +395,7 @@ class UploadForm(forms.Form):
             "document properties are removed from the copy reviewers get."
         )
 
-    def add_error(self, field, error):
+    def add_error(self, field: str | None, error: Any) -> None:
         # The engine refuses a file with a message that is not tied to a field: it is the file's.
         super().add_error(field or "file", error)
 
@@ -396,11 +415,11 @@ class LinkForm(forms.Form):
         help_text="For example “Video of the session”.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "link")
         super().__init__(*args, **kwargs)
 
-    def add_error(self, field, error):
+    def add_error(self, field: str | None, error: Any) -> None:
         super().add_error(field or "url", error)
 
 
@@ -416,7 +435,7 @@ class WithdrawForm(forms.Form):
         error_messages={"required": "Give a reason for withdrawing."},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "withdraw")
         super().__init__(*args, **kwargs)
 
@@ -455,7 +474,7 @@ def anchor_for(name: str) -> str:
     return toolkit_forms.field_anchor(form[name])
 
 
-def missing_items(submission) -> list[dict]:
+def missing_items(submission: Submission) -> list[dict[str, Any]]:
     """What `submission.missing_for_submit()` reports, in step order, with a link to each field."""
     missing = submission.missing_for_submit()
     order = {name: i for i, name in enumerate(STEP_OF_FIELD)}

@@ -4,7 +4,10 @@ Forms only parse and label input; the rules (who may, which state, what is requi
 beyond presence) live in reviews.services, whose ValidationErrors land on these forms.
 """
 
+from __future__ import annotations
+
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -15,7 +18,12 @@ from catalog.models import LearnerLevel, Stage
 from .. import letters
 from ..desk import SECTIONS
 from ..services.actions import ASSIGNMENT_ACTIONS, SUBMISSION_ACTIONS, text_limit
-from ..suggestions import not_offered, reviewer_pool
+from ..suggestions import Suggestion, not_offered, reviewer_pool
+
+if TYPE_CHECKING:
+    from toolkit.accounts.models import User
+
+    from ..models import ReviewAssignment, Submission
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -49,7 +57,7 @@ class QueueFilterForm(forms.Form):
 
 
 class ReviewerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: User) -> str:
         affiliation = f" ({obj.affiliation})" if obj.affiliation else ""
         return f"{obj.display_name or obj.username}{affiliation}"
 
@@ -77,14 +85,22 @@ class InviteForm(forms.Form):
         help_text="Optional. Added to the invitation e-mail.",
     )
 
-    def __init__(self, *args, submission=None, suggestions=None, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        submission: Submission | None = None,
+        suggestions: list[Suggestion] | None = None,
+        **kwargs: Any,
+    ) -> None:
         kwargs.setdefault("auto_id", "id_invite_%s")
         super().__init__(*args, **kwargs)
         if submission is not None and not self.is_bound:
             # Only for the choices shown: a posted choice goes to the service, which says why not.
             left_out = not_offered(submission, suggestions)
             field = self.fields["reviewer"]
-            field.queryset = field.queryset.exclude(pk__in=[person.pk for person, _ in left_out])
+            if isinstance(field, ReviewerChoiceField) and field.queryset is not None:
+                left = [person.pk for person, _ in left_out]
+                field.queryset = field.queryset.exclude(pk__in=left)
             if left_out:
                 field.help_text = "Not offered: " + "; ".join(
                     f"{person.display_name or person.username} ({why})" for person, why in left_out
@@ -106,7 +122,7 @@ class CancelAssignmentForm(forms.Form):
 
     label = "Cancelling the assignment"
 
-    def __init__(self, *args, assignment, **kwargs):
+    def __init__(self, *args: Any, assignment: ReviewAssignment, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"id_cancel_{assignment.uuid}_%s")
         super().__init__(*args, **kwargs)
         self.name = f"cancel-{assignment.uuid}"
@@ -125,14 +141,14 @@ class DecisionForm(forms.Form):
     success = ""
     letter_kind = ""  # prefill `letter` with letters.draft_letter(submission, kind)
 
-    def __init__(self, *args, submission, **kwargs):
+    def __init__(self, *args: Any, submission: Submission, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"id_{self.name}_%s")
         super().__init__(*args, **kwargs)
         if self.letter_kind and not self.is_bound:
             self.fields["letter"].initial = letters.draft_letter(submission, self.letter_kind)
 
 
-def letter_field(required=True, quotes_reviews=True):
+def letter_field(required: bool = True, quotes_reviews: bool = True) -> forms.CharField:
     return forms.CharField(
         label="Decision letter to the authors",
         widget=forms.Textarea(attrs={"rows": 16}),

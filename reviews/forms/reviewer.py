@@ -6,11 +6,20 @@ names are the keys the engine reports errors under ("objectives.score",
 service's ValidationError lands next to the right field.
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
 from django import forms
+from django.http import QueryDict
 
 from ..choices import DeclineReason, Recommendation
 from ..rubric import ANCHORS, CRITERIA, MAX_TEXT, SCALE, TEXT_KEYS
 from ..services.actions import ASSIGNMENT_ACTIONS, text_limit
+
+if TYPE_CHECKING:
+    from ..models import Review
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 SCORE_CHOICES = [(str(score), f"{score} – {ANCHORS[score]}") for score in SCALE]
@@ -61,7 +70,7 @@ class DeclineForm(forms.Form):
     )
 
 
-def _yes_no(value):
+def _yes_no(value: object) -> str | None:
     """A stored yes/no answer (True, False or missing) as the radio value."""
     if value is True:
         return "yes"
@@ -74,9 +83,9 @@ class ReviewForm(forms.Form):
     """The 12 rubric criteria, the recommendation and the comments. Nothing is required here:
     a draft may be partial; `services.complete_review` says what a submission still lacks."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.plain_messages = {}
+        self.plain_messages: dict[str, str] = {}
         for criterion in CRITERIA:
             n = criterion.number
             if criterion.gate:
@@ -129,7 +138,14 @@ class ReviewForm(forms.Form):
             min_value=0, widget=forms.HiddenInput, error_messages=VERSION_MESSAGES
         )
 
-    def _radio(self, name, label, choices, message, help_text=""):
+    def _radio(
+        self,
+        name: str,
+        label: str,
+        choices: Sequence[tuple[str, str]],
+        message: str,
+        help_text: str = "",
+    ) -> None:
         self.plain_messages[name] = message
         self.fields[name] = forms.ChoiceField(
             label=label,
@@ -140,7 +156,7 @@ class ReviewForm(forms.Form):
             error_messages={"invalid_choice": message},
         )
 
-    def add_error(self, field, error):
+    def add_error(self, field: str | None, error: Any) -> None:
         """One plain message per rubric control: its label already says which one it is.
         The hidden draft version has no label: its message is the form's."""
         if field in self.plain_messages:
@@ -148,11 +164,11 @@ class ReviewForm(forms.Form):
         super().add_error(None if field == "version" else field, error)
 
     @classmethod
-    def initial_for(cls, review) -> dict:
+    def initial_for(cls, review: Review | None) -> dict[str, object]:
         """The form's initial values from a saved (draft) review."""
         if review is None:
             return {"version": 0}
-        initial = {
+        initial: dict[str, object] = {
             "version": review.version,
             "recommendation": review.recommendation,
             "comments_to_authors": review.comments_to_authors,
@@ -178,13 +194,14 @@ class ReviewForm(forms.Form):
     def rebase(self, version: int) -> None:
         """Show the posted text on top of saved draft `version`, so that saving it again
         replaces that version (after a save refused as stale or out of date)."""
-        self.data = self.data.copy()
-        self.data["version"] = str(version)
+        posted = cast(QueryDict, self.data).copy()  # a request's POST, or a test's dict
+        posted["version"] = str(version)
+        self.data = posted
 
-    def draft(self) -> dict:
+    def draft(self) -> dict[str, Any]:
         """The keyword arguments of services.save_review_draft, from a valid form."""
         data = self.cleaned_data
-        answers = {}
+        answers: dict[str, dict[str, object]] = {}
         for criterion in CRITERIA:
             names = [f"{criterion.key}.{t}" for t in TEXT_KEYS]
             if criterion.scored:
@@ -203,7 +220,7 @@ class ReviewForm(forms.Form):
             "confidential_comments": data.get("confidential_comments") or "",
         }
 
-    def criteria(self) -> list[dict]:
+    def criteria(self) -> list[dict[str, object]]:
         """Per criterion, in order: the criterion and its bound fields, for the template."""
         rows = []
         for criterion in CRITERIA:
@@ -221,7 +238,7 @@ class ReviewForm(forms.Form):
             )
         return rows
 
-    def closing_fields(self) -> list:
+    def closing_fields(self) -> list[forms.BoundField]:
         """The recommendation and the comments, after the criteria."""
         return [
             self[name]

@@ -8,10 +8,13 @@ and PDF and MP4 structures are counted. The limits keep the peak memory of check
 under 256 MB above an idle worker (tests/bench/test_upload_memory_bench.py measures it).
 """
 
+from __future__ import annotations
+
 import io
 import struct
 import zipfile
 from dataclasses import dataclass
+from typing import IO, Self
 
 from django.core.exceptions import ValidationError
 from lxml import etree
@@ -82,7 +85,7 @@ _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
 
 
-def _directory_size(stream) -> tuple[int, int]:
+def _directory_size(stream: IO[bytes]) -> tuple[int, int]:
     """(entries, central directory bytes) from the end records, read before zipfile parses."""
     length = stream.seek(0, io.SEEK_END)
     start = max(0, length - _EOCD.size - 65_535)
@@ -105,7 +108,7 @@ def _directory_size(stream) -> tuple[int, int]:
     return entries, size
 
 
-def open_zip(source, budget: Budget) -> zipfile.ZipFile:
+def open_zip(source: bytes | bytearray | IO[bytes], budget: Budget) -> zipfile.ZipFile:
     """A zip (bytes or a file) whose directory was measured before zipfile parsed it; its
     member names are unique and none is encrypted."""
     stream = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
@@ -124,7 +127,9 @@ def open_zip(source, budget: Budget) -> zipfile.ZipFile:
     return archive
 
 
-def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget, xml=False):
+def read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget, xml: bool = False
+) -> bytes:
     """The member's bytes, counted as they really inflate; refused past its limit (an XML
     part's or any member's) or past the budget. The size the zip declares only refuses early:
     the count is what holds."""
@@ -145,14 +150,14 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget,
 class Members:
     """A zip opened within bounds, whose members are read by name through the counting reader."""
 
-    def __init__(self, source, budget: Budget | None = None):
+    def __init__(self, source: bytes | bytearray | IO[bytes], budget: Budget | None = None) -> None:
         self.budget = budget or Budget()
         self.archive = open_zip(source, self.budget)
 
-    def __enter__(self):
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, *exc_info: object) -> None:
         self.archive.close()
 
     def infolist(self) -> list[zipfile.ZipInfo]:

@@ -7,6 +7,8 @@ depth: tag boxes become zero-filled `free` space (so no sample offset moves) and
 are zeroed; a box structure that cannot be walked with certainty is refused.
 """
 
+from __future__ import annotations
+
 import io
 import re
 import struct
@@ -27,7 +29,7 @@ def printable(raw: bytes) -> str:
     return " ".join(re.findall(r"[^\x00-\x1f\x7f-\x9f\ufffd]{3,}", raw.decode("utf-8", "replace")))
 
 
-def as_text(value) -> str:
+def as_text(value: object) -> str:
     if isinstance(value, bytes):
         return printable(value)
     return value if isinstance(value, str) else ""
@@ -59,8 +61,8 @@ def clean_image(data: bytes) -> bytes:
     """Re-encode the pixels (upright) with no EXIF, XMP, ICC profile, comments or text chunks."""
     with _open_image(data) as image:
         image_format, kept = image.format, dict(image.info)
-        options = {}
-        if image_format in {"JPEG", "MPO"}:
+        options: dict[str, object] = {}
+        if isinstance(image, JpegImagePlugin.JpegImageFile):  # JPEG, and MPO (its subclass)
             image_format = "JPEG"
             options = {
                 "qtables": image.quantization,
@@ -82,7 +84,7 @@ def image_metadata(data: bytes) -> Iterator[str]:
         yield from (as_text(value) for value in exif.get_ifd(0x8769).values())
 
 
-def _exif_text(tag: int, value) -> str:
+def _exif_text(tag: int, value: object) -> str:
     """EXIF values as text; Windows XPAuthor and friends are UTF-16."""
     if tag in _EXIF_WINDOWS_TAGS and isinstance(value, bytes):
         return value.decode("utf-16-le", "ignore").rstrip("\x00")
@@ -138,7 +140,7 @@ _MEDIA_HANDLERS = frozenset(
 _HANDLER_NAME = 24  # hdlr: version and flags, pre-defined, handler type, three reserved words
 
 
-def box_at(data, position: int, end: int) -> Span:
+def box_at(data: bytes | bytearray, position: int, end: int) -> Span:
     size, kind = struct.unpack_from(">I4s", data, position)
     header = 8
     if size == 1:
@@ -154,10 +156,12 @@ def box_at(data, position: int, end: int) -> Span:
 class _Walk:
     """Counts the boxes of one file while they are walked."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.boxes = 0
 
-    def boxes_in(self, data, start: int, end: int, parent: bytes, depth: int = 0):
+    def boxes_in(
+        self, data: bytes, start: int, end: int, parent: bytes, depth: int = 0
+    ) -> Iterator[tuple[Span, bytes]]:
         """(box, its parent's type) for every box between start and end, containers walked."""
         if depth > limits.MAX_MP4_DEPTH:
             raise limits.cannot_clean("the video's boxes are nested too deeply")
@@ -175,12 +179,12 @@ class _Walk:
             raise ValueError(f"{end - position} stray bytes at byte {position}")
 
 
-def boxes(data) -> Iterator[tuple[Span, bytes]]:
+def boxes(data: bytes) -> Iterator[tuple[Span, bytes]]:
     """(box, its parent's type) for every box of a file, within MAX_MP4_BOXES and _DEPTH."""
     return _Walk().boxes_in(data, 0, len(data), b"")
 
 
-def _tag_spans(data) -> Iterator[Span]:
+def _tag_spans(data: bytes) -> Iterator[Span]:
     """Every tag box and track handler, the whole box structure checked on the way."""
     for span, parent in boxes(data):
         if span.kind in _TAG_BOXES or (span.kind, parent) == (b"hdlr", b"mdia"):

@@ -20,6 +20,8 @@ A part that cannot be cleaned with certainty (a binary part of unknown kind, XML
 parse, a package nested too deeply) refuses the whole file with a message naming it.
 """
 
+from __future__ import annotations
+
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -85,7 +87,14 @@ _DROPPED_TYPES = (
     "attachedtoolbars",
     "vnd.ms-photo",
 )
-_PICTURES = ("image/png", "image/jpeg", "image/jpg", "image/pjpeg", "image/gif", "image/bmp")
+_PICTURES: tuple[str, ...] = (
+    "image/png",
+    "image/jpeg",
+    "image/jpg",
+    "image/pjpeg",
+    "image/gif",
+    "image/bmp",
+)
 _PICTURES += ("image/tiff",)
 _VECTOR_PICTURES = ("image/x-emf", "image/emf", "image/x-wmf", "image/wmf")  # kept, scanned
 _PACKAGE_ENDINGS = (".sheet", ".document", ".presentation", ".template", ".slideshow", ".12")
@@ -158,7 +167,7 @@ class _Cleaner:
     depth: int
     removed: list[str]
     collect: bool
-    package: opc.Package = None
+    package: opc.Package = field(init=False)  # read by plan()
     actions: dict[str, str] = field(default_factory=dict)
     kept: set[str] = field(default_factory=set)
     dropped_ids: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -270,7 +279,13 @@ def _write(target: zipfile.ZipFile, name: str, body: bytes) -> None:
     target.writestr(member, body)
 
 
-def clean_package(data: bytes, budget=None, depth=0, removed=None, collect=False) -> bytes:
+def clean_package(
+    data: bytes,
+    budget: limits.Budget | None = None,
+    depth: int = 0,
+    removed: list[str] | None = None,
+    collect: bool = False,
+) -> bytes:
     """The package rebuilt from its cleaned parts, in the original member order."""
     removed = [] if removed is None else removed
     out = io.BytesIO()
@@ -291,6 +306,6 @@ def clean_office(data: bytes) -> bytes:
 
 def office_metadata(data: bytes) -> list[str]:
     """Every identity-bearing string the cleaning takes out."""
-    removed = []
+    removed: list[str] = []
     clean_package(data, removed=removed, collect=True)
     return [text for text in removed if text]

@@ -6,6 +6,8 @@ extension). Part names compare without regard to case, as the standard says. Mem
 relationship reaches are not parts: Office ignores them, and so does the copy for reviewers.
 """
 
+from __future__ import annotations
+
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -56,7 +58,7 @@ class Package:
     overrides: dict[str, str] = field(default_factory=dict)  # part key → content type
     defaults: dict[str, str] = field(default_factory=dict)  # extension → content type
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for element in self.types.iter(OVERRIDE):
             key = element.get("PartName", "").lstrip("/").lower()
             self.overrides[key] = element.get("ContentType", "").lower()

@@ -15,9 +15,12 @@ qpdf refuses to inflate a Flate or run-length stream past MAX_PDF_STREAM_BYTES; 
 copied without decoding when the copy is written; pypdf reads text under the same limit.
 """
 
+from __future__ import annotations
+
 import io
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import cast
 
 import pikepdf
 import pikepdf.sanitize
@@ -57,11 +60,27 @@ _SANITIZER = (
     .remove_web_capture()
     .remove_collection()
 )
-_ROOT_KEYS = ("/Metadata", "/OpenAction", "/AA", "/Threads", "/Perms", "/DSS", "/AF")
+_ROOT_KEYS: tuple[str, ...] = (
+    "/Metadata",
+    "/OpenAction",
+    "/AA",
+    "/Threads",
+    "/Perms",
+    "/DSS",
+    "/AF",
+)
 _ROOT_KEYS += ("/Legal", "/NeedsRendering", "/SpiderInfo", "/PieceInfo", "/Collection")
 _NAME_TREES = ("/JavaScript", "/EmbeddedFiles", "/AlternatePresentations", "/Renditions")
 _EVERYWHERE = ("/Metadata", "/PieceInfo", "/AA", "/AF")
-_SIGNATURE_KEYS = ("/Name", "/ContactInfo", "/Location", "/Reason", "/M", "/Contents", "/Cert")
+_SIGNATURE_KEYS: tuple[str, ...] = (
+    "/Name",
+    "/ContactInfo",
+    "/Location",
+    "/Reason",
+    "/M",
+    "/Contents",
+    "/Cert",
+)
 _SIGNATURE_KEYS += ("/Prop_Build", "/Prop_AuthTime", "/Prop_AuthType", "/Reference")
 _FILESPEC_KEYS = ("/EF", "/RF", "/F", "/UF", "/DOS", "/Mac", "/Unix", "/Desc", "/CI", "/Thumb")
 _SAFE_ACTIONS = frozenset({Name.GoTo, Name.Named, Name.SetOCGState, Name.ResetForm, Name.Hide})
@@ -81,7 +100,7 @@ def _open(data: bytes) -> pikepdf.Pdf:
     return pdf
 
 
-def _drop(obj, keys) -> None:
+def _drop(obj: pikepdf.Object, keys: Iterable[str]) -> None:
     for key in keys:
         if key in obj:
             del obj[key]
@@ -96,7 +115,7 @@ def _dictionaries(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Object]:
 # --- What is removed ----------------------------------------------------------------------------
 
 
-def _is_unsafe(action, depth: int = 0) -> bool:
+def _is_unsafe(action: pikepdf.Object, depth: int = 0) -> bool:
     """An action (with its /Next chain) that runs a script or reaches outside the document."""
     if not isinstance(action, pikepdf.Dictionary) or depth > 20:
         return True
@@ -106,31 +125,31 @@ def _is_unsafe(action, depth: int = 0) -> bool:
             return True
     elif kind not in _SAFE_ACTIONS:
         return True
-    chain = action.get("/Next")
-    if chain is None:
+    following = action.get("/Next")
+    if following is None:
         return False
-    chain = chain if isinstance(chain, pikepdf.Array) else [chain]
+    chain = following if isinstance(following, pikepdf.Array) else [following]
     return any(_is_unsafe(item, depth + 1) for item in chain)
 
 
-def _is_annotation(obj) -> bool:
+def _is_annotation(obj: pikepdf.Object) -> bool:
     return "/Rect" in obj and "/Subtype" in obj
 
 
-def _field_type(field, depth: int = 0):
+def _field_type(field: pikepdf.Object | None, depth: int = 0) -> pikepdf.Object | None:
     """A form field's /FT, inherited from its parents."""
     if not isinstance(field, pikepdf.Dictionary) or depth > _MAX_FIELD_DEPTH:
         return None
     return field.get("/FT") or _field_type(field.get("/Parent"), depth + 1)
 
 
-def _is_removed_annotation(annotation) -> bool:
+def _is_removed_annotation(annotation: pikepdf.Object) -> bool:
     if not isinstance(annotation, pikepdf.Dictionary):
         return True
     return annotation.get("/Subtype") in _REMOVED_ANNOTATIONS or _field_type(annotation) == Name.Sig
 
 
-def _without_signatures(fields, depth: int = 0) -> pikepdf.Array:
+def _without_signatures(fields: pikepdf.Array, depth: int = 0) -> pikepdf.Array:
     """The field array without signature fields, their kids pruned the same way."""
     kept = pikepdf.Array()
     for field in fields:
@@ -152,8 +171,9 @@ def _clean_catalog(pdf: pikepdf.Pdf) -> None:
     form = root.get("/AcroForm")
     if isinstance(form, pikepdf.Dictionary):
         _drop(form, ("/XFA", "/SigFlags"))
-        if isinstance(form.get("/Fields"), pikepdf.Array):
-            form.Fields = _without_signatures(form.Fields)
+        fields = form.get("/Fields")
+        if isinstance(fields, pikepdf.Array):
+            form.Fields = _without_signatures(fields)
     if "/Info" in pdf.trailer:
         del pdf.trailer["/Info"]
 
@@ -178,10 +198,12 @@ def _clean_jpeg(stream: pikepdf.Stream) -> None:
             clean = media.strip_jpeg(stream.read_raw_bytes())
         except ValueError as error:
             raise limits.cannot_clean("an image in the PDF is not readable JPEG data") from error
-        stream.write(clean, filter=Name.DCTDecode, decode_parms=stream.get("/DecodeParms"))
+        # A JPEG's /DecodeParms, when there is one, is a dictionary or an array of them.
+        parameters = cast("pikepdf.Dictionary | pikepdf.Array | None", stream.get("/DecodeParms"))
+        stream.write(clean, filter=Name.DCTDecode, decode_parms=parameters)
 
 
-def _clean_object(obj) -> None:
+def _clean_object(obj: pikepdf.Object) -> None:
     _drop(obj, _EVERYWHERE)
     for key in ("/A", "/OpenAction"):
         if key in obj and _is_unsafe(obj[key]):
@@ -222,7 +244,7 @@ def _bounded_bytes(stream: pikepdf.Stream) -> bytes:
     return b""
 
 
-def _strings(value, depth: int = 0) -> str:
+def _strings(value: pikepdf.Object | list[pikepdf.Object], depth: int = 0) -> str:
     """The text inside a PDF value: plain or Flate streams, strings, nested containers."""
     if depth > 8:
         return ""
@@ -235,7 +257,7 @@ def _strings(value, depth: int = 0) -> str:
     return str(value) if isinstance(value, pikepdf.String) else ""
 
 
-def _removed_keys(obj) -> list[str]:
+def _removed_keys(obj: pikepdf.Object) -> list[str]:
     """The keys of a dictionary whose values the cleaning removes and that may name someone."""
     keys = ["/Metadata", "/PieceInfo", "/I"]
     if obj.get("/Type") == Name.Sig or "/ByteRange" in obj:
@@ -259,13 +281,13 @@ def pdf_metadata(data: bytes) -> Iterator[str]:
 
 def pdf_pages_text(data: bytes) -> Iterator[tuple[int, str]]:
     """(page number, text) for the first MAX_TEXT_PAGES pages, streams inflated within limits."""
-    with pypdf.apply_configuration(**_PYPDF_LIMITS):
+    with pypdf.apply_configuration(None, **_PYPDF_LIMITS):
         reader = pypdf.PdfReader(io.BytesIO(data))
         for number, page in enumerate(reader.pages[:MAX_TEXT_PAGES], start=1):
             yield number, page.extract_text() or ""
 
 
-def _place(obj) -> str:
+def _place(obj: pikepdf.Object) -> str:
     if _is_annotation(obj):
         return "annotations and links"
     if "/Title" in obj and "/Parent" in obj:
@@ -287,5 +309,5 @@ def pdf_residue(data: bytes) -> Iterator[tuple[str, str]]:
                 yield _place(obj), " ".join(found)
 
 
-def _is_action(value) -> bool:
+def _is_action(value: pikepdf.Object) -> bool:
     return isinstance(value, pikepdf.Dictionary) and "/S" in value

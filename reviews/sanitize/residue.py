@@ -5,8 +5,11 @@ text, a slide title, a chart label, a hyperlink or a vector picture's text canno
 without changing the work, so the editor is told where it is.
 """
 
+from __future__ import annotations
+
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from lxml import etree
 
@@ -58,9 +61,10 @@ _PARAGRAPHS = frozenset(
     f"{{{namespace}}}{name}" for namespace in _NAMESPACES for name in ("p", "si", "is")
 )
 _CHUNK = 50_000
+T = TypeVar("T")
 
 
-def _chunks(iterable) -> Iterator[list]:
+def _chunks(iterable: Iterable[T]) -> Iterator[list[T]]:
     iterator = iter(iterable)
     while chunk := list(itertools.islice(iterator, _CHUNK)):
         yield chunk
@@ -82,11 +86,13 @@ def _xml_texts(where: str, body: bytes, path: str) -> Iterator[tuple[str, str]]:
         yield where, "\n".join("".join(paragraph.itertext()) for paragraph in paragraphs)
 
 
-def _links(root) -> str:
+def _links(root: etree._Element) -> str:
     return " ".join(element.get("Target", "") for element in root.iter(opc.RELATIONSHIP))
 
 
-def office_residue(data: bytes, prefix: str = "", budget=None) -> Iterator[tuple[str, str]]:
+def office_residue(
+    data: bytes, prefix: str = "", budget: limits.Budget | None = None
+) -> Iterator[tuple[str, str]]:
     """(where, text) for every member of a cleaned package, embedded packages included."""
     with limits.Members(data, budget) as members:
         package = opc.load(members.archive.namelist(), members.read)

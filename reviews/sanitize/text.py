@@ -6,6 +6,8 @@ is read through the counting reader and parsed incrementally; a paragraph is dro
 memory once its text is taken.
 """
 
+from __future__ import annotations
+
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +31,7 @@ _WORD_PARTS = ("header", "footer", "footnotes", "endnotes", "comments")
 class _Reader:
     """A package's members and relationships."""
 
-    def __init__(self, members: limits.Members):
+    def __init__(self, members: limits.Members) -> None:
         self.members = members
         self.package = opc.load(members.archive.namelist(), members.read)
 
@@ -46,7 +48,7 @@ class _Reader:
 
 
 @contextmanager
-def _package(data: bytes):
+def _package(data: bytes) -> Iterator[_Reader]:
     with limits.Members(data) as members:
         yield _Reader(members)
 

@@ -5,6 +5,8 @@ Every function changes a parsed part in place and returns the strings it took ou
 them (a tracked change must keep a `w:author`), so the copy still opens in Office.
 """
 
+from __future__ import annotations
+
 from lxml import etree
 
 _WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -74,7 +76,7 @@ APP_PROPERTIES_KEPT = frozenset(
 )
 
 
-def local(name) -> str:
+def local(name: str | bytes | etree.QName) -> str:
     return etree.QName(name).localname
 
 
@@ -134,7 +136,7 @@ _PERSON = f"{{{_WORD_2012}}}person"
 class _Scrub:
     """One pass over a part's elements (plain string tests: a million elements in a second)."""
 
-    def __init__(self, content_type: str, dropped: frozenset[str]):
+    def __init__(self, content_type: str, dropped: frozenset[str]) -> None:
         self.names = _PEOPLE_ATTRIBUTES if lists_people(content_type) else _IDENTITY_ATTRIBUTES
         self.dropped = dropped
         self.found: list[str] = []

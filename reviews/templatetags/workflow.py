@@ -1,13 +1,18 @@
 """Template helpers for workflow pages: state badges, rubric criteria, answers."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
 from django import template
 
 from ..choices import AssignmentState, SubmissionState
-from ..rubric import CRITERIA, CRITERIA_BY_KEY
+from ..rubric import CRITERIA, CRITERIA_BY_KEY, Criterion
 
 register = template.Library()
 
-STATE_STYLES = {
+STATE_STYLES: dict[str, str] = {
     SubmissionState.PUBLISHED: "ok",
     SubmissionState.ACCEPTED: "ok",
     AssignmentState.COMPLETED: "ok",
@@ -19,43 +24,43 @@ STATE_STYLES = {
     AssignmentState.DECLINED: "danger",
     AssignmentState.CANCELLED: "danger",
 }
-LABELS = {**dict(SubmissionState.choices), **dict(AssignmentState.choices)}
+LABELS: dict[str, str] = {**dict(SubmissionState.choices), **dict(AssignmentState.choices)}
 
 
 @register.inclusion_tag("includes/reviews_state.html")
-def state_badge(state):
+def state_badge(state: str) -> dict[str, str]:
     return {"label": LABELS.get(state, state), "style": STATE_STYLES.get(state, "")}
 
 
 @register.simple_tag
-def rubric_criteria():
+def rubric_criteria() -> tuple[Criterion, ...]:
     return CRITERIA
 
 
 @register.filter
-def criterion(key):
+def criterion(key: str) -> Criterion | None:
     return CRITERIA_BY_KEY.get(key)
 
 
 @register.filter
-def answer(answers, key):
+def answer(answers: Mapping[str, Any] | None, key: str) -> Any:
     """The answers dict of one criterion (empty when unanswered)."""
     return (answers or {}).get(key, {})
 
 
 @register.filter
-def get(mapping, key):
+def get(mapping: Mapping[str, Any] | None, key: str) -> Any:
     return (mapping or {}).get(key)
 
 
 @register.filter
-def state_label(state):
+def state_label(state: str) -> str:
     """A submission or assignment state in words ("revisions_requested" → "Revisions requested")."""
     return LABELS.get(state, words(state))
 
 
 @register.filter
-def words(code):
+def words(code: object) -> str:
     """A code in words, capitalised: "request_revisions" → "Request revisions",
     "remind:response_overdue" → "Reminder: response overdue"."""
     text = str(code or "").replace("remind:", "reminder: ").replace("_", " ")

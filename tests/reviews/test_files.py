@@ -14,7 +14,11 @@ import pypdf
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
+from django.core.files.uploadedfile import (
+    SimpleUploadedFile,
+    TemporaryUploadedFile,
+    UploadedFile,
+)
 from docx.shared import Inches
 from lxml import etree
 from mutagen.mp4 import MP4
@@ -218,6 +222,21 @@ def test_a_file_exactly_at_the_size_limit_is_accepted(settings):
     settings.TOOLKIT_MAX_UPLOAD_MB = len(data) / 2**20
 
     assert files.validate_upload(upload("handout.pdf", data)).size == len(data)
+
+
+def test_an_upload_that_does_not_state_its_size_is_measured():
+    data = samples.pdf_bytes()
+    uploaded = UploadedFile(io.BytesIO(data), name="handout.pdf")  # size None, as code may make
+
+    facts = files.validate_upload(uploaded)
+
+    assert (facts.size, facts.sha256) == (len(data), hashlib.sha256(data).hexdigest())
+
+
+def test_an_empty_upload_that_does_not_state_its_size_is_refused_as_empty():
+    error = refusal(UploadedFile(io.BytesIO(b""), name="notes.pdf"))
+
+    assert error.code == "empty"
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,9 @@
+from __future__ import annotations
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 
 from toolkit.admin import SafeChoicesMixin
 
@@ -31,10 +35,10 @@ class UserAdmin(SafeChoicesMixin, BaseUserAdmin):
     )
 
     @admin.display(description="roles")
-    def roles(self, obj):
+    def roles(self, obj: User) -> str:
         return ", ".join(sorted(g.name for g in obj.groups.all()))
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
         return super().get_queryset(request).prefetch_related("groups")
 
 
@@ -47,8 +51,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
     readonly_fields = ("user", "created")
     fields = ("user", "created")
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False

@@ -1,6 +1,11 @@
 """The admin site: Django's, with every password it checks going through the sign-in throttle."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponseBase
 from django.urls import reverse
 
 from .forms import AdminLoginForm
@@ -11,7 +16,10 @@ class AdminSite(admin.AdminSite):
     # /admin/login/ checks passwords through the same backend and lock as /accounts/login/.
     login_form = AdminLoginForm
 
-    def password_change(self, request, extra_context=None):
+    # The stubs say TemplateResponse; a successful change answers with a redirect.
+    def password_change(  # type: ignore[override]
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponseBase:
         """Django's view, with the current password checked like a sign-in."""
         request.current_app = self.name
         view = AdminPasswordChangeView.as_view(

@@ -5,15 +5,21 @@ password-change form and any API authentication that takes a password all call
 `django.contrib.auth.authenticate`), so the lockout cannot be side-stepped by another path.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from asgiref.sync import sync_to_async
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 
 from . import throttle
+from .models import User
 
 
-def find_account(name: str | None):
+def find_account(name: str | None) -> User | None:
     """The account a typed sign-in name means, or None: by e-mail (any case) when it has an @,
     else by user name (exactly, then in any case: sign-up refuses names differing by case)."""
     name = (name or "").strip()
@@ -26,7 +32,14 @@ def find_account(name: str | None):
 
 
 class UsernameOrEmailBackend(ModelBackend):
-    def authenticate(self, request, username=None, password=None, account=None, **kwargs):
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        account: User | None = None,
+        **kwargs: Any,
+    ) -> User | None:
         """The account if the password is right and neither it nor the client is locked out;
         raises PermissionDenied while locked, so that no other backend is asked either.
         `account` instead of a name checks a known account's password (password change)."""
@@ -47,10 +60,16 @@ class UsernameOrEmailBackend(ModelBackend):
         return user
 
     # ModelBackend's async twin would skip the throttle: run the one above instead.
-    async def aauthenticate(self, request, username=None, password=None, **kwargs):
+    async def aauthenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
         return await sync_to_async(self.authenticate)(request, username, password, **kwargs)
 
-    def _check_password(self, account, password):
+    def _check_password(self, account: User | None, password: str) -> User | None:
         if account is None:
             # Hash once anyway, so that an unknown name takes as long as a wrong password.
             get_user_model()().set_password(password)

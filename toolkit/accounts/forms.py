@@ -1,5 +1,9 @@
 """Account forms: sign-in and password change with throttling, sign-up, profile."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate, get_user_model
@@ -8,6 +12,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Use
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
+from django.http import HttpRequest
 
 from catalog.models import LearnerLevel, Topic
 from toolkit.emails import send_email
@@ -18,6 +23,12 @@ from .backends import find_account
 from .permissions import CONTRIBUTOR
 from .validators import normalize_email
 
+if TYPE_CHECKING:  # the mixins' places among a form's bases, for the type checker only
+    _AuthenticationForm = AuthenticationForm
+    _ModelForm = forms.ModelForm[Any]
+else:
+    _AuthenticationForm = _ModelForm = object
+
 User = get_user_model()
 
 
@@ -26,18 +37,20 @@ LOCKED_MESSAGE = (
 )
 
 
-def locked_error(request, username: str, account=None) -> ValidationError | None:
+def locked_error(
+    request: HttpRequest | None, username: str, account: Any = None
+) -> ValidationError | None:
     """The one answer of a locked account or client, whatever password was typed."""
     if throttle.sign_in_locked(request, username, account or find_account(username)):
         return ValidationError(LOCKED_MESSAGE, code="locked")
     return None
 
 
-class LockedMessageMixin:
+class LockedMessageMixin(_AuthenticationForm):
     """An authentication form that says so when the sign-in throttle refused (the backend
     refuses; this only replaces "wrong password" with the pause's message)."""
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         try:
             return super().clean()
         except ValidationError:
@@ -47,7 +60,7 @@ class LockedMessageMixin:
 
 
 class LoginForm(LockedMessageMixin, AuthenticationForm):
-    def __init__(self, request=None, *args, **kwargs):
+    def __init__(self, request: HttpRequest | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = "User name or e-mail"
         self.fields["username"].widget.attrs["autocomplete"] = "username"
@@ -61,11 +74,11 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
     """Django's, checking the current password through the sign-in backend, so that a
     borrowed session cannot guess it without limit."""
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
 
-    def clean_old_password(self):
+    def clean_old_password(self) -> str:
         old_password = self.cleaned_data["old_password"]
         if authenticate(self.request, account=self.user, password=old_password) is None:
             name = self.user.get_username()
@@ -85,11 +98,11 @@ class ThrottledPasswordResetForm(PasswordResetForm):
     """Django's, sending so many links an hour to one address (and from one client),
     through the outbox like every other e-mail (toolkit.emails, toolkit.mail)."""
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
 
-    def clean_email(self):
+    def clean_email(self) -> str:
         email = self.cleaned_data["email"]
         # Counted whether or not an account has this address, so the answer reveals nothing.
         if not throttle.password_reset_allowed(self.request, email):
@@ -102,13 +115,13 @@ class ThrottledPasswordResetForm(PasswordResetForm):
 
     def send_mail(
         self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
         """Queue the `password_reset` message; its link is built on TOOLKIT_SITE_URL."""
         send_email(
             "password_reset",
@@ -117,8 +130,8 @@ class ThrottledPasswordResetForm(PasswordResetForm):
         )
 
 
-class UniqueEmailMixin:
-    def clean_email(self):
+class UniqueEmailMixin(_ModelForm):
+    def clean_email(self) -> str:
         email = normalize_email(self.cleaned_data["email"])
         others = User.objects.filter(email__iexact=email)
         if self.instance.pk:
@@ -134,13 +147,13 @@ class SignupForm(UniqueEmailMixin, UserCreationForm):
         fields = ("username", "email", "display_name", "affiliation", "orcid")
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request = request
         self.fields["email"].required = True
         self.fields["display_name"].required = True
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         """Once the address is over its hour's sign-ups or refusals, answer only that: no
         field is checked, so the form cannot tell which names or addresses are taken."""
         if self.is_bound and not throttle.signup_allowed(self.request):
@@ -157,7 +170,7 @@ class SignupForm(UniqueEmailMixin, UserCreationForm):
             return
         super().full_clean()
 
-    def save(self, commit=True):
+    def save(self, commit: bool = True) -> Any:
         user = super().save(commit=commit)
         if commit:
             user.groups.add(Group.objects.get(name=CONTRIBUTOR))

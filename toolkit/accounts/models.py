@@ -1,6 +1,7 @@
 """The user model: identity, reviewer expertise and declared conflicts."""
 
 from functools import cached_property
+from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -11,6 +12,7 @@ from .validators import normalize_email, normalize_orcid, validate_orcid
 
 
 class User(AbstractUser):
+    _password: str | None  # AbstractBaseUser's: the raw password set since the last save
     email = models.EmailField("e-mail address")
     display_name = models.CharField(
         "name", max_length=150, help_text="Your name as it appears on published resources."
@@ -53,10 +55,10 @@ class User(AbstractUser):
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.display_name or self.username
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         """Normalises; a new password or a deactivation revokes the API token (whoever saves:
         the password forms, the reset link, the admin, a management command)."""
         self.email = normalize_email(self.email)
@@ -81,7 +83,7 @@ class User(AbstractUser):
     def conflict_lines(self) -> tuple[list[str], list[str]]:
         """Declared conflicts, normalised: (institutions, people)."""
 
-        def lines(text):
+        def lines(text: str) -> list[str]:
             return [line.strip().lower() for line in text.splitlines() if line.strip()]
 
         return lines(self.conflict_institutions), lines(self.conflict_people)
@@ -98,5 +100,5 @@ class ApiToken(models.Model):
     class Meta:
         verbose_name = "API token"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"API token of {self.user}"

@@ -13,10 +13,14 @@ account or name:
 The counts live in the default cache: Redis when REDIS_URL is set, so every worker shares them.
 """
 
+from __future__ import annotations
+
 import hashlib
 import math
 import unicodedata
+from collections.abc import Callable
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,15 +29,22 @@ from rest_framework import throttling
 from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.http import HttpRequest
+    from rest_framework.request import Request
+    from rest_framework.views import APIView
+
 HOUR = 3600
 # An address may do more than one name, so that people behind a shared NAT are not shut out.
 ADDRESS_FACTOR = 4
 
 
-def client_address(request) -> str | None:
+def client_address(request: HttpRequest | None) -> str | None:
     """The API throttles' notion of the client (NUM_PROXIES): behind the proxy, the address
     the proxy saw, not its own, which would lock every user out after a few failures."""
-    return BaseThrottle().get_ident(request) if request is not None else None
+    # get_ident reads only request.META, which a plain HttpRequest has too.
+    return BaseThrottle().get_ident(request) if request is not None else None  # type: ignore[arg-type]
 
 
 def normalise(name: str) -> str:
@@ -44,7 +55,9 @@ def _name_key(action: str, name: str) -> str:
     return f"{action}:name:{hashlib.sha256(normalise(name).encode()).hexdigest()[:32]}"
 
 
-def _limits(action: str, request, limit: int, own_key: str | None = None) -> dict[str, int]:
+def _limits(
+    action: str, request: HttpRequest | None, limit: int, own_key: str | None = None
+) -> dict[str, int]:
     """{cache key: limit}: the account's or name's own key, and the client address's key
     (allowed ADDRESS_FACTOR times as many when there is an own key)."""
     limits = {own_key: limit} if own_key else {}
@@ -71,27 +84,33 @@ def _count(limits: dict[str, int], seconds: int) -> None:
 # --- sign-in ----------------------------------------------------------------------------
 
 
-def _account_key(name: str, account) -> str:
+def _account_key(name: str, account: AbstractBaseUser | None) -> str:
     if account is not None:
         return f"login-fail:account:{account.pk}"
     return _name_key("login-fail", name)
 
 
-def _sign_in_limits(request, name: str, account) -> dict[str, int]:
+def _sign_in_limits(
+    request: HttpRequest | None, name: str, account: AbstractBaseUser | None
+) -> dict[str, int]:
     own = _account_key(name, account)
     return _limits("login-fail", request, settings.TOOLKIT_LOGIN_ATTEMPTS, own)
 
 
-def sign_in_locked(request, name: str, account) -> bool:
+def sign_in_locked(
+    request: HttpRequest | None, name: str, account: AbstractBaseUser | None
+) -> bool:
     """True while the account (or the typed name) or the client address is paused."""
     return not _under(_sign_in_limits(request, name, account))
 
 
-def record_sign_in_failure(request, name: str, account) -> None:
+def record_sign_in_failure(
+    request: HttpRequest | None, name: str, account: AbstractBaseUser | None
+) -> None:
     _count(_sign_in_limits(request, name, account), settings.TOOLKIT_LOGIN_LOCKOUT_SECONDS)
 
 
-def clear_sign_in_failures(name: str, account) -> None:
+def clear_sign_in_failures(name: str, account: AbstractBaseUser | None) -> None:
     """A successful sign-in forgives the account's failures (not the address's)."""
     cache.delete(_account_key(name, account))
 
@@ -99,37 +118,37 @@ def clear_sign_in_failures(name: str, account) -> None:
 # --- sign-up and password reset ---------------------------------------------------------
 
 
-def _signup_limits(request) -> dict[str, int]:
+def _signup_limits(request: HttpRequest | None) -> dict[str, int]:
     return {
         **_limits("signup", request, settings.TOOLKIT_SIGNUPS_PER_HOUR),
         **_limits("signup-fail", request, settings.TOOLKIT_SIGNUP_FAILURES_PER_HOUR),
     }
 
 
-def signup_allowed(request) -> bool:
+def signup_allowed(request: HttpRequest | None) -> bool:
     """False once an address made its accounts, or had its refusals (which tell whether a
     name or an e-mail address is taken), for the hour."""
     return _under(_signup_limits(request))
 
 
-def record_signup(request) -> None:
+def record_signup(request: HttpRequest | None) -> None:
     _count(_limits("signup", request, settings.TOOLKIT_SIGNUPS_PER_HOUR), HOUR)
 
 
-def record_failed_signup(request) -> None:
+def record_failed_signup(request: HttpRequest | None) -> None:
     _count(_limits("signup-fail", request, settings.TOOLKIT_SIGNUP_FAILURES_PER_HOUR), HOUR)
 
 
-def _reset_limits(request, email: str) -> dict[str, int]:
+def _reset_limits(request: HttpRequest | None, email: str) -> dict[str, int]:
     own = _name_key("reset", email)
     return _limits("reset", request, settings.TOOLKIT_PASSWORD_RESETS_PER_HOUR, own)
 
 
-def password_reset_allowed(request, email: str) -> bool:
+def password_reset_allowed(request: HttpRequest | None, email: str) -> bool:
     return _under(_reset_limits(request, email))
 
 
-def record_password_reset(request, email: str) -> None:
+def record_password_reset(request: HttpRequest | None, email: str) -> None:
     _count(_reset_limits(request, email), HOUR)
 
 
@@ -140,8 +159,12 @@ class RateFromSettingsMixin:
     """DRF's throttles read their rates once, at import: read them at each request instead,
     so that a changed setting (or a test's small rate) applies."""
 
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+    scope: str | None
+
+    def get_rate(self) -> str | None:
+        # The stubs say numbers; DRF's rates are texts such as "100/hour".
+        rates: dict[str, str | None] = api_settings.DEFAULT_THROTTLE_RATES  # type: ignore[assignment]
+        return rates.get(self.scope) if self.scope is not None else None
 
 
 class AnonRateThrottle(RateFromSettingsMixin, throttling.AnonRateThrottle):
@@ -155,23 +178,28 @@ class UserRateThrottle(RateFromSettingsMixin, throttling.UserRateThrottle):
 class ClientRateThrottle(RateFromSettingsMixin, throttling.SimpleRateThrottle):
     """A rate per client address, whoever is signed in, for plain Django views."""
 
-    def __init__(self, scope: str):
+    duration: int  # set by SimpleRateThrottle.__init__ from the rate
+
+    def __init__(self, scope: str) -> None:
         self.scope = scope
         super().__init__()
 
-    def get_cache_key(self, request, view):
+    def get_cache_key(self, request: Request, view: APIView | None) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
-def per_client(scope: str):
+View = Callable[..., HttpResponse]
+
+
+def per_client(scope: str) -> Callable[[View], View]:
     """View decorator: past the `scope` rate, a client gets 503 with Retry-After (the HTTP
     flow control that OAI-PMH 2.0 §3.1.2.2 prescribes and harvesters obey) until it slows."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
-        def throttled_view(request, *args, **kwargs):
+        def throttled_view(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
             gate = ClientRateThrottle(scope)
-            if gate.allow_request(request, None):
+            if gate.allow_request(request, None):  # type: ignore[arg-type]  # no view: a plain one
                 return view(request, *args, **kwargs)
             wait = gate.wait()
             seconds = math.ceil(wait) if wait is not None else int(gate.duration)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
-from .models import ApiToken
+from .models import ApiToken, User
 from .permissions import can_manage_token
 
 
@@ -25,7 +25,7 @@ def digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def issue_token(user) -> str:
+def issue_token(user: User) -> str:
     """Replace the user's token with a new one and return its key, which is stored nowhere.
     Any active account may (PermissionError otherwise)."""
     if not can_manage_token(user):
@@ -37,7 +37,7 @@ def issue_token(user) -> str:
     return key
 
 
-def revoke_token(user) -> bool:
+def revoke_token(user: User) -> bool:
     """Delete the user's token; True if there was one. Anyone may revoke their own."""
     deleted, _ = ApiToken.objects.filter(user=user).delete()
     return bool(deleted)
@@ -48,7 +48,7 @@ class HashedTokenAuthentication(TokenAuthentication):
 
     model = ApiToken
 
-    def authenticate_credentials(self, key):
+    def authenticate_credentials(self, key: str) -> tuple[User, ApiToken]:
         token = ApiToken.objects.select_related("user").filter(digest=digest(key)).first()
         if token is None:
             raise AuthenticationFailed("Invalid token.")

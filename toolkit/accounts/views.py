@@ -1,10 +1,17 @@
 """Account pages: sign-up, profile, personal API token."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.messages.views import SuccessMessageMixin
+from django.core.exceptions import PermissionDenied
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -23,7 +30,21 @@ from .forms import (
     SignupForm,
     ThrottledPasswordResetForm,
 )
-from .models import ApiToken
+from .models import ApiToken, User
+
+if TYPE_CHECKING:  # the mixin's place among a view's bases, for the type checker only
+    from django.views.generic.edit import FormMixin
+
+    _FormView = FormMixin[Any]
+else:
+    _FormView = object
+
+
+def _account(request: HttpRequest) -> User:
+    """The signed-in account of a view behind LoginRequiredMixin."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
 
 
 class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
@@ -32,10 +53,12 @@ class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-class RequestFormKwargsMixin:
+class RequestFormKwargsMixin(_FormView):
     """Give the form the request (the throttles count per client address)."""
 
-    def get_form_kwargs(self):
+    request: HttpRequest
+
+    def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "request": self.request}
 
 
@@ -70,7 +93,7 @@ class PasswordResetView(
         "submit_label": "Send the link",
     }
 
-    def form_valid(self, form):
+    def form_valid(self, form: ThrottledPasswordResetForm) -> HttpResponse:
         throttle.record_password_reset(self.request, form.cleaned_data["email"])
         return super().form_valid(form)
 
@@ -86,16 +109,16 @@ class SignupView(UniqueRaceMixin, BadRequestOnInvalidFormMixin, RequestFormKwarg
     template_name = "accounts/signup.html"
     success_url = reverse_lazy("home")
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated:
             return redirect("accounts:profile")
         return super().dispatch(request, *args, **kwargs)
 
-    def form_invalid(self, form):
+    def form_invalid(self, form: BaseForm) -> HttpResponse:
         throttle.record_failed_signup(self.request)
         return super().form_invalid(form)
 
-    def form_valid(self, form):
+    def form_valid(self, form: SignupForm) -> HttpResponse:
         response = super().form_valid(form)
         throttle.record_signup(self.request)
         login(self.request, self.object, backend="toolkit.accounts.backends.UsernameOrEmailBackend")
@@ -118,8 +141,8 @@ class ProfileView(
     success_url = reverse_lazy("accounts:profile")
     success_message = "Your profile was saved."
 
-    def get_object(self, queryset=None):
-        return self.request.user
+    def get_object(self, queryset: object = None) -> User:
+        return _account(self.request)
 
 
 class TokenView(LoginRequiredMixin, TemplateView):
@@ -127,9 +150,9 @@ class TokenView(LoginRequiredMixin, TemplateView):
 
     template_name = "accounts/token.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["token"] = ApiToken.objects.filter(user=self.request.user).first()
+        context["token"] = ApiToken.objects.filter(user=_account(self.request)).first()
         return context
 
 
@@ -140,8 +163,8 @@ class TokenCreateView(TokenView):
 
     http_method_names = ["post"]
 
-    def post(self, request):
-        key = tokens.issue_token(request.user)
+    def post(self, request: HttpRequest) -> HttpResponse:
+        key = tokens.issue_token(_account(request))
         messages.success(
             request, "A new API token was created. Any previous token no longer works."
         )
@@ -153,8 +176,8 @@ class TokenRevokeView(LoginRequiredMixin, View):
 
     http_method_names = ["post"]
 
-    def post(self, request):
-        revoked = tokens.revoke_token(request.user)
+    def post(self, request: HttpRequest) -> HttpResponse:
+        revoked = tokens.revoke_token(_account(request))
         messages.success(
             request, "Your API token was revoked." if revoked else "You had no API token."
         )

@@ -1,7 +1,13 @@
 """The outbox in the admin: read-only, by state, with a "resend" action for dead letters."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 
 from toolkit.admin import ModelAdmin
 from toolkit.errors import Conflict
@@ -11,7 +17,9 @@ from .models import OutboundMessage
 
 
 @admin.action(description="Resend the selected undelivered e-mails")
-def resend(modeladmin, request, queryset):
+def resend(
+    modeladmin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[OutboundMessage]
+) -> None:
     done = 0
     for message in queryset:
         try:
@@ -42,8 +50,8 @@ class OutboundMessageAdmin(ModelAdmin):
     actions = [resend]
     readonly_fields = [field.name for field in OutboundMessage._meta.fields]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False

@@ -45,7 +45,7 @@ class OutboundMessage(models.Model):
             models.Index(fields=["state", "-created_at"], name="mail_state_created"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.event} to {self.recipient}"
 
     @property

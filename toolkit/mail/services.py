@@ -9,24 +9,31 @@
   TOOLKIT_MAIL_MAX_ATTEMPTS the message is dead until an editor or admin resends it.
 """
 
+from __future__ import annotations
+
 import logging
 import uuid
+from collections.abc import Sequence
 from datetime import timedelta
 from functools import partial
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives, get_connection, make_msgid
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from toolkit.errors import Conflict
 
 from .models import MessageState, OutboundMessage
 from .permissions import can_manage_outbox
+
+if TYPE_CHECKING:
+    from toolkit.accounts.permissions import Person
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +47,7 @@ class Delivered(NamedTuple):
     sent: int = 0
     failed: int = 0
 
-    def __add__(self, other):
+    def __add__(self, other: Delivered) -> Delivered:  # type: ignore[override]
         return Delivered(self.sent + other.sent, self.failed + other.failed)
 
 
@@ -48,7 +55,15 @@ def _message_id() -> str:
     return make_msgid(domain=urlsplit(settings.TOOLKIT_SITE_URL).hostname or "localhost")
 
 
-def enqueue(*, event, recipient, subject, text, html, headers=None) -> OutboundMessage:
+def enqueue(
+    *,
+    event: str,
+    recipient: str,
+    subject: str,
+    text: str,
+    html: str,
+    headers: dict[str, str] | None = None,
+) -> OutboundMessage:
     """Write one message to the outbox in the caller's transaction (a stable Message-ID now)."""
     message = OutboundMessage.objects.create(
         event=event,
@@ -62,13 +77,13 @@ def enqueue(*, event, recipient, subject, text, html, headers=None) -> OutboundM
     return message
 
 
-def _deliver_after_commit(pk) -> None:
+def _deliver_after_commit(pk: int) -> None:
     """With TOOLKIT_MAIL_EAGER (development), try to send as soon as the action commits."""
     if settings.TOOLKIT_MAIL_EAGER:
         transaction.on_commit(partial(_deliver_eagerly, pk))
 
 
-def _deliver_eagerly(pk) -> None:
+def _deliver_eagerly(pk: int) -> None:
     try:
         deliver_due(ids=[pk])
     except Exception:  # the action has committed: never fail it; the worker will retry
@@ -82,7 +97,7 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=seconds)
 
 
-def _claim(limit, ids=None) -> list[OutboundMessage]:
+def _claim(limit: int, ids: Sequence[int] | None = None) -> list[OutboundMessage]:
     """Take up to `limit` due messages for this worker; no other worker can take them."""
     token, now = uuid.uuid4(), timezone.now()
     due = Q(state=MessageState.PENDING, next_attempt_at__lte=now)
@@ -103,7 +118,7 @@ def _claim(limit, ids=None) -> list[OutboundMessage]:
     return list(OutboundMessage.objects.filter(claim=token).order_by("pk"))
 
 
-def _email(message, connection) -> EmailMultiAlternatives:
+def _email(message: OutboundMessage, connection: BaseEmailBackend) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
         message.subject,
         message.text,
@@ -116,17 +131,17 @@ def _email(message, connection) -> EmailMultiAlternatives:
     return email
 
 
-def _mine(message):
+def _mine(message: OutboundMessage) -> QuerySet[OutboundMessage]:
     return OutboundMessage.objects.filter(pk=message.pk, claim=message.claim)
 
 
-def _mark_sent(message) -> None:
+def _mark_sent(message: OutboundMessage) -> None:
     _mine(message).update(
         state=MessageState.SENT, sent_at=timezone.now(), claim=None, last_error=""
     )
 
 
-def _mark_failed(message, error) -> None:
+def _mark_failed(message: OutboundMessage, error: Exception) -> None:
     attempts = message.attempts + 1
     dead = attempts >= settings.TOOLKIT_MAIL_MAX_ATTEMPTS
     _mine(message).update(
@@ -139,13 +154,13 @@ def _mark_failed(message, error) -> None:
     logger.warning("Could not send %s (#%s, attempt %s): %s", message, message.pk, attempts, error)
 
 
-def _release(messages) -> None:
+def _release(messages: Sequence[OutboundMessage]) -> None:
     """Give back claimed messages not tried, due again at once."""
     for message in messages:
         _mine(message).update(claim=None, next_attempt_at=timezone.now())
 
 
-def _send_all(messages) -> Delivered:
+def _send_all(messages: Sequence[OutboundMessage]) -> Delivered:
     connection = get_connection(fail_silently=False)
     try:
         connection.open()
@@ -166,7 +181,7 @@ def _send_all(messages) -> Delivered:
     return done
 
 
-def _send_one(message, connection) -> Delivered:
+def _send_one(message: OutboundMessage, connection: BaseEmailBackend) -> Delivered:
     try:
         accepted = connection.send_messages([_email(message, connection)])
         if accepted != 1:
@@ -178,7 +193,7 @@ def _send_one(message, connection) -> Delivered:
     return Delivered(sent=1)
 
 
-def deliver_due(limit=BATCH, ids=None) -> Delivered:
+def deliver_due(limit: int = BATCH, ids: Sequence[int] | None = None) -> Delivered:
     """Claim and send one batch of due messages (only `ids` if given)."""
     messages = _claim(limit, ids)
     return _send_all(messages) if messages else Delivered()
@@ -202,14 +217,14 @@ def prune_sent() -> int:
     return deleted
 
 
-def undelivered():
+def undelivered() -> QuerySet[OutboundMessage]:
     """Messages that failed: dead ones, and ones still being retried."""
     return OutboundMessage.objects.filter(
         Q(state=MessageState.DEAD) | Q(state=MessageState.PENDING, attempts__gt=0)
     )
 
 
-def resend(message, actor) -> OutboundMessage:
+def resend(message: OutboundMessage, actor: Person) -> OutboundMessage:
     """An editor or admin queues an undelivered (dead) message again, with its Message-ID.
 
     Raises PermissionDenied for anyone else and Conflict unless the message is dead.

@@ -1,10 +1,15 @@
 """/editor/mail/: undelivered e-mail for editors and admins (everyone else: 404)."""
 
+from __future__ import annotations
+
+import uuid as uuids
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
@@ -18,12 +23,15 @@ from .permissions import can_manage_outbox
 PAGE_SIZE = 50
 
 
-def outbox_manager_required(view):
+View = Callable[..., HttpResponse]
+
+
+def outbox_manager_required(view: View) -> View:
     """Signed in (else the login page) and an editor or admin (else 404: nothing to see)."""
 
     @wraps(view)
     @login_required
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not can_manage_outbox(request.user):
             raise Http404
         return view(request, *args, **kwargs)
@@ -31,7 +39,7 @@ def outbox_manager_required(view):
     return wrapped
 
 
-def _render_list(request, status=200):
+def _render_list(request: HttpRequest, status: int = 200) -> HttpResponse:
     page = Paginator(
         services.undelivered().only(
             "uuid", "recipient", "subject", "state", "attempts", "created_at"
@@ -44,14 +52,14 @@ def _render_list(request, status=200):
 
 @outbox_manager_required
 @require_safe
-def undelivered(request):
+def undelivered(request: HttpRequest) -> HttpResponse:
     """Messages the mail server refused or never took: recipient, subject and state only."""
     return _render_list(request)
 
 
 @outbox_manager_required
 @require_POST
-def resend(request, uuid):
+def resend(request: HttpRequest, uuid: uuids.UUID) -> HttpResponse:
     """Queue one undelivered message again (409 unless it is dead)."""
     message = get_object_or_404(OutboundMessage, uuid=uuid)
     return perform(

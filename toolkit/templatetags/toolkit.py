@@ -1,7 +1,12 @@
 """Template helpers: accessible widgets, sanitized Markdown, query-string edits."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django import template
-from django.utils.safestring import mark_safe
+from django.forms import BoundField
+from django.utils.safestring import SafeString, mark_safe
 
 from toolkit import forms as toolkit_forms
 from toolkit.text import human_duration, iso_duration, render_markdown
@@ -10,22 +15,22 @@ register = template.Library()
 
 
 @register.filter
-def markdown(text):
+def markdown(text: str) -> SafeString:
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitized by nh3 (toolkit.text)
 
 
 @register.filter
-def duration(minutes) -> str:
+def duration(minutes: object) -> str:
     """Minutes as people read them, the one format of every page: 90 → "1 h 30 min"."""
     return human_duration(_minutes(minutes))
 
 
 @register.filter
-def iso8601_duration(minutes) -> str:
+def iso8601_duration(minutes: object) -> str:
     return iso_duration(_minutes(minutes))
 
 
-def _minutes(value) -> int | None:
+def _minutes(value: object) -> int | None:
     """A number of minutes from a model (int) or the facet index's rows (text)."""
     try:
         return int(value)
@@ -34,23 +39,23 @@ def _minutes(value) -> int | None:
 
 
 @register.filter
-def startswith(text, prefix) -> bool:
+def startswith(text: object, prefix: object) -> bool:
     """Whether `text` begins with `prefix`: the main menu marks the section a page is in."""
     return str(text).startswith(str(prefix))
 
 
 @register.filter
-def is_group(bound_field):
+def is_group(bound_field: BoundField) -> bool:
     return toolkit_forms.is_group(bound_field)
 
 
 @register.filter
-def field_anchor(bound_field):
+def field_anchor(bound_field: BoundField) -> str:
     return toolkit_forms.field_anchor(bound_field)
 
 
 @register.simple_tag
-def widget(bound_field, **attrs):
+def widget(bound_field: BoundField, **attrs: Any) -> SafeString:
     """Render a widget with aria-describedby pointing at its hint and error message.
 
     Never with autofocus (Django sets it on the sign-in and sign-up user names): a page starts
@@ -58,7 +63,7 @@ def widget(bound_field, **attrs):
     error summary has the focus instead (includes/error_summary.html).
     """
     attrs.setdefault("autofocus", False)
-    described = []
+    described: list[str] = []
     if bound_field.help_text:
         described.append(f"{bound_field.auto_id}_helptext")
     if bound_field.errors:
@@ -70,7 +75,7 @@ def widget(bound_field, **attrs):
 
 
 @register.simple_tag(takes_context=True)
-def query(context, **changes):
+def query(context: template.Context, **changes: object) -> str:
     """The current query string with some parameters replaced (None removes them).
 
     A view may give the parameters it read as `query_params` (the catalog: each value once).

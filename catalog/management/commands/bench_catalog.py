@@ -4,10 +4,11 @@ import random
 import re
 import statistics
 import time
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.template.response import TemplateResponse
 from django.test import RequestFactory, override_settings
 
 from catalog import facets
@@ -97,7 +98,7 @@ def percentile(values: list[float], p: float) -> float:
 class Timing(NamedTuple):
     total: float
     data: float
-    count: int
+    results: int  # the count the page shows
 
 
 class Command(BaseCommand):
@@ -105,17 +106,17 @@ class Command(BaseCommand):
     factory = RequestFactory()
     view = staticmethod(ResourceListView.as_view())
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         from argparse import RawDescriptionHelpFormatter
 
         kwargs["formatter_class"] = RawDescriptionHelpFormatter
         return super().create_parser(prog_name, subcommand, **kwargs)
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--repeat", type=int, default=50, help="Requests per kind (50).")
         parser.add_argument("--seed", type=int, default=7, help="Random seed (7).")
 
-    def handle(self, *args, repeat, seed, **options):
+    def handle(self, *args: object, repeat: int, seed: int, **options: Any) -> None:
         if repeat < 1:
             raise CommandError("--repeat must be at least 1.")
         total = Resource.objects.published().count()
@@ -140,7 +141,7 @@ class Command(BaseCommand):
                     facets.get_index().clear_text_cache()
                     timing = self._get(pool[i % len(pool)])
                     cold.append(timing.total)
-                    counts.append(timing.count)
+                    counts.append(timing.results)
                 for params in pool:  # prime the text-search cache
                     self._get(params)
                 warm = [self._get(pool[i % len(pool)]) for i in range(repeat)]
@@ -156,11 +157,11 @@ class Command(BaseCommand):
             "(DEBUG off);\n'no template' is the view alone: search, facets, rows, snippets."
         )
 
-    def _get(self, params) -> Timing:
+    def _get(self, params: dict[str, Any]) -> Timing:
         request = self.factory.get("/catalog/", params, HTTP_HOST="localhost")
         request.user = AnonymousUser()
         started = time.perf_counter()
-        response = self.view(request)
+        response = cast(TemplateResponse, self.view(request))
         data = time.perf_counter()
         response.render()
         done = time.perf_counter()
@@ -170,5 +171,5 @@ class Command(BaseCommand):
         return Timing(
             total=(done - started) * 1000,
             data=(data - started) * 1000,
-            count=int(found.group(1)) if found else 0,
+            results=int(found.group(1)) if found else 0,
         )

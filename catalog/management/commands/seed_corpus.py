@@ -1,7 +1,9 @@
 """Build a large synthetic catalog for benchmarks."""
 
+from typing import Any
+
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from catalog.management.corpus import CorpusBuilder, clear_corpus
@@ -31,13 +33,13 @@ synthetic resources (never the others).
 class Command(BaseCommand):
     help = HOW_TO
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         from argparse import RawDescriptionHelpFormatter
 
         kwargs["formatter_class"] = RawDescriptionHelpFormatter
         return super().create_parser(prog_name, subcommand, **kwargs)
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--resources", type=int, default=10_000, help="How many (10000).")
         parser.add_argument("--batch", type=int, default=500, help="Rows per insert batch (500).")
         parser.add_argument("--seed", type=int, default=2024, help="Random seed (2024).")
@@ -46,7 +48,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off.")
 
-    def handle(self, *args, resources, batch, seed, clear, force, **options):
+    def handle(
+        self,
+        *args: object,
+        resources: int,
+        batch: int,
+        seed: int,
+        clear: bool,
+        force: bool,
+        **options: Any,
+    ) -> None:
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_corpus fills the catalog with synthetic resources and refuses to run with "

@@ -1,9 +1,10 @@
 """Back up the database and the private media into a new folder (see toolkit.backups)."""
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from toolkit import backups
@@ -16,10 +17,10 @@ class Command(BaseCommand):
         "folder. Safe while the site runs."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("folder", type=Path, help="A new or empty folder.")
 
-    def handle(self, *args, folder, **options):
+    def handle(self, *args: object, folder: Path, **options: Any) -> None:
         try:
             manifest = backups.backup(
                 folder, settings_dict=connection.settings_dict, media_root=Path(settings.MEDIA_ROOT)

@@ -1,10 +1,11 @@
 """Restore a backup made by `manage.py backup` (see toolkit.backups)."""
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from toolkit import backups
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         "every file's SHA-256 against the backup's manifest."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("folder", type=Path, help="A folder made by `manage.py backup`.")
         parser.add_argument(
             "--database-url",
@@ -35,7 +36,15 @@ class Command(BaseCommand):
             help="Replace a database or media folder that is not empty (its content is lost).",
         )
 
-    def handle(self, *args, folder, database_url=None, media_root=None, force=False, **options):
+    def handle(
+        self,
+        *args: object,
+        folder: Path,
+        database_url: str | None = None,
+        media_root: Path | None = None,
+        force: bool = False,
+        **options: Any,
+    ) -> None:
         target = dj_database_url.parse(database_url) if database_url else connection.settings_dict
         try:
             manifest = backups.restore(

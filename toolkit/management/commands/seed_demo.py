@@ -1,7 +1,9 @@
 """Load the demo data: accounts, a published catalog and workflow examples in every state."""
 
+from typing import Any
+
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.test.utils import override_settings
 
@@ -12,14 +14,14 @@ from toolkit.demo.content import DemoContentError
 class Command(BaseCommand):
     help = "Create the demo accounts and content (idempotent). Refuses with DEBUG off."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--force",
             action="store_true",
             help="Run even though DEBUG is off (never in production).",
         )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args: object, force: bool = False, **options: Any) -> None:
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo creates accounts with a published password and refuses to run with "

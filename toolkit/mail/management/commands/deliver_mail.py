@@ -2,9 +2,11 @@
 
 import signal
 import time
+from types import FrameType
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
 from toolkit.mail import services
@@ -16,7 +18,7 @@ class Command(BaseCommand):
         "from cron with --once. Several at once are safe: each message is sent by one of them."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--once", action="store_true", help="Send everything that is due, then exit."
         )
@@ -28,7 +30,9 @@ class Command(BaseCommand):
             "(default: TOOLKIT_MAIL_POLL_SECONDS).",
         )
 
-    def handle(self, *args, once=False, interval=None, **options):
+    def handle(
+        self, *args: object, once: bool = False, interval: float | None = None, **options: Any
+    ) -> None:
         if once:
             self._report(services.drain())
             services.prune_sent()
@@ -50,9 +54,9 @@ class Command(BaseCommand):
                 signal.signal(sig, handler)
         self.stdout.write("Stopped.")
 
-    def _stop(self, signum, frame):
+    def _stop(self, signum: int, frame: FrameType | None) -> None:
         """Finish the batch in hand, then stop."""
         self.stopping = True
 
-    def _report(self, done):
+    def _report(self, done: services.Delivered) -> None:
         self.stdout.write(f"Sent {done.sent}, failed {done.failed}.")
