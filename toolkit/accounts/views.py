@@ -12,7 +12,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, TemplateView, UpdateView
 
-from toolkit.mixins import BadRequestOnInvalidFormMixin, UniqueRaceMixin
+from toolkit.mixins import BadRequestOnInvalidFormMixin, SiteNameMixin, UniqueRaceMixin
 
 from . import throttle, tokens
 from .forms import (
@@ -26,10 +26,14 @@ from .forms import (
 from .models import ApiToken
 
 
-class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
+class LoginView(SiteNameMixin, BadRequestOnInvalidFormMixin, auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+
+class LogoutView(SiteNameMixin, auth_views.LogoutView):
+    pass
 
 
 class RequestFormKwargsMixin:
