@@ -1,10 +1,15 @@
-"""Atom feed of new resources, /catalog/feed/, with the catalog's filters (DESIGN §10)."""
+"""Atom feed of new resources, /catalog/feed/, with the catalog's filters (DESIGN §10).
+
+Its links are on the site address (toolkit.site), like every other absolute link.
+"""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+
+from toolkit import site
 
 from .filters import ResourceFilter
 from .records import xml_text
@@ -67,7 +72,10 @@ class ResourceFeed(Feed):
 
     def link(self, obj):
         url, params = reverse("catalog:resource-list"), obj.querystring()
-        return f"{url}?{params}" if params else url
+        return site.absolute(f"{url}?{params}" if params else url)
+
+    def feed_url(self, obj):
+        return site.absolute(reverse("catalog:resource-feed"))
 
     def author_name(self):
         return settings.TOOLKIT_SITE_NAME
@@ -82,7 +90,7 @@ class ResourceFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return site.absolute(item.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.first_published_at

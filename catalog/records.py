@@ -11,16 +11,17 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from urllib.parse import urlsplit
 
 from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
-from django.conf import settings
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from toolkit.site import absolute as absolute
+from toolkit.site import site_host as site_host
+from toolkit.site import site_url as site_url
 from toolkit.text import render_markdown
 
 from .models import (
@@ -53,20 +54,6 @@ FILE_TYPE_LABELS = {
     "image/jpeg": "JPEG image",
     "video/mp4": "MP4 video",
 }
-
-
-def site_url() -> str:
-    """The public root of the site, without a trailing slash (settings.TOOLKIT_SITE_URL)."""
-    return settings.TOOLKIT_SITE_URL.rstrip("/")
-
-
-def absolute(path: str) -> str:
-    return f"{site_url()}{path}"
-
-
-def site_host() -> str:
-    """The host name of TOOLKIT_SITE_URL (no port): the OAI repository identifier."""
-    return urlsplit(site_url()).hostname or "localhost"
 
 
 def plain_text(markdown_text: str) -> str:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from catalog import facets
 from catalog.models import STAGE_NAMES, LearnerLevel, Resource, Stage, Topic
+from toolkit import site
 
 NEWEST_ON_HOME = 6
 
@@ -71,7 +72,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /api/",
         "Allow: /",
-        f"Sitemap: {request.build_absolute_uri(reverse('catalog:sitemap'))}",
+        f"Sitemap: {site.absolute(reverse('catalog:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

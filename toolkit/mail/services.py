@@ -14,7 +14,6 @@ import uuid
 from datetime import timedelta
 from functools import partial
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -23,6 +22,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from toolkit import site
 from toolkit.errors import Conflict
 
 from .models import MessageState, OutboundMessage
@@ -45,7 +45,7 @@ class Delivered(NamedTuple):
 
 
 def _message_id() -> str:
-    return make_msgid(domain=urlsplit(settings.TOOLKIT_SITE_URL).hostname or "localhost")
+    return make_msgid(domain=site.site_host())
 
 
 def enqueue(*, event, recipient, subject, text, html, headers=None) -> OutboundMessage:
