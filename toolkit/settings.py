@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "toolkit",
     "toolkit.accounts",
     "toolkit.mail",
+    "toolkit.pages",
     "catalog",
     "reviews",
 ]
