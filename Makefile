@@ -11,6 +11,8 @@ BROWSER_STAMP := $(VENV)/.installed-browser
 PG_URL ?= postgres://postgres@127.0.0.1:5432/toolkit
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# The site address of `make run` (citations, feeds, OAI-PMH, e-mails): the address it serves.
+TOOLKIT_SITE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 # Two workers (this project's CI has two cores); each gets its own test database.
 XDIST ?= -n auto
@@ -18,13 +20,14 @@ XDIST ?= -n auto
 # Test runs use throw-away settings; nothing here is a real secret (the key is random-looking
 # only because settings refuse placeholder keys when DEBUG is off).
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=i7EGeFyHS_Hu2RKGOH91vwY2YZopnEqJnLKmjH-phVI1dF9M8jHqxwOxADFvIE2QXPs \
-	DJANGO_SETTINGS_MODULE=toolkit.settings
-DEV_ENV  := DJANGO_DEBUG=1
+	DJANGO_SETTINGS_MODULE=toolkit.settings TOOLKIT_SITE_URL=http://testserver
+DEV_ENV  := DJANGO_DEBUG=1 TOOLKIT_SITE_URL=$(TOOLKIT_SITE_URL)
 
 .PHONY: help install run serve test typecheck pytest pg-client test-postgres test-browser test-all bench lint fmt clean
 
 help:
 	@echo "make run            set up everything and serve the demo at http://$(HOST):$(PORT)"
+	@echo "                    (another port: make run PORT=8301)"
 	@echo "make test           lint, type check, migration check and the test suite on SQLite"
 	@echo "make test-postgres  the same suite against the local PostgreSQL ($(PG_URL))"
 	@echo "make test-browser   real-browser journeys and the accessibility audit (Chromium)"

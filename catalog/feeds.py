@@ -1,4 +1,7 @@
-"""Atom feed of new resources, /catalog/feed/, with the catalog's filters (DESIGN §10)."""
+"""Atom feed of new resources, /catalog/feed/, with the catalog's filters (DESIGN §10).
+
+Its links are on the site address (toolkit.site), like every other absolute link.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import http_date
 from django.utils.xmlutils import SimplerXMLGenerator
+
+from toolkit import site
 
 from . import search
 from .filters import ResourceFilter, SearchPresenter
@@ -107,7 +112,7 @@ class ResourceFeed(Feed):
 
     def feed_url(self, obj: ResourceFilter) -> str:
         """rel="self" names this feed with its filters, not the unfiltered feed."""
-        return SearchPresenter(obj).feed_url()
+        return site.absolute(SearchPresenter(obj).feed_url())
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> ResourceFilter:
         filterset: ResourceFilter = request.catalog_filter  # type: ignore[attr-defined]
@@ -120,7 +125,7 @@ class ResourceFeed(Feed):
         return "Peer-reviewed teaching resources on health disparities, newest first."
 
     def link(self, obj: ResourceFilter) -> str:
-        return SearchPresenter(obj).list_url()
+        return site.absolute(SearchPresenter(obj).list_url())
 
     def author_name(self) -> str:
         return settings.TOOLKIT_SITE_NAME
@@ -141,7 +146,7 @@ class ResourceFeed(Feed):
         return item.summary
 
     def item_link(self, item: Resource) -> str:
-        return item.get_absolute_url()
+        return site.absolute(item.get_absolute_url())
 
     def item_pubdate(self, item: Resource) -> datetime:
         return item.first_published_at

@@ -6,6 +6,8 @@ from typing import Any, cast
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from toolkit import site
+
 from .models import (
     InstructionalMethod,
     Language,
@@ -98,8 +100,8 @@ class ResourceAuthorSerializer(serializers.Serializer):
 
 
 def absolute(serializer: serializers.BaseSerializer[Any], path: str) -> str:
-    request = serializer.context.get("request")
-    return request.build_absolute_uri(path) if request else path
+    """`path` on the site address (toolkit.site), whatever host the request came to."""
+    return site.absolute(path)
 
 
 class ResourceSerializer(serializers.ModelSerializer):

@@ -28,6 +28,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from toolkit import site
 from toolkit.mail import services as outbox
 from toolkit.mail.models import OutboundMessage
 
@@ -61,7 +62,7 @@ def _render_html(name: str, context: dict[str, Any]) -> str:
     marker = f"site-url-{secrets.token_hex(16)}"
     escaped = get_template(f"emails/{name}_body.txt").render({**context, "site_url": marker})
     body = linebreaks_filter(escaped.strip(), autoescape=False)  # escaped above: keep it
-    site_url = escape(settings.TOOLKIT_SITE_URL)
+    site_url = escape(site.site_url())
 
     def link(match: re.Match[str]) -> str:
         path = match.group("path")
@@ -78,7 +79,7 @@ def render_email(name: str, context: dict[str, Any]) -> RenderedEmail:
     context = {
         **context,
         "site_name": settings.TOOLKIT_SITE_NAME,
-        "site_url": settings.TOOLKIT_SITE_URL,
+        "site_url": site.site_url(),
     }
     subject = " ".join(_render_text(f"emails/{name}_subject.txt", context).split())
     text = _render_text(f"emails/{name}_body.txt", context)

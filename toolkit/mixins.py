@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
@@ -45,3 +46,16 @@ class UniqueRaceMixin(_ModelFormView):
             if again.is_valid():
                 raise
             return self.form_invalid(again)
+
+
+class SiteNameMixin:
+    """The site's configured name as `site_name`, for Django's sign-in and sign-out views.
+
+    Without the sites framework they put `site_name` = the request's host (a RequestSite)
+    into their context, which would shadow the context processor's name on the page.
+    """
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["site_name"] = settings.TOOLKIT_SITE_NAME
+        return context

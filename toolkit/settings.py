@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "toolkit",
     "toolkit.accounts",
     "toolkit.mail",
+    "toolkit.pages",
     "catalog",
     "reviews",
 ]
@@ -122,6 +123,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "toolkit.site.SiteAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -385,7 +387,20 @@ SPECTACULAR_SETTINGS = {
 # --- The product ------------------------------------------------------------
 
 TOOLKIT_SITE_NAME = os.environ.get("TOOLKIT_SITE_NAME", "Health Disparities Toolkit")
-TOOLKIT_SITE_URL = os.environ.get("TOOLKIT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address every absolute link is built on (toolkit.site). Required with DEBUG off;
+# in development, unset means "the address the request came to".
+TOOLKIT_SITE_URL = os.environ.get("TOOLKIT_SITE_URL", "").strip().rstrip("/")
+if TOOLKIT_SITE_URL and not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", TOOLKIT_SITE_URL):
+    raise ImproperlyConfigured(
+        f"TOOLKIT_SITE_URL must be an http:// or https:// address such as "
+        f"https://toolkit.example.org, got {os.environ['TOOLKIT_SITE_URL']!r}."
+    )
+if not TOOLKIT_SITE_URL and not DEBUG:
+    raise ImproperlyConfigured(
+        "TOOLKIT_SITE_URL is not set and DJANGO_DEBUG is off. Set it to the site's public "
+        "address (https://toolkit.example.org): citations, feeds, OAI-PMH, the sitemap and "
+        "e-mails link to it. With DJANGO_DEBUG=1 it defaults to the address being served."
+    )
 TOOLKIT_REVIEWS_REQUIRED = env_int("TOOLKIT_REVIEWS_REQUIRED", 2)
 TOOLKIT_RESPONSE_DUE_DAYS = env_int("TOOLKIT_RESPONSE_DUE_DAYS", 7)
 TOOLKIT_REVIEW_DUE_DAYS = env_int("TOOLKIT_REVIEW_DUE_DAYS", 28)

@@ -43,12 +43,16 @@ MARKDOWN_TAGS = {
 }
 
 
-def render_markdown(text: str) -> str:
-    """Markdown to HTML, sanitized with nh3: the only way user text becomes markup."""
+def render_markdown(text: str, *, top_heading: int = 3) -> str:
+    """Markdown to HTML, sanitized with nh3: the only way user text becomes markup.
+
+    Headings above <h`top_heading`> are dropped (their text stays): user text sits under a
+    page's own headings. The site pages (toolkit.pages), whose title is the <h1>, pass 2.
+    """
     html = markdown_lib.markdown(text or "", extensions=["extra", "sane_lists"])
     return nh3.clean(
         html,
-        tags=MARKDOWN_TAGS,
+        tags=MARKDOWN_TAGS | {f"h{level}" for level in range(top_heading, 7)},
         attributes={"a": {"href", "title"}, "th": {"scope"}, "td": set()},
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener",

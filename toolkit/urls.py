@@ -28,6 +28,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("about/", include("toolkit.pages.urls")),
     path("accounts/", include("toolkit.accounts.urls")),
     path("editor/mail/", include("toolkit.mail.urls")),
     path("", include("catalog.urls")),

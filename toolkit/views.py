@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from catalog import facets
 from catalog.api import VOCABULARY_ROUTES
 from catalog.models import STAGE_NAMES, LearnerLevel, Resource, Stage, Topic
+from toolkit import site
 
 NEWEST_ON_HOME = 6  # fills whole rows of the grid at one, two or three columns
 
@@ -78,7 +79,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         *(f"Allow: {reverse(f'api:{prefix}-list')}" for prefix, *_ in VOCABULARY_ROUTES),
         "Disallow: /api/",
         "Allow: /",
-        f"Sitemap: {request.build_absolute_uri(reverse('catalog:sitemap'))}",
+        f"Sitemap: {site.absolute(reverse('catalog:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.utils.html import strip_tags
 
-from toolkit.text import human_duration, iso_duration, render_markdown  # noqa: F401 - re-exported
+from toolkit.site import absolute as absolute
+from toolkit.site import site_host as site_host
+from toolkit.site import site_url as site_url
+from toolkit.text import human_duration as human_duration
+from toolkit.text import iso_duration as iso_duration
+from toolkit.text import render_markdown
 
 ORCID_RE = re.compile(r"(?:^|/)(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
 
@@ -25,20 +28,6 @@ FILE_TYPE_LABELS = {
     "image/jpeg": "JPEG image",
     "video/mp4": "MP4 video",
 }
-
-
-def site_url() -> str:
-    """The public root of the site, without a trailing slash (settings.TOOLKIT_SITE_URL)."""
-    return settings.TOOLKIT_SITE_URL.rstrip("/")
-
-
-def absolute(path: str) -> str:
-    return f"{site_url()}{path}"
-
-
-def site_host() -> str:
-    """The host name of TOOLKIT_SITE_URL (no port): the OAI repository identifier."""
-    return urlsplit(site_url()).hostname or "localhost"
 
 
 def plain_text(markdown_text: str) -> str:

@@ -197,6 +197,31 @@ def search_log(page, w):
     page.goto("/editor/searches/")
 
 
+def site_page(path):
+    """The about pages (toolkit.pages): text, the board, the rubric, the licences."""
+
+    def open_page(page, w):
+        page.goto(path)
+        expect(page.locator("h1")).to_be_visible()
+
+    open_page.__name__ = "site_page_" + (path.strip("/").split("/")[-1] or "about")
+    return open_page
+
+
+SITE_PAGES = [
+    site_page(path)
+    for path in (
+        "/about/",
+        "/about/board/",
+        "/about/peer-review/",
+        "/about/authors/",
+        "/about/reviewers/",
+        "/about/privacy/",
+        "/about/terms/",
+        "/about/accessibility/",
+        "/about/contact/",
+    )
+]
 PUBLIC = [home, catalog_with_filters, resource_detail, tombstone, not_found]
 PAGES = {
     "anonymous": [
@@ -207,6 +232,7 @@ PAGES = {
         signup_with_errors,
         api_docs,
         api_docs_operation_open,
+        *SITE_PAGES,
     ],
     "contributor": [
         *PUBLIC,

@@ -89,7 +89,8 @@ def test_a_rolled_back_action_leaves_no_message():
     assert OutboundMessage.objects.count() == 0
 
 
-def test_the_worker_sends_each_due_message_once_with_its_message_id():
+def test_the_worker_sends_each_due_message_once_with_its_message_id(settings):
+    settings.TOOLKIT_SITE_URL = "http://127.0.0.1:8000"  # the Message-ID names its host
     message = queue()
     assert message.message_id.startswith("<") and message.message_id.endswith("@127.0.0.1>")
     assert services.deliver_due() == services.Delivered(sent=1)

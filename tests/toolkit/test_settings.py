@@ -10,10 +10,17 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 # A key made by `secrets.token_urlsafe(50)`, as the settings ask (fixed: the test ids name it).
 RANDOM_KEY = "mlUuGZ_yGQXc02xNdQKle39VrrviGoE17e6kgINrxCA-nQKqYXsd9waiZXjAGaymRLA"
+SITE = "https://toolkit.example.org"
+# What a production start needs besides DJANGO_DEBUG off.
+PRODUCTION = {"DJANGO_SECRET_KEY": RANDOM_KEY, "TOOLKIT_SITE_URL": SITE}
 
 
 def run_python(code: str, **env):
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "TOOLKIT_SITE_URL"))
+    }
     return subprocess.run(  # noqa: S603 - fixed interpreter and code
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -47,9 +54,7 @@ def test_settings_start_without_a_secret_key_when_debug_is_on():
 
 
 def test_debug_is_off_unless_switched_on():
-    result = run_python(
-        "import toolkit.settings as s; print(s.DEBUG)", DJANGO_SECRET_KEY=RANDOM_KEY
-    )
+    result = run_python("import toolkit.settings as s; print(s.DEBUG)", **PRODUCTION)
     assert result.stdout.strip() == "False"
 
 
@@ -117,7 +122,7 @@ def test_sqlite_connections_use_write_ahead_logging():
 def test_email_goes_to_the_console_in_development_and_smtp_in_production():
     code = "import toolkit.settings as s; print(s.EMAIL_BACKEND.rsplit('.', 2)[-2])"
     assert run_python(code, DJANGO_DEBUG="1").stdout.strip() == "console"
-    assert run_python(code, DJANGO_SECRET_KEY=RANDOM_KEY).stdout.strip() == "smtp"
+    assert run_python(code, **PRODUCTION).stdout.strip() == "smtp"
 
 
 def deploy_check(**env):
@@ -179,7 +184,10 @@ def test_a_placeholder_secret_key_is_accepted_for_local_development_with_debug_o
 def test_the_makefile_test_key_is_accepted_with_debug_off():
     makefile = (ROOT / "Makefile").read_text()
     key = re.search(r"DJANGO_SECRET_KEY=(\S+)", makefile).group(1)
-    result = run_python("import toolkit.settings as s; print(s.DEBUG)", DJANGO_SECRET_KEY=key)
+    site = re.search(r"TEST_ENV :=.*?TOOLKIT_SITE_URL=(\S+)", makefile, re.S).group(1)
+    result = run_python(
+        "import toolkit.settings as s; print(s.DEBUG)", DJANGO_SECRET_KEY=key, TOOLKIT_SITE_URL=site
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
 
@@ -191,3 +199,42 @@ def test_env_example_documents_every_variable_the_settings_read():
     read |= set(re.findall(r'os\.environ(?:\.get)?\(?\[?"([A-Z_]+)"', source))
     missing = sorted(name for name in read if name not in documented)
     assert missing == []
+
+
+def test_the_site_refuses_to_start_in_production_without_its_public_address():
+    result = run_python("import toolkit.settings", DJANGO_SECRET_KEY=RANDOM_KEY)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "TOOLKIT_SITE_URL is not set and DJANGO_DEBUG is off" in result.stderr
+    assert "https://toolkit.example.org" in result.stderr  # says what to set
+
+
+@pytest.mark.parametrize("value", ["toolkit.example.org", "ftp://toolkit.example.org", "https://"])
+def test_a_site_address_that_is_not_an_http_address_stops_the_site_naming_it(value):
+    result = run_python("import toolkit.settings", DJANGO_DEBUG="1", TOOLKIT_SITE_URL=value)
+    assert result.returncode != 0
+    assert "TOOLKIT_SITE_URL must be an http:// or https:// address" in result.stderr
+    assert repr(value) in result.stderr
+
+
+def test_in_development_an_unset_site_address_means_the_address_being_served():
+    code = "import toolkit.settings as s; print(repr(s.TOOLKIT_SITE_URL))"
+    assert run_python(code, DJANGO_DEBUG="1").stdout.strip() == "''"
+    result = run_python(code, DJANGO_DEBUG="1", TOOLKIT_SITE_URL="http://127.0.0.1:8301/")
+    assert result.stdout.strip() == "'http://127.0.0.1:8301'"
+
+
+def test_make_run_on_another_port_serves_and_links_to_that_port():
+    result = subprocess.run(  # noqa: S603
+        ["make", "-n", "run", "PORT=8301"],  # noqa: S607 - the project's own Makefile
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k != "TOOLKIT_SITE_URL"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    (runserver,) = [line for line in result.stdout.splitlines() if "runserver" in line]
+    assert "TOOLKIT_SITE_URL=http://127.0.0.1:8301 " in runserver
+    assert runserver.endswith("runserver 127.0.0.1:8301")
+    assert "TOOLKIT_SITE_URL=http://127.0.0.1:8301 " in result.stdout.split("seed_demo")[0]

@@ -20,6 +20,16 @@ CONTRACT = [
     ("home", [], "/"),
     ("healthz", [], "/healthz"),
     ("robots", [], "/robots.txt"),
+    # site pages (toolkit.pages)
+    ("pages:about", [], "/about/"),
+    ("pages:board", [], "/about/board/"),
+    ("pages:peer-review", [], "/about/peer-review/"),
+    ("pages:authors", [], "/about/authors/"),
+    ("pages:reviewers", [], "/about/reviewers/"),
+    ("pages:privacy", [], "/about/privacy/"),
+    ("pages:terms", [], "/about/terms/"),
+    ("pages:accessibility", [], "/about/accessibility/"),
+    ("pages:contact", [], "/about/contact/"),
     # public catalog
     ("catalog:resource-list", [], "/catalog/"),
     ("catalog:resource-feed", [], "/catalog/feed/"),

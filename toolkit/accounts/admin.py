@@ -21,6 +21,7 @@ class UserAdmin(SafeChoicesMixin, BaseUserAdmin):
         ("Identity", {"fields": ("display_name", "email", "affiliation", "orcid")}),
         ("Reviewer expertise", {"fields": ("expertise_levels", "expertise_topics")}),
         ("Declared conflicts", {"fields": ("conflict_institutions", "conflict_people")}),
+        ("Editorial board", {"fields": ("on_board", "board_title")}),
         ("Roles", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )

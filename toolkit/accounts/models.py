@@ -47,6 +47,18 @@ class User(AbstractUser):
         help_text="One per line, a name or an e-mail address.",
     )
 
+    on_board = models.BooleanField(
+        "listed on the editorial board",
+        default=True,
+        help_text="For editors: show this person, with their affiliation, on /about/board/.",
+    )
+    board_title = models.CharField(
+        "title on the editorial board",
+        max_length=100,
+        blank=True,
+        help_text="For example Editor-in-chief or Associate editor; empty reads Editor.",
+    )
+
     REQUIRED_FIELDS = ["email", "display_name"]
 
     class Meta:

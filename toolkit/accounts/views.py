@@ -19,7 +19,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, TemplateView, UpdateView
 
-from toolkit.mixins import BadRequestOnInvalidFormMixin, UniqueRaceMixin
+from toolkit.mixins import BadRequestOnInvalidFormMixin, SiteNameMixin, UniqueRaceMixin
 
 from . import throttle, tokens
 from .forms import (
@@ -47,10 +47,14 @@ def _account(request: HttpRequest) -> User:
     return request.user
 
 
-class LoginView(BadRequestOnInvalidFormMixin, auth_views.LoginView):
+class LoginView(SiteNameMixin, BadRequestOnInvalidFormMixin, auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+
+class LogoutView(SiteNameMixin, auth_views.LogoutView):
+    pass
 
 
 class RequestFormKwargsMixin(_FormView):

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -27,6 +26,7 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from toolkit import site
 from toolkit.errors import Conflict
 
 from .models import MessageState, OutboundMessage
@@ -52,7 +52,7 @@ class Delivered(NamedTuple):
 
 
 def _message_id() -> str:
-    return make_msgid(domain=urlsplit(settings.TOOLKIT_SITE_URL).hostname or "localhost")
+    return make_msgid(domain=site.site_host())
 
 
 def enqueue(

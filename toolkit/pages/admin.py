@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from toolkit.admin import ModelAdmin
+
+from .models import Page
+
+
+@admin.register(Page)
+class PageAdmin(ModelAdmin):
+    """Admins edit the title and text of each page; the set of pages is fixed by the URLs."""
+
+    list_display = ("title", "slug", "updated")
+    fields = ("slug", "title", "body_markdown", "updated")
+    readonly_fields = ("slug", "updated")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
