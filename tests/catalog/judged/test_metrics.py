@@ -33,3 +33,25 @@ def test_success_at_3_needs_a_grade_of_at_least_2_in_the_first_three():
     assert success_at(3, ["x", "y", "b", "a"], GRADES) == 1.0
     assert success_at(3, ["c", "x", "y", "a"], GRADES) == 0.0
     assert success_at(3, [], GRADES) == 0.0
+
+
+def test_the_figures_are_averaged_per_kind_and_overall_and_printed_as_a_table():
+    from tests.catalog.judged.evaluation import JudgedQuery, evaluate, summary, table
+
+    queries = [
+        JudgedQuery("racism", "broad", {"a": 3}),
+        JudgedQuery("racsim", "typo", {"a": 3}),
+        JudgedQuery("rascism", "typo", {"a": 3}),
+    ]
+    found = {"racism": ["a"], "racsim": ["x", "a"], "rascism": []}
+    rows = summary(evaluate(queries, found.__getitem__))
+    assert [(row.kind, row.queries) for row in rows] == [
+        ("typo", 2),
+        ("broad", 1),
+        ("overall", 3),
+    ]
+    # typo: nDCG (1/log2(3) + 0) / 2 = 0.315465; success@3 (1 + 0) / 2.
+    assert rows[0].ndcg_at_10 == pytest.approx(1 / math.log2(3) / 2)
+    assert rows[0].success_at_3 == 0.5
+    assert rows[2].ndcg_at_10 == pytest.approx((1 + 1 / math.log2(3)) / 3)
+    assert table(rows).splitlines()[1].split() == ["typo", "2", "0.315", "0.500"]
