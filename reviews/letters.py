@@ -9,7 +9,7 @@ from django.template.backends.django import Template as DjangoTemplate
 from django.template.loader import get_template
 
 from .models import Review, ReviewRound, Submission
-from .rubric import CRITERIA_BY_KEY
+from .rubric import CRITERIA
 
 
 def quote_reviews(submission: Submission, review_round: ReviewRound | None = None) -> str:
@@ -26,10 +26,10 @@ def quote_reviews(submission: Submission, review_round: ReviewRound | None = Non
     for review in reviews:
         lines = [f"Reviewer {review.assignment.reviewer_number}:"]
         lines += [f"> {line}" if line else ">" for line in review.comments_to_authors.splitlines()]
-        concerns = [
-            f"> - {CRITERIA_BY_KEY[key].title}: {entry['concerns']}"
-            for key, entry in review.answers.items()
-            if key in CRITERIA_BY_KEY and entry.get("concerns")
+        concerns = [  # in the rubric's order, not the database's JSON key order
+            f"> - {criterion.title}: {review.answers[criterion.key]['concerns']}"
+            for criterion in CRITERIA
+            if (review.answers.get(criterion.key) or {}).get("concerns")
         ]
         if concerns:
             lines += [">", "> Concerns noted in the rubric:", *concerns]

@@ -88,3 +88,18 @@ def test_a_decision_after_review_points_the_authors_to_the_anonymous_reviews(
         services.accept(first_round, editor, letter="Accepted.")
     (message,) = [m for m in mailoutbox if contributor.email in m.to]
     assert "Read the decision and the anonymous reviews here:" in message.body
+
+
+def test_a_letter_lists_rubric_concerns_in_the_rubrics_order_on_every_database(
+    contributor, editor, reviewers
+):
+    from reviews.rubric import CRITERIA
+
+    first, last = CRITERIA[0], CRITERIA[-1]
+    answers = {key: dict(value) for key, value in reversed(factories.COMPLETE_ANSWERS.items())}
+    answers[last.key]["concerns"] = "Last criterion concern."
+    answers[first.key]["concerns"] = "First criterion concern."
+    submission, (assignment,) = factories.in_review(contributor, editor, reviewers[:1])
+    factories.review_and_complete(assignment, reviewers[0], answers=answers)
+    letter = letters.quote_reviews(submission)
+    assert letter.index(first.title) < letter.index(last.title)

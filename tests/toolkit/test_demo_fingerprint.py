@@ -9,7 +9,6 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from reviews.models import Submission
 from tests.toolkit.demo_fingerprint import fingerprint, snapshot
@@ -40,11 +39,10 @@ ROWS = {
     "reviews.Submission_topics": 95,
     "reviews.Submission_methods": 108,
 }
-# Decision letters quote rubric answers in the database's JSON key order: one hash each.
-FINGERPRINT = {
-    "sqlite": "38efe757a59c83f331fb290814a309de15b4ef354ab451668349ac33cdcb22b5",
-    "postgresql": "42a17e0f6084ab533708238ed0645c3a13ba7f0787a1013f65fc9d5ff26f1e5a",
-}
+# One hash on both databases since decision letters list rubric concerns in the rubric's
+# order (they followed the database's JSON key order). Changed on purpose since the move:
+# the editorial board's columns on accounts (issue 14 item 10) and that letter order.
+FINGERPRINT = "5c97054af160f6c5c58268347cf78322085613f29a6817b6197b892e02788e6a"
 
 
 def test_the_seeded_demo_is_the_same_row_for_row_as_before_the_content_became_data_files():
@@ -64,4 +62,4 @@ def test_the_seeded_demo_is_the_same_row_for_row_as_before_the_content_became_da
         "withdrawn": 1,
         "retired": 1,
     }
-    assert fingerprint() == FINGERPRINT[connection.vendor]
+    assert fingerprint() == FINGERPRINT
