@@ -162,7 +162,16 @@ TEMPLATES = [
                 "toolkit.context_processors.site",
             ],
         },
-    }
+    },
+    {
+        # Only for the catalog's facet checkboxes (catalog_tags.facet_groups): the hot loop
+        # of the search page, several times faster in Jinja2. Autoescaping is on.
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"autoescape": True},
+    },
 ]
 
 # --- Database ---------------------------------------------------------------

@@ -252,3 +252,13 @@ def test_time_required_reads_the_same_in_the_results_as_on_the_resource_page(cli
     assert '<time datetime="PT90M">1 h 30 min</time>' in listing
     assert '<time datetime="PT90M">1 h 30 min</time>' in detail
     assert "90 min" not in listing
+
+
+def test_the_facet_checkboxes_escape_what_an_admin_typed_in_a_term_name(client):
+    from catalog.models import Topic
+
+    Topic.objects.filter(slug="language-access").update(name='<b onmouseover="x()">Access</b>')
+    factories.resource("Working with interpreters", topics=["language-access"])
+    html = page(client)
+    assert '<b onmouseover="x()">' not in html
+    assert "&lt;b onmouseover=" in html and "Access&lt;/b&gt;" in html
