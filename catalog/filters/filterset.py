@@ -15,6 +15,7 @@ import functools
 
 import django_filters as df
 from django.db.models import QuerySet
+from django.http import QueryDict
 
 from .. import facets, search
 from ..facets import Facet
@@ -109,6 +110,23 @@ def parameter_filters() -> dict[str, df.Filter]:
     return _filters(facets.facets())
 
 
+SORTED_FOR = "sorted_for"  # the page's sort menu says which words its choice was made for
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def drop_sort_chosen_for_other_words(params: QueryDict) -> None:
+    """Relevance whenever there are new words: the catalog page's sort menu sends its
+    current choice with every search, so a sort chosen for other words (or for browsing,
+    with none) is dropped. A sort chosen for these same words stays. Requests without
+    `sorted_for` (the API, the feed, links) keep the sort they ask for."""
+    if SORTED_FOR in params and _words(params.get(SORTED_FOR, "")) != _words(params.get("q", "")):
+        params.pop("sort", None)
+        params.pop(SORTED_FOR, None)
+
+
 @functools.cache
 def _form_class(declared: tuple[Facet, ...]) -> type[BoundedForm]:
     """The form class, built once per set of facets: the fields hold no per-request state."""
@@ -130,6 +148,7 @@ class ResourceFilter(df.FilterSet):
         self.parameter_errors: list = []
         if data is not None:  # once, here: the page, the API and the feed all come this way
             data, self.parameter_errors = bounded_parameters(data)  # type: ignore[arg-type]
+            drop_sort_chosen_for_other_words(data)
         self.base_filters = parameter_filters()
         super().__init__(data, queryset, **kwargs)  # type: ignore[arg-type]
         self.index = facets.get_index()  # before validation: the fields check its terms

@@ -14,7 +14,7 @@ from django.urls import reverse
 from ..facets import Facet, Selection
 from .filterset import SORTS, ResourceFilter
 
-NOT_FILTERS = ("page", "sort", "page_size", "facets", "format")
+NOT_FILTERS = ("page", "sort", "sorted_for", "page_size", "facets", "format")
 
 
 @dataclass(frozen=True)
