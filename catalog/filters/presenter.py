@@ -118,6 +118,20 @@ class SearchPresenter:
                 chips.append(Chip(str(flt.label), label, f"?{rest.urlencode()}"))
         return chips
 
+    def heading(self) -> str:
+        """The page's title: "Residency (GME) resources" when browsing one value of one
+        facet (a level, a stage, a topic from the home page), else "Catalog"."""
+        if self.filterset.query or self.filterset.form.cleaned_data.get("max_minutes"):
+            return "Catalog"
+        chosen = [(n, v) for n, vs in self.filterset.criteria().selected.items() for v in vs]
+        if len(chosen) != 1:
+            return "Catalog"
+        name, value = chosen[0]
+        if name == "interprofessional":
+            return "Interprofessional resources" if value == "true" else "Catalog"
+        label = dict(self.filterset.index.terms.get(name, ())).get(value)
+        return f"{label} resources" if label else "Catalog"
+
     def querystring(self, *, without: tuple[str, ...] = NOT_FILTERS) -> str:
         """The search's parameters as a query string, less the given ones."""
         params = self.params.copy()

@@ -262,3 +262,23 @@ def test_the_facet_checkboxes_escape_what_an_admin_typed_in_a_term_name(client):
     html = page(client)
     assert '<b onmouseover="x()">' not in html
     assert "&lt;b onmouseover=" in html and "Access&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "query, heading",
+    [
+        ("?level=gme-residency", "Residency (GME) resources"),
+        ("?topic=language-access", "Language access and working with interpreters resources"),
+        ("?interprofessional=true", "Interprofessional resources"),
+        ("?level=gme-residency&level=ume-clerkship", "Catalog"),
+        ("?level=gme-residency&q=interpreters", "Catalog"),
+        ("", "Catalog"),
+    ],
+)
+def test_a_browse_page_is_titled_by_what_is_browsed(client, query, heading):
+    factories.resource(
+        "Working with interpreters", levels=["gme-residency"], topics=["language-access"]
+    )
+    html = page(client, query)
+    assert f'<h1 class="catalog-heading">{heading}</h1>' in html
+    assert f"<title>{heading} · " in html or f"· {heading} · " in html
