@@ -46,3 +46,21 @@ def test_the_editor_queue_on_a_phone_stacks_rows_as_cards_without_sideways_scrol
     assert label == '"Type: "'
     caption = page.locator("table.queue-table caption").first
     assert caption.evaluate("c => c.scrollWidth <= c.clientWidth + 1")
+
+
+def test_on_a_phone_the_filters_fold_under_one_toggle_above_the_results(browsing):
+    for number in range(3):
+        factories.resource(f"Resource number {number}", levels=["gme-residency"])
+    phone = browsing.new_page("phone")
+    phone.goto("/catalog/?level=gme-residency")
+    filters_top = phone.locator(".catalog-filters").bounding_box()["y"]
+    results_top = phone.locator("#results").bounding_box()["y"]
+    assert results_top - filters_top < 150, f"the filters take {results_top - filters_top}px"
+    assert not phone.get_by_label("Clerkship (UME)").is_visible()
+    phone.get_by_text("Filters (1 active)").click()
+    assert phone.locator("input[name=level][value=gme-residency]").is_visible()
+
+    desktop = browsing.new_page("desktop")
+    desktop.goto("/catalog/?level=gme-residency")
+    assert desktop.locator("input[name=level][value=gme-residency]").is_visible()
+    assert not desktop.get_by_text("Filters (1 active)").is_visible()
