@@ -124,14 +124,16 @@ class ResourceFilter(df.FilterSet):
         fields: list[str] = []
         form = BoundedForm
 
-    def __init__(self, data: object = None, queryset: QuerySet | None = None, **kwargs: object):
+    def __init__(
+        self, data: object = None, queryset: QuerySet | None = None, **kwargs: object
+    ) -> None:
         if queryset is None:
             queryset = Resource.objects.published()
         self.parameter_errors: list = []
         if data is not None:  # once, here: the page, the API and the feed all come this way
             data, self.parameter_errors = bounded_parameters(data)  # type: ignore[arg-type]
         self.base_filters = parameter_filters()
-        super().__init__(data, queryset, **kwargs)  # type: ignore[arg-type]
+        super().__init__(data, queryset, **kwargs)
         self.index = facets.get_index()  # before validation: the fields check its terms
 
     def get_form_class(self) -> type[BoundedForm]:
