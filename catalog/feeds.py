@@ -51,7 +51,8 @@ class CatalogAtomFeed(Atom1Feed):
         handler.startDocument()
         for stylesheet in self.feed["stylesheets"] or ():
             handler.processingInstruction("xml-stylesheet", str(stylesheet))
-        handler.startElement("feed", self.root_attributes())
+        # The stubs want an AttributesImpl; the generator (and Django's own feeds) pass a dict.
+        handler.startElement("feed", self.root_attributes())  # type: ignore[arg-type]
         self.add_root_elements(handler)
         self.write_items(handler)
         handler.endElement("feed")
@@ -158,4 +159,5 @@ class ResourceFeed(Feed):
         return [str(level) for level in item.levels.all()] + [t.name for t in item.topics.all()]
 
     def item_extra_kwargs(self, item: Resource) -> dict[str, Any]:
-        return {"authors": item.author_names, "language": item.language_code}
+        # items() sets language_code on each item: one query for the whole feed
+        return {"authors": item.author_names, "language": getattr(item, "language_code", "")}

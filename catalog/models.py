@@ -146,7 +146,7 @@ class ResourceQuerySet(models.QuerySet):
     def published(self) -> Self:
         return self.filter(retired_at__isnull=True)
 
-    def mentioned_in(self, text: str, limit: int = 10):
+    def mentioned_in(self, text: str, limit: int = 10) -> Self:
         """Published resources a text points to: by address (/catalog/<slug>/) or by a
         quoted title ("…" or “…”), e.g. the newer resources a retirement reason names."""
         slugs = set(CATALOG_PATH.findall(text or ""))

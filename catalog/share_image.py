@@ -16,7 +16,7 @@ BRAND, WASH, INK = "#0b5563", "#e4f1f3", "#ffffff"
 CACHE_SECONDS = 7 * 24 * 3600  # a version never changes; the key names it
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont:
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)  # Pillow's bundled FreeType font: no system fonts
 
 

@@ -96,7 +96,9 @@ class ResourceDetailView(View):
         patch_vary_headers(response, ["Accept"])
         return response
 
-    def negotiated(self, request, resource, version):
+    def negotiated(
+        self, request: HttpRequest, resource: Resource, version: ResourceVersion | None
+    ) -> HttpResponse:
         """The page, or the record itself for a client that asks for it in its Accept
         header, as DOI resolvers answer: CSL-JSON (reference managers) or JSON-LD."""
         wanted = request.get_preferred_type(["text/html", *RECORD_TYPES])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.db.models.fields.files import FieldFile
 from django.http import Http404
@@ -18,6 +19,12 @@ from django.http import Http404
 from . import identity, permissions
 from .choices import ACTIVE_ASSIGNMENT_STATES, AssignmentState
 from .models import Review, ReviewAssignment, Submission, SubmissionVersion
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from reviews.models import ReviewRound, SubmissionFile, TransitionLog
+    from toolkit.accounts.permissions import Person
 
 AUTHOR = "author"
 EDITOR = "editor"
@@ -38,7 +45,7 @@ class Viewer:
     asks the database who its viewer is once, not once per field or row.
     """
 
-    def __init__(self, user, submission: Submission) -> None:
+    def __init__(self, user: Person, submission: Submission) -> None:
         self.user = user
         self.submission = submission
 
@@ -89,17 +96,17 @@ class Viewer:
             raise Http404
         return self.assignments[0].round.version
 
-    def reviews_round(self, review_round) -> bool:
+    def reviews_round(self, review_round: ReviewRound) -> bool:
         return any(a.round_id == review_round.pk for a in self.assignments)
 
-    def may_see_version(self, version) -> bool:
+    def may_see_version(self, version: SubmissionVersion) -> bool:
         return any(a.round.version_id == version.pk for a in self.assignments)
 
-    def is_self(self, person) -> bool:
+    def is_self(self, person: Person | None) -> bool:
         return person is not None and person.pk == getattr(self.user, "pk", None)
 
 
-def redact(text: str, terms) -> str:
+def redact(text: str, terms: Iterable[str]) -> str:
     """Replace every place that names one of the terms with "[redacted]".
 
     Both sides are normalised first (case, accents, hyphens and dashes, spacing, ORCID
@@ -113,7 +120,7 @@ def redact(text: str, terms) -> str:
 class Identities:
     """The identity strings of one submission's two sides."""
 
-    submission: object
+    submission: Submission
 
     @cached_property
     def authors(self) -> list[str]:
@@ -134,7 +141,7 @@ class Identities:
 # --- submissions and versions -------------------------------------------------
 
 
-def metadata_for(viewer: Viewer, version=None) -> dict:
+def metadata_for(viewer: Viewer, version: SubmissionVersion | None = None) -> dict:
     """The submission's metadata as this viewer may see it.
 
     Authors and editors see the live metadata (the working copy); reviewers see
@@ -180,7 +187,9 @@ def versions_for(viewer: Viewer) -> list[dict]:
     ]
 
 
-def reviewer_metadata(submission, version, viewer: Viewer | None = None) -> dict:
+def reviewer_metadata(
+    submission: Submission, version: SubmissionVersion, viewer: Viewer | None = None
+) -> dict:
     """A version's metadata as its reviewers see it: without authors, redacted of them."""
     terms = (viewer.identities if viewer else Identities(submission)).authors
     data = {k: v for k, v in version.metadata.items() if k not in HIDDEN_FROM_REVIEWERS}
@@ -190,14 +199,14 @@ def reviewer_metadata(submission, version, viewer: Viewer | None = None) -> dict
     return data
 
 
-def file_download_name(item, role: str) -> str:
+def file_download_name(item: SubmissionFile, role: str) -> str:
     if role == REVIEWER:
         short = str(item.version.submission.uuid)[:8]
         return f"submission-{short}-v{item.version.number}-file-{item.position}.{item.extension}"
     return item.original_name
 
 
-def files_for(viewer: Viewer, version) -> list[dict]:
+def files_for(viewer: Viewer, version: SubmissionVersion) -> list[dict]:
     """The files and links of a version, described for this viewer."""
     role = viewer.require()
     if role == REVIEWER and not viewer.may_see_version(version):
@@ -223,7 +232,7 @@ def files_for(viewer: Viewer, version) -> list[dict]:
     return rows
 
 
-def download(viewer: Viewer, item) -> tuple[FieldFile, str]:
+def download(viewer: Viewer, item: SubmissionFile) -> tuple[FieldFile, str]:
     """(stored file, download name) for this viewer: sanitized copy for reviewers, else 404."""
     role = viewer.require()
     if item.is_link:
@@ -238,7 +247,7 @@ def download(viewer: Viewer, item) -> tuple[FieldFile, str]:
 # --- assignments ----------------------------------------------------------------
 
 
-def invitation_for(assignment) -> dict:
+def invitation_for(assignment: ReviewAssignment) -> dict:
     """What its reviewer is told of an assignment, in every state, on the page, in the API
     and in e-mails: the title and summary of the version they were invited to review and
     the editor's note, each redacted of the authors' identities. Never the live metadata."""
@@ -254,7 +263,7 @@ def invitation_for(assignment) -> dict:
 ASSIGNEE_FIELDS = ("coi_declaration", "decline_reason", "decline_note", "suggested_reviewer")
 
 
-def assignment_for(viewer: Viewer, assignment) -> dict:
+def assignment_for(viewer: Viewer, assignment: ReviewAssignment) -> dict:
     """An assignment's title, reviewer, note and answers as this viewer may see them.
 
     Editors: everything, with the live title. Its reviewer, whatever its state (declined
@@ -278,11 +287,11 @@ def assignment_for(viewer: Viewer, assignment) -> dict:
 # --- reviewers, reviews, decisions and the log ----------------------------------
 
 
-def reviewer_label(assignment) -> str:
+def reviewer_label(assignment: ReviewAssignment) -> str:
     return f"Reviewer {assignment.reviewer_number}"
 
 
-def reviewer_name_for(viewer: Viewer, assignment) -> str:
+def reviewer_name_for(viewer: Viewer, assignment: ReviewAssignment) -> str:
     """Editors see who reviews; everyone else sees "Reviewer N"."""
     if assignment.reviewer_id == getattr(viewer.user, "pk", None):
         return f"You ({reviewer_label(assignment)})"
@@ -313,7 +322,7 @@ def reviews_for(viewer: Viewer) -> list[dict]:
     ]
 
 
-def _may_read_review(viewer: Viewer, assignment) -> bool:
+def _may_read_review(viewer: Viewer, assignment: ReviewAssignment) -> bool:
     decided = assignment.round.closed_at is not None
     if viewer.role == AUTHOR:
         return decided
@@ -323,7 +332,7 @@ def _may_read_review(viewer: Viewer, assignment) -> bool:
     return True
 
 
-def _review_row(viewer: Viewer, review) -> dict:
+def _review_row(viewer: Viewer, review: Review) -> dict:
     assignment = review.assignment
     own = assignment.reviewer_id == viewer.user.pk
     terms = _review_terms(viewer.role, own, viewer.identities)
@@ -341,7 +350,7 @@ def _review_row(viewer: Viewer, review) -> dict:
     return row
 
 
-def _review_terms(role, own, identities) -> list[str]:
+def _review_terms(role: str, own: bool, identities: Identities) -> list[str]:
     """Whose names a review is redacted of: for authors, the reviewers'; for a reviewer, the
     authors', and in someone else's review the reviewers' too; for editors, nobody's."""
     if role == AUTHOR:
@@ -351,7 +360,7 @@ def _review_terms(role, own, identities) -> list[str]:
     return []
 
 
-def _redact_answers(answers: dict, terms) -> dict:
+def _redact_answers(answers: dict, terms: list[str]) -> dict:
     if not terms:
         return answers
     return {
@@ -403,13 +412,13 @@ def log_for(viewer: Viewer) -> list[dict]:
 AUTHOR_VISIBLE_REASONS = {"withdraw", "retire"}
 
 
-def _reason_visible(role, entry) -> bool:
+def _reason_visible(role: str, entry: TransitionLog) -> bool:
     if role == EDITOR:
         return True
     return role == AUTHOR and entry.transition in AUTHOR_VISIBLE_REASONS
 
 
-def _actor_for(viewer: Viewer, entry) -> str:
+def _actor_for(viewer: Viewer, entry: TransitionLog) -> str:
     actor = entry.actor
     if actor is None:
         return "System"
@@ -417,7 +426,7 @@ def _actor_for(viewer: Viewer, entry) -> str:
         return "You"
     if viewer.role == EDITOR:
         return actor.display_name
-    if entry.assignment_id and entry.assignment.reviewer_id == actor.pk:
+    if entry.assignment is not None and entry.assignment.reviewer_id == actor.pk:
         return reviewer_label(entry.assignment)
     if permissions.is_author(actor, viewer.submission):
         return "Author" if viewer.role == REVIEWER else actor.display_name

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
+from django.views.generic.base import ContextMixin
 
 if TYPE_CHECKING:  # the mixins' places among a view's bases, for the type checker only
     from django.views.generic.edit import FormMixin, ModelFormMixin, ProcessFormView
@@ -48,7 +49,7 @@ class UniqueRaceMixin(_ModelFormView):
             return self.form_invalid(again)
 
 
-class SiteNameMixin:
+class SiteNameMixin(ContextMixin):
     """The site's configured name as `site_name`, for Django's sign-in and sign-out views.
 
     Without the sites framework they put `site_name` = the request's host (a RequestSite)

@@ -4,6 +4,7 @@ size grows with the square of the number of values. Repeated values count once."
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from django import forms
 from django.http import QueryDict
@@ -54,7 +55,7 @@ class BoundedForm(forms.Form):
 
     parameter_errors: tuple | list = ()
 
-    def clean(self) -> dict:
+    def clean(self) -> dict[str, Any] | None:
         for name, message in self.parameter_errors:
             if name is None or name in self.fields:
                 self.add_error(name, message)

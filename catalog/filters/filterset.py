@@ -142,7 +142,9 @@ class ResourceFilter(df.FilterSet):
         fields: list[str] = []
         form = BoundedForm
 
-    def __init__(self, data: object = None, queryset: QuerySet | None = None, **kwargs: object):
+    def __init__(
+        self, data: object = None, queryset: QuerySet | None = None, **kwargs: object
+    ) -> None:
         if queryset is None:
             queryset = Resource.objects.published()
         self.parameter_errors: list = []
@@ -150,7 +152,7 @@ class ResourceFilter(df.FilterSet):
             data, self.parameter_errors = bounded_parameters(data)  # type: ignore[arg-type]
             drop_sort_chosen_for_other_words(data)
         self.base_filters = parameter_filters()
-        super().__init__(data, queryset, **kwargs)  # type: ignore[arg-type]
+        super().__init__(data, queryset, **kwargs)
         self.index = facets.get_index()  # before validation: the fields check its terms
 
     def get_form_class(self) -> type[BoundedForm]:

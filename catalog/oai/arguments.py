@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 from django.core import signing
+from django.http import QueryDict
 
 from .. import records
 
@@ -30,7 +32,7 @@ VERBS = {
 class OAIError(Exception):
     """An OAI-PMH error condition: `code` is the protocol's error code."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
@@ -65,9 +67,7 @@ class ListQuery:
     @classmethod
     def load(cls, token: str, verb: str) -> ListQuery:
         try:
-            payload = signing.loads(
-                token, salt=RESUMPTION_SALT, max_age=TOKEN_MAX_AGE.total_seconds()
-            )
+            payload = signing.loads(token, salt=RESUMPTION_SALT, max_age=TOKEN_MAX_AGE)
             query = cls(
                 verb=payload["v"],
                 prefix=payload["p"],
@@ -91,7 +91,7 @@ class ListQuery:
         return query
 
 
-def check_arguments(params) -> str:
+def check_arguments(params: QueryDict) -> str:
     """The verb, once the arguments are legal for it; raises badVerb or badArgument."""
     verbs = params.getlist("verb")
     if len(verbs) != 1 or verbs[0] not in VERBS:
@@ -146,3 +146,12 @@ def parse_bounds(from_: str, until: str) -> tuple[datetime | None, datetime | No
         except OverflowError:
             upper = None
     return lower, upper
+
+
+def argument(params: QueryDict, name: str) -> str:
+    """The value of argument `name`, as `params[name]` gives it.
+
+    QueryDict's stubs allow a list (for a key whose list is empty), which a request's own
+    QueryDict never has: every key of a parsed query string holds at least one value.
+    """
+    return cast(str, params[name])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.db.models import F, Q, QuerySet
@@ -58,7 +59,7 @@ def set_specs(resource: Resource) -> list[str]:
     )
 
 
-def current_formats(resources) -> dict[int, list[str]]:
+def current_formats(resources: Sequence[Resource]) -> dict[int, list[str]]:
     """MIME types of the files of each resource's current version: one query."""
     formats: dict[int, list[str]] = {r.pk: [] for r in resources}
     rows = (

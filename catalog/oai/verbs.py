@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from email.utils import parseaddr
@@ -10,6 +11,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db.models import Min, Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from lxml import etree
 
@@ -20,6 +22,7 @@ from .arguments import (
     TOKEN_MAX_AGE,
     ListQuery,
     OAIError,
+    argument,
     check_arguments,
     parse_bounds,
 )
@@ -52,7 +55,7 @@ def admin_email() -> str:
     return next((c for c in candidates if c and "@" in c), "webmaster@localhost")
 
 
-def identify(root: etree._Element, params, now: datetime) -> None:
+def identify(root: etree._Element, params: QueryDict, now: datetime) -> None:
     body = sub(root, oai("Identify"))
     earliest = harvestable().aggregate(first=Min("updated_at"))["first"]
     sub(body, oai("repositoryName"), settings.TOOLKIT_SITE_NAME)
@@ -77,9 +80,9 @@ def identify(root: etree._Element, params, now: datetime) -> None:
         )
 
 
-def list_metadata_formats(root: etree._Element, params, now: datetime) -> None:
+def list_metadata_formats(root: etree._Element, params: QueryDict, now: datetime) -> None:
     if "identifier" in params:
-        resource_for(params["identifier"])
+        resource_for(argument(params, "identifier"))
     body = sub(root, oai("ListMetadataFormats"))
     fmt = sub(body, oai("metadataFormat"))
     sub(fmt, oai("metadataPrefix"), METADATA_PREFIX)
@@ -87,7 +90,7 @@ def list_metadata_formats(root: etree._Element, params, now: datetime) -> None:
     sub(fmt, oai("metadataNamespace"), NS_OAI_DC)
 
 
-def list_sets(root: etree._Element, params, now: datetime) -> None:
+def list_sets(root: etree._Element, params: QueryDict, now: datetime) -> None:
     if "resumptionToken" in params:
         raise OAIError("badResumptionToken", "ListSets is answered in one response.")
     body = sub(root, oai("ListSets"))
@@ -113,15 +116,15 @@ def check_prefix(prefix: str) -> None:
         raise OAIError("cannotDisseminateFormat", f"Only {METADATA_PREFIX} is disseminated.")
 
 
-def _list_query(params, now: datetime, verb: str) -> ListQuery:
+def _list_query(params: QueryDict, now: datetime, verb: str) -> ListQuery:
     """The arguments of a list request: from its resumption token, or checked afresh."""
     if "resumptionToken" in params:
-        return ListQuery.load(params["resumptionToken"], verb)
+        return ListQuery.load(argument(params, "resumptionToken"), verb)
     if any(name in params and not params[name] for name in ("from", "until", "set")):
         raise OAIError("badArgument", "from, until and set must not be empty when given.")
     query = ListQuery(
         verb=verb,
-        prefix=params["metadataPrefix"],
+        prefix=argument(params, "metadataPrefix"),
         from_=params.get("from", ""),
         until=params.get("until", ""),
         set=params.get("set", ""),
@@ -175,7 +178,7 @@ def _resumption_token(
         token.set("expirationDate", datestamp(now + TOKEN_MAX_AGE))
 
 
-def list_items(root: etree._Element, params, now: datetime, verb: str) -> None:
+def list_items(root: etree._Element, params: QueryDict, now: datetime, verb: str) -> None:
     """ListIdentifiers and ListRecords: a page of the list, keyset-paged by token."""
     query = _list_query(params, now, verb)
     full = list_queryset(query)
@@ -190,9 +193,9 @@ def list_items(root: etree._Element, params, now: datetime, verb: str) -> None:
         _resumption_token(body, query, page, more, now)
 
 
-def get_record(root: etree._Element, params, now: datetime) -> None:
-    check_prefix(params["metadataPrefix"])
-    resource = resource_for(params["identifier"])
+def get_record(root: etree._Element, params: QueryDict, now: datetime) -> None:
+    check_prefix(argument(params, "metadataPrefix"))
+    resource = resource_for(argument(params, "identifier"))
     body = sub(root, oai("GetRecord"))
     element = sub(body, oai("record"))
     header(element, resource)
@@ -200,7 +203,7 @@ def get_record(root: etree._Element, params, now: datetime) -> None:
     dublin_core(metadata, records.build(resource), current_formats([resource])[resource.pk])
 
 
-HANDLERS = {
+HANDLERS: dict[str, Callable[[etree._Element, QueryDict, datetime], None]] = {
     "Identify": identify,
     "ListMetadataFormats": list_metadata_formats,
     "ListSets": list_sets,
@@ -210,7 +213,7 @@ HANDLERS = {
 }
 
 
-def respond(params, now: datetime | None = None) -> bytes:
+def respond(params: QueryDict, now: datetime | None = None) -> bytes:
     """The OAI-PMH response document (UTF-8 XML) to the request arguments `params`."""
     now = now or timezone.now()
     try:

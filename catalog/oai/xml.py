@@ -6,12 +6,13 @@ import re
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.http import QueryDict
 from django.urls import reverse
 from lxml import etree
 
 from .. import records
 from ..models import Resource
-from .arguments import DAY_RE, SECOND_RE
+from .arguments import DAY_RE, SECOND_RE, argument
 from .queries import set_specs
 
 NS_OAI = "http://www.openarchives.org/OAI/2.0/"
@@ -52,7 +53,7 @@ def echoable(name: str, value: str) -> bool:
     return pattern is None or bool(pattern.fullmatch(value))
 
 
-def echoed(params, *, error: bool) -> dict:
+def echoed(params: QueryDict, *, error: bool) -> dict:
     """The <request> attributes; an error echoes no long value whole (a bad token, say).
 
     A long free-text value (resumptionToken, identifier) is cut to ERROR_ECHO_CHARS and
@@ -60,7 +61,7 @@ def echoed(params, *, error: bool) -> dict:
     """
     attrs = {}
     for key in params:
-        value = params.get(key)
+        value = argument(params, key)
         if not echoable(key, value):
             continue
         if error and len(value) > ERROR_ECHO_CHARS:
@@ -82,7 +83,9 @@ def sub(parent: etree._Element, tag: str, text: object = None, **attrs: str) -> 
     return element
 
 
-def envelope(params, verb: str | None, now: datetime, *, error: bool = False) -> etree._Element:
+def envelope(
+    params: QueryDict, verb: str | None, now: datetime, *, error: bool = False
+) -> etree._Element:
     root = etree.Element(oai("OAI-PMH"), nsmap={None: NS_OAI, "xsi": NS_XSI})
     root.set(f"{{{NS_XSI}}}schemaLocation", f"{NS_OAI} {OAI_SCHEMA}")
     sub(root, oai("responseDate"), datestamp(now))

@@ -42,7 +42,7 @@ def file_entries(files: Iterable[ResourceFile], slug: str) -> list[FileEntry]:
         if f.url:
             entries.append(FileEntry(label=f.label or f.url, url=f.url, is_link=True))
             continue
-        name = f.download_name or f.file.name.rsplit("/", 1)[-1]
+        name = f.download_name or (f.file.name or "").rsplit("/", 1)[-1]
         entries.append(
             FileEntry(
                 label=f.label or name,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -184,7 +185,7 @@ def _term(data: object, **extra: str) -> Term:
     return Term(slug=str(data.get("slug", "")), name=str(data.get("name", "")), **extra)
 
 
-def _terms(items: object) -> list[dict]:
+def _terms(items: Iterable[object] | None) -> list[dict]:
     return [item for item in items or [] if isinstance(item, dict)]
 
 

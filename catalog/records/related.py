@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, Func, IntegerField, Model, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from ..models import Resource
@@ -14,9 +14,9 @@ def related_resources(resource: Resource, limit: int = 4) -> list[Resource]:
     One query (plus the levels of the cards): the overlaps are counted in subqueries.
     """
 
-    def shared(through: type, column: str) -> Func:
-        mine = through.objects.filter(resource=resource.pk).values(column)
-        rows = through.objects.filter(resource=OuterRef("pk"), **{f"{column}__in": mine})
+    def shared(through: type[Model], column: str) -> Func:
+        mine = through._default_manager.filter(resource=resource.pk).values(column)
+        rows = through._default_manager.filter(resource=OuterRef("pk"), **{f"{column}__in": mine})
         counted = rows.values("resource").annotate(n=Count("pk")).values("n")
         return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 

@@ -82,7 +82,9 @@ def remove_resource(resource: Resource) -> None:
 
 
 @receiver(post_delete, sender=Resource, dispatch_uid="catalog-search-resource-deleted")
-def _resource_deleted(sender, instance, using="default", **kwargs) -> None:
+def _resource_deleted(
+    sender: type[Resource], instance: Resource, using: str = "default", **kwargs: object
+) -> None:
     """A resource deleted outside the services (say, in the admin) leaves the index too."""
     if connections[using].vendor != "postgresql":  # PostgreSQL's vector went with the row
         _remove([instance.pk], using)

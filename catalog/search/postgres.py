@@ -11,6 +11,7 @@ travels as a parameter of constant SQL.
 from __future__ import annotations
 
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 
 from .query import ParsedQuery
 
@@ -68,11 +69,11 @@ def snippet_rows(query: ParsedQuery, resource_ids: list[int]) -> list[tuple[int,
         return cursor.fetchall()
 
 
-def write(cursor, ids: list[int], max_attachment_chars: int) -> int:
+def write(cursor: CursorWrapper, ids: list[int], max_attachment_chars: int) -> int:
     """Compute the stored vectors of `ids` (published ones); returns how many."""
     cursor.execute(VECTOR_SQL, [max_attachment_chars, ids])
     return cursor.rowcount
 
 
-def remove(cursor, ids: list[int]) -> None:
+def remove(cursor: CursorWrapper, ids: list[int]) -> None:
     cursor.execute(REMOVE_SQL, [ids])

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 
 from .query import START, ParsedQuery, Term
 
@@ -108,11 +109,11 @@ def snippet_rows(query: ParsedQuery, resource_ids: list[int]) -> list[tuple[int,
     return rows
 
 
-def write(cursor, ids: list[int], rows: list[tuple]) -> None:
+def write(cursor: CursorWrapper, ids: list[int], rows: list[tuple]) -> None:
     """Replace the indexed rows of `ids` with `rows` (id and the four columns)."""
     cursor.execute(REMOVE_SQL, [json.dumps(ids)])
     cursor.executemany(INSERT_SQL, rows)
 
 
-def remove(cursor, ids: list[int]) -> None:
+def remove(cursor: CursorWrapper, ids: list[int]) -> None:
     cursor.execute(REMOVE_SQL, [json.dumps(ids)])

@@ -9,6 +9,8 @@ Transitions mutate fields only. Permission checks, locking, logging and e-mail l
 `reviews.services`; what a viewer may see lives in `reviews.anonymity`.
 """
 
+from __future__ import annotations
+
 import uuid
 from pathlib import PurePosixPath
 
@@ -58,7 +60,7 @@ class SubmissionAuthor(models.Model):
     class Meta:
         ordering = ["submission", "position", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -84,7 +86,7 @@ class SubmissionVersion(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.submission} v{self.number}"
 
     @property
@@ -92,12 +94,12 @@ class SubmissionVersion(models.Model):
         return self.frozen_at is not None
 
 
-def original_upload_to(instance, filename):
+def original_upload_to(instance: SubmissionFile, filename: str) -> str:
     suffix = PurePosixPath(filename).suffix.lower()
     return f"submissions/{instance.version.submission.uuid}/{instance.uuid}{suffix}"
 
 
-def sanitized_upload_to(instance, filename):
+def sanitized_upload_to(instance: SubmissionFile, filename: str) -> str:
     suffix = PurePosixPath(filename).suffix.lower()
     return f"sanitized/{instance.version.submission.uuid}/{instance.uuid}{suffix}"
 
@@ -129,7 +131,7 @@ class SubmissionFile(models.Model):
     class Meta:
         ordering = ["version", "position", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.label or self.original_name or self.url
 
     @property

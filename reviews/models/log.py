@@ -35,7 +35,7 @@ class TransitionLog(models.Model):
         verbose_name = "transition log entry"
         verbose_name_plural = "transition log"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.transition}: {self.from_state} → {self.to_state}"
 
 
@@ -53,5 +53,5 @@ class SentReminder(models.Model):
             models.UniqueConstraint(fields=["assignment", "kind"], name="reviews_reminder_once")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.kind} for {self.assignment}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING, Self
 
 import django_fsm as fsm
 from django.conf import settings
@@ -21,6 +22,11 @@ from ..choices import (
     Recommendation,
 )
 from .submission import Submission
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from toolkit.accounts.permissions import Person
 
 A = AssignmentState
 
@@ -49,7 +55,7 @@ class ReviewRound(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.submission} round {self.number}"
 
     @property
@@ -58,9 +64,9 @@ class ReviewRound(models.Model):
 
 
 class AssignmentQuerySet(models.QuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user: Person | None) -> Self:
         """Assignments this user may see: their own, or all of them for editors."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
         if permissions.is_editor(user):
             # An editor never sees who reviews their own work.
@@ -69,7 +75,7 @@ class AssignmentQuerySet(models.QuerySet):
             )
         return self.filter(reviewer=user)
 
-    def open(self):
+    def open(self) -> Self:
         return self.filter(state__in=OPEN_ASSIGNMENT_STATES)
 
 
@@ -117,7 +123,7 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Reviewer {self.reviewer_number} on {self.round}"
 
     def get_absolute_url(self) -> str:
@@ -125,10 +131,10 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         return reverse("reviews:reviewer-assignment", args=[self.uuid])
 
     @property
-    def submission(self):
+    def submission(self) -> Submission:
         return self.round.submission
 
-    def is_overdue(self, today=None) -> bool:
+    def is_overdue(self, today: date | None = None) -> bool:
         today = today or timezone.localdate()
         if self.state == A.INVITED:
             return today > self.response_due
@@ -140,9 +146,9 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=A.INVITED,
         target=A.ACCEPTED,
-        permission=permissions.is_assignee,
+        permission=permissions.is_assignee,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def accept(self):
+    def accept(self) -> None:
         """The invited reviewer agrees to review."""
         self.responded_at = timezone.now()
 
@@ -150,9 +156,9 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=A.INVITED,
         target=A.DECLINED,
-        permission=permissions.is_assignee,
+        permission=permissions.is_assignee,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def decline(self):
+    def decline(self) -> None:
         """The invited reviewer declines, with a reason."""
         self.responded_at = timezone.now()
 
@@ -160,23 +166,23 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=OPEN_ASSIGNMENT_STATES,
         target=A.CANCELLED,
-        permission=permissions.can_cancel_assignment,
+        permission=permissions.can_cancel_assignment,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def cancel(self):
+    def cancel(self) -> None:
         """An editor withdraws the invitation."""
 
     @fsm.transition(
         field=state,
         source=A.ACCEPTED,
         target=A.COMPLETED,
-        permission=permissions.is_assignee,
+        permission=permissions.is_assignee,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def complete(self):
+    def complete(self) -> None:
         """The reviewer submits the review."""
         self.completed_at = timezone.now()
 
     @fsm.transition(field=state, source=OPEN_ASSIGNMENT_STATES, target=A.CLOSED)
-    def close(self):
+    def close(self) -> None:
         """The round ended (a decision or a withdrawal) before this assignment finished."""
 
 
@@ -202,7 +208,7 @@ class Review(models.Model):
     class Meta:
         ordering = ["assignment"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Review by {self.assignment}"
 
     @property
@@ -225,5 +231,5 @@ class Decision(models.Model):
     class Meta:
         ordering = ["submission", "created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.submission}"

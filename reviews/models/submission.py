@@ -7,6 +7,7 @@ e-mail live in `reviews.services`; what a viewer may see lives in `reviews.anony
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING, Self
 
 import django_fsm as fsm
 from django.conf import settings
@@ -23,14 +24,19 @@ from ..choices import (
     SubmissionState,
 )
 
+if TYPE_CHECKING:
+    from catalog.models import Language, License, ResourceType
+    from reviews.models import ReviewRound, SubmissionVersion
+    from toolkit.accounts.permissions import Person
+
 S = SubmissionState
 A = AssignmentState
 
 
 class SubmissionQuerySet(models.QuerySet):
-    def visible_to(self, user):
+    def visible_to(self, user: Person | None) -> Self:
         """Submissions this user may know exist: own, assigned, and every non-draft for editors."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
         mine = Q(owner=user)
         assigned = Q(
@@ -44,7 +50,7 @@ class SubmissionQuerySet(models.QuerySet):
             return self.filter(mine | ~Q(state=S.DRAFT)).distinct()
         return self.filter(mine | assigned).distinct()
 
-    def on_desk_of(self, user):
+    def on_desk_of(self, user: Person | None) -> Self:
         """What an editor handles: every non-draft submission but those they are an author of
         (owner, or co-author linked by e-mail). Not an editor: none."""
         if not permissions.is_editor(user):
@@ -176,7 +182,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
     class Meta:
         ordering = ["-updated_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title or f"Untitled submission {str(self.uuid)[:8]}"
 
     def get_absolute_url(self) -> str:
@@ -190,7 +196,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
     def snapshot(self) -> dict:
         """The metadata as JSON, frozen into a version when it is submitted."""
 
-        def term(obj):
+        def term(obj: ResourceType | Language | License | None) -> dict[str, str] | None:
             return {"slug": obj.slug, "name": obj.name} if obj else None
 
         data = {name: getattr(self, name) for name in self.TEXT_FIELDS}
@@ -222,7 +228,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         """Field messages for everything a submission needs before it can be submitted."""
         errors = {}
 
-        def need(condition, field, message):
+        def need(condition: object, field: str, message: str) -> None:
             if not condition:
                 errors[field] = [message]
 
@@ -249,11 +255,12 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
 
     # --- Derived data
     @property
-    def current_version(self):
-        return self.versions.order_by("-number").first()
+    def current_version(self) -> SubmissionVersion:
+        """The newest version: a submission has one from its creation on."""
+        return self.versions.latest("number")
 
     @property
-    def open_round(self):
+    def open_round(self) -> ReviewRound | None:
         return self.rounds.filter(closed_at__isnull=True).first()
 
     def completed_review_count(self) -> int:
@@ -286,9 +293,9 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=S.DRAFT,
         target=S.SUBMITTED,
-        permission=permissions.can_edit_submission,
+        permission=permissions.can_edit_submission,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def submit(self):
+    def submit(self) -> None:
         """Owner sends a complete draft to the editors."""
         self.submitted_at = self.submitted_at or timezone.now()
 
@@ -296,82 +303,82 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         field=state,
         source=WITHDRAWABLE_STATES,
         target=S.WITHDRAWN,
-        permission=permissions.can_edit_submission,
+        permission=permissions.can_edit_submission,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def withdraw(self):
+    def withdraw(self) -> None:
         """Owner withdraws before publication."""
 
     @fsm.transition(
         field=state,
         source=S.SUBMITTED,
         target=S.REJECTED,
-        permission=permissions.can_decide,
+        permission=permissions.can_decide,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def desk_reject(self):
+    def desk_reject(self) -> None:
         """Editor rejects without review."""
 
     @fsm.transition(
         field=state,
         source=S.SUBMITTED,
         target=S.IN_REVIEW,
-        permission=permissions.can_decide,
+        permission=permissions.can_decide,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def send_to_review(self):
+    def send_to_review(self) -> None:
         """Editor opens a review round on the current version."""
 
     @fsm.transition(
         field=state,
         source=S.IN_REVIEW,
         target=S.REVISIONS_REQUESTED,
-        conditions=[has_completed_review_in_open_round],
-        permission=permissions.can_decide,
+        conditions=[has_completed_review_in_open_round],  # type: ignore[list-item]  # fsm stubs: Model, not ours
+        permission=permissions.can_decide,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def request_revisions(self):
+    def request_revisions(self) -> None:
         """Editor asks for a new version, with at least one completed review in the round."""
 
     @fsm.transition(
         field=state,
         source=S.REVISIONS_REQUESTED,
         target=S.SUBMITTED,
-        permission=permissions.can_edit_submission,
+        permission=permissions.can_edit_submission,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def resubmit(self):
+    def resubmit(self) -> None:
         """Owner answers a revision request with a new version."""
 
     @fsm.transition(
         field=state,
         source=[S.IN_REVIEW, S.SUBMITTED],
         target=S.ACCEPTED,
-        conditions=[has_required_reviews],
-        permission=permissions.can_decide,
+        conditions=[has_required_reviews],  # type: ignore[list-item]  # fsm stubs: Model, not ours
+        permission=permissions.can_decide,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def accept(self):
+    def accept(self) -> None:
         """Editor accepts once the required reviews are completed (across rounds)."""
 
     @fsm.transition(
         field=state,
         source=S.IN_REVIEW,
         target=S.REJECTED,
-        permission=permissions.can_decide,
+        permission=permissions.can_decide,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def reject(self):
+    def reject(self) -> None:
         """Editor rejects after review."""
 
     @fsm.transition(
         field=state,
         source=S.ACCEPTED,
         target=S.PUBLISHED,
-        conditions=[is_ready_to_publish],
-        permission=permissions.can_decide,
+        conditions=[is_ready_to_publish],  # type: ignore[list-item]  # fsm stubs: Model, not ours
+        permission=permissions.can_decide,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def publish(self):
+    def publish(self) -> None:
         """Editor publishes an accepted submission into the catalog."""
 
     @fsm.transition(
         field=state,
         source=S.PUBLISHED,
         target=S.RETIRED,
-        permission=permissions.can_decide,
+        permission=permissions.can_decide,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
     )
-    def retire(self):
+    def retire(self) -> None:
         """Editor retires a published resource; its page becomes a tombstone."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -21,6 +22,10 @@ from .decisions import (
     send_to_review,
 )
 from .submissions import resubmit, submit, withdraw
+
+if TYPE_CHECKING:
+    from reviews.models import ReviewAssignment, Submission
+    from toolkit.accounts.permissions import Person
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ def text_limit(actions: dict[str, Action], name: str, field_name: str) -> int | 
     return actions[name].limits[field_name]
 
 
-def _text(data, name: str, limit: int | None) -> str:
+def _text(data: object, name: str, limit: int | None) -> str:
     """One text field of a request body, checked as a form's CharField checks it (400)."""
     value = data.get(name, "") if hasattr(data, "get") else ""
     if not isinstance(value, str):
@@ -78,7 +83,13 @@ def _text(data, name: str, limit: int | None) -> str:
     return value
 
 
-def run_action(actions: dict[str, Action], name: str, obj, actor, data) -> object:
+def run_action(
+    actions: dict[str, Action],
+    name: str,
+    obj: Submission | ReviewAssignment,
+    actor: Person,
+    data: object,
+) -> object:
     """Run a named transition with the fields it takes from `data` (404 for an unknown name)."""
     action = actions.get(name)
     if action is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +20,13 @@ from ..models import Review, ReviewAssignment, ReviewRound, SentReminder
 from ..rubric import clean_answers, missing_answers
 from .core import after_commit, lock_assignment, lock_submission, log, require, run_assignment
 
+if TYPE_CHECKING:
+    from datetime import date
+    from typing import Any
+
+    from reviews.models import Submission
+    from toolkit.accounts.models import User
+
 A = AssignmentState
 
 # --- assignments -------------------------------------------------------------------
@@ -27,7 +35,7 @@ A = AssignmentState
 MAX_DUE_DAYS = 365  # the latest answer date an invitation may set, from today
 
 
-def _due_dates(response_due, review_due):
+def _due_dates(response_due: date | None, review_due: date | None) -> tuple[date, date]:
     """The invitation's dates, defaulted from the settings; 400 unless in order and in reach."""
     today = timezone.localdate()
     response_due = response_due or today + timedelta(days=settings.TOOLKIT_RESPONSE_DUE_DAYS)
@@ -51,12 +59,12 @@ def _due_dates(response_due, review_due):
 
 
 def invite(
-    submission,
-    actor,
+    submission: Submission,
+    actor: User,
     *,
-    reviewer,
-    response_due=None,
-    review_due=None,
+    reviewer: User,
+    response_due: date | None = None,
+    review_due: date | None = None,
     message: str = "",
 ) -> ReviewAssignment:
     """An editor invites a reviewer to the open round (409 for an author or a conflict)."""
@@ -85,7 +93,7 @@ def invite(
     return assignment
 
 
-def _open_round_for_invitations(submission, actor) -> ReviewRound:
+def _open_round_for_invitations(submission: Submission, actor: User) -> ReviewRound:
     """The round reviewers are invited to: 403 unless the actor decides, 409 unless in review."""
     if not permissions.can_decide(submission, actor):
         raise PermissionDenied("Only an editor who is not an author can invite reviewers.")
@@ -95,7 +103,7 @@ def _open_round_for_invitations(submission, actor) -> ReviewRound:
     return review_round
 
 
-def _already_invited(submission) -> Conflict:
+def _already_invited(submission: Submission) -> Conflict:
     return Conflict(
         "This reviewer already has an assignment in this round.",
         state=submission.state,
@@ -103,7 +111,7 @@ def _already_invited(submission) -> Conflict:
     )
 
 
-def _check_invitable(submission, review_round, reviewer) -> None:
+def _check_invitable(submission: Submission, review_round: ReviewRound, reviewer: User) -> None:
     """409 for an author, a declared conflict, or someone already invited to the round."""
     reason = permissions.conflict_reason(reviewer, submission)
     if reason:
@@ -114,20 +122,22 @@ def _check_invitable(submission, review_round, reviewer) -> None:
         raise _already_invited(submission)
 
 
-def _reviewer_number(submission, reviewer) -> int:
+def _reviewer_number(submission: Submission, reviewer: User) -> int:
     """The reviewer's "Reviewer N", stable across rounds: their earlier one, or the next."""
     assignments = ReviewAssignment.objects.filter(round__submission=submission)
     earlier = assignments.filter(reviewer=reviewer).values_list("reviewer_number", flat=True)
     return earlier.first() or (assignments.aggregate(m=Max("reviewer_number"))["m"] or 0) + 1
 
 
-def accept_invitation(assignment, actor, *, coi_declaration: str = "") -> ReviewAssignment:
+def accept_invitation(
+    assignment: ReviewAssignment, actor: User, *, coi_declaration: str = ""
+) -> ReviewAssignment:
     """The invited reviewer accepts, declaring conflicts of interest (or “None”)."""
 
-    def update(locked):
+    def update(locked: ReviewAssignment) -> None:
         locked.coi_declaration = coi_declaration.strip()
 
-    def effects(locked):
+    def effects(locked: ReviewAssignment) -> None:
         Review.objects.get_or_create(assignment=locked)
 
     return run_assignment(
@@ -142,18 +152,23 @@ def accept_invitation(assignment, actor, *, coi_declaration: str = "") -> Review
 
 
 def decline_invitation(
-    assignment, actor, *, reason: str = "", note: str = "", suggestion: str = ""
+    assignment: ReviewAssignment,
+    actor: User,
+    *,
+    reason: str = "",
+    note: str = "",
+    suggestion: str = "",
 ) -> ReviewAssignment:
     """The invited reviewer declines with a reason code (a note is required for “other”)."""
 
-    def validate():
+    def validate() -> None:
         if reason not in DeclineReason.values:
             choices = ", ".join(DeclineReason.values)
             raise ValidationError({"reason": [f"Choose one of: {choices}."]})
         if reason == DeclineReason.OTHER:
             require(note=note)
 
-    def update(locked):
+    def update(locked: ReviewAssignment) -> None:
         locked.decline_reason = reason
         locked.decline_note = (note or "").strip()
         locked.suggested_reviewer = (suggestion or "").strip()[:300]
@@ -169,14 +184,16 @@ def decline_invitation(
     )
 
 
-def cancel_assignment(assignment, actor, *, reason: str = "") -> ReviewAssignment:
+def cancel_assignment(
+    assignment: ReviewAssignment, actor: User, *, reason: str = ""
+) -> ReviewAssignment:
     """An editor cancels an invitation or an accepted assignment."""
     return run_assignment(
         assignment, actor, "cancel", reason=(reason or "").strip(), notify=emails.cancelled
     )
 
 
-def ensure_review_writable(assignment, actor) -> None:
+def ensure_review_writable(assignment: ReviewAssignment, actor: User) -> None:
     """403 unless the actor is the assigned reviewer; 409 unless the review is open for writing."""
     if not permissions.is_assignee(assignment, actor):
         raise PermissionDenied("Only the assigned reviewer can write this review.")
@@ -190,7 +207,7 @@ def ensure_review_writable(assignment, actor) -> None:
 STALE_DRAFT = "stale_draft"
 
 
-def _stale_draft(review) -> Conflict:
+def _stale_draft(review: Review) -> Conflict:
     saved = timezone.localtime(review.updated_at)
     return Conflict(
         f"This review was changed in another tab or window at {saved:%H:%M}, after the "
@@ -208,7 +225,14 @@ def _merge_answers(saved: dict, given: dict, cleaned: dict) -> dict:
     return {**{k: v for k, v in saved.items() if k not in given}, **cleaned}
 
 
-def save_review_draft(assignment, actor, *, version=None, merge_answers=False, **data) -> Review:
+def save_review_draft(
+    assignment: ReviewAssignment,
+    actor: User,
+    *,
+    version: int | None = None,
+    merge_answers: bool = False,
+    **data: Any,
+) -> Review:
     """The assigned reviewer saves a draft: only the fields given change (400 if invalid).
 
     `version` is the draft version the text was based on: a save based on another one (a
@@ -243,10 +267,10 @@ def save_review_draft(assignment, actor, *, version=None, merge_answers=False, *
     return review
 
 
-def complete_review(assignment, actor) -> ReviewAssignment:
+def complete_review(assignment: ReviewAssignment, actor: User) -> ReviewAssignment:
     """The reviewer submits the saved review; every required answer must be there (400)."""
 
-    def update(locked):
+    def update(locked: ReviewAssignment) -> None:
         review, _ = Review.objects.select_for_update().get_or_create(assignment=locked)
         errors = missing_answers(review.answers)
         if not review.recommendation:
@@ -263,7 +287,7 @@ def complete_review(assignment, actor) -> ReviewAssignment:
     )
 
 
-def remind(assignment, actor) -> ReviewAssignment:
+def remind(assignment: ReviewAssignment, actor: User) -> ReviewAssignment:
     """An editor sends a reminder now, at most once a day per assignment."""
     with transaction.atomic():
         locked = lock_assignment(assignment, actor)

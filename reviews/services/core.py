@@ -7,6 +7,8 @@ the same transaction (delivered after the commit).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import django_fsm as fsm
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +22,12 @@ from .. import permissions
 from ..choices import OPEN_ASSIGNMENT_STATES
 from ..models import ReviewAssignment, ReviewRound, Submission, TransitionLog
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from toolkit.accounts.models import User
+    from toolkit.accounts.permissions import Person
+
 # Why a transition's condition fails, in words, for the 409 message.
 CONDITION_MESSAGES = {
     "has_completed_review_in_open_round": "At least one review in this round must be completed.",
@@ -30,7 +38,7 @@ CONDITION_MESSAGES = {
 }
 
 
-def require(**fields) -> None:
+def require(**fields: str | None) -> None:
     """Raise a 400 listing every required text field left empty."""
     missing = {
         name: ["This field is required."]
@@ -41,7 +49,7 @@ def require(**fields) -> None:
         raise ValidationError(missing)
 
 
-def transition_meta(obj, name: str) -> fsm.FSMMeta:
+def transition_meta(obj: Submission | ReviewAssignment, name: str) -> fsm.FSMMeta:
     """django-fsm's record of the transition `name` on obj's model: by source state, each
     transition with its permission predicate and its conditions.
 
@@ -55,7 +63,7 @@ def transition_meta(obj, name: str) -> fsm.FSMMeta:
     return meta
 
 
-def check_may_run(obj, name: str, actor) -> None:
+def check_may_run(obj: Submission | ReviewAssignment, name: str, actor: Person) -> None:
     """403 unless the actor holds the transition's role; 409 unless the state allows it now.
 
     The transition's conditions are left to the transition itself (see run_transition), so
@@ -72,13 +80,13 @@ def check_may_run(obj, name: str, actor) -> None:
         )
 
 
-def unmet_condition(obj, name: str) -> Conflict | None:
+def unmet_condition(obj: Submission | ReviewAssignment, name: str) -> Conflict | None:
     """The 409 that says which of the transition's conditions fails now, or None."""
     transition = transition_meta(obj, name).get_transition(obj.state)
     for condition in transition.conditions if transition else ():
         if not condition(obj):
             message = CONDITION_MESSAGES.get(condition.__name__, "A condition is not met.")
-            if condition.__name__ == "has_required_reviews":
+            if condition.__name__ == "has_required_reviews" and isinstance(obj, Submission):
                 message = message.format(
                     required=settings.TOOLKIT_REVIEWS_REQUIRED, count=obj.completed_review_count()
                 )
@@ -86,7 +94,7 @@ def unmet_condition(obj, name: str) -> Conflict | None:
     return None
 
 
-def authorize(obj, name: str, actor) -> None:
+def authorize(obj: Submission | ReviewAssignment, name: str, actor: Person) -> None:
     """403 unless the actor holds the transition's role; 409 unless the state and the
     transition's conditions allow it now (the reason a page shows beside a held-back action)."""
     check_may_run(obj, name, actor)
@@ -95,7 +103,7 @@ def authorize(obj, name: str, actor) -> None:
         raise conflict
 
 
-def run_transition(obj, name: str) -> None:
+def run_transition(obj: Submission | ReviewAssignment, name: str) -> None:
     """Run the transition, which checks its own conditions: one not met is a 409 naming it."""
     try:
         getattr(obj, name)()
@@ -105,12 +113,14 @@ def run_transition(obj, name: str) -> None:
         ) from None
 
 
-def available_transitions(obj, actor) -> list[str]:
+def available_transitions(obj: Submission | ReviewAssignment, actor: Person) -> list[str]:
     """Names of the transitions this actor may run on this object now."""
-    return [t.name for t in obj.get_available_user_state_transitions(actor)]
+    # django-fsm adds get_available_user_<field>_transitions to the model class: not in the stubs
+    transitions = obj.get_available_user_state_transitions(actor)  # type: ignore[union-attr]
+    return [t.name for t in transitions]
 
 
-def lock_submission(submission, actor) -> Submission:
+def lock_submission(submission: Submission, actor: User) -> Submission:
     """The submission's row, locked, if the actor may see it (404 otherwise, and if it was
     deleted by a request that held the lock before this one)."""
     locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
@@ -119,7 +129,7 @@ def lock_submission(submission, actor) -> Submission:
     return locked
 
 
-def locked_assignment(pk, **filters) -> ReviewAssignment | None:
+def locked_assignment(pk: int, **filters: object) -> ReviewAssignment | None:
     """The assignment's row, locked after its submission's row (None if gone or filtered out).
 
     Always in that order, as the submission's own transitions lock them (a decision closes
@@ -142,7 +152,7 @@ def locked_assignment(pk, **filters) -> ReviewAssignment | None:
     )
 
 
-def lock_assignment(assignment, actor) -> ReviewAssignment:
+def lock_assignment(assignment: ReviewAssignment, actor: User) -> ReviewAssignment:
     if not ReviewAssignment.objects.visible_to(actor).filter(pk=assignment.pk).exists():
         raise Http404
     locked = locked_assignment(assignment.pk)
@@ -151,7 +161,15 @@ def lock_assignment(assignment, actor) -> ReviewAssignment:
     return locked
 
 
-def log(submission, actor, transition, from_state, to_state, reason="", assignment=None):
+def log(
+    submission: Submission,
+    actor: User | None,
+    transition: str,
+    from_state: str,
+    to_state: str,
+    reason: str = "",
+    assignment: ReviewAssignment | None = None,
+) -> TransitionLog:
     return TransitionLog.objects.create(
         submission=submission,
         assignment=assignment,
@@ -163,13 +181,22 @@ def log(submission, actor, transition, from_state, to_state, reason="", assignme
     )
 
 
-def after_commit(func, *args) -> None:
+def after_commit(func: Callable[..., object], *args: object) -> None:
     """Queue the action's e-mails now, in its transaction (the outbox, toolkit.mail):
     they are delivered after the commit, and a rolled-back action sends nothing."""
     func(*args)
 
 
-def run_submission(submission, actor, name, *, reason="", validate=None, effects=None, notify=None):
+def run_submission(
+    submission: Submission,
+    actor: User,
+    name: str,
+    *,
+    reason: str = "",
+    validate: Callable[[], None] | None = None,
+    effects: Callable[[Submission], Submission | None] | None = None,
+    notify: Callable[[TransitionLog], object] | None = None,
+) -> Submission:
     """Lock, authorize, validate the input, transition, apply effects, log, e-mail after commit.
 
     `validate` checks what the user gave (400) only once they may act now: a wrong role is
@@ -193,8 +220,16 @@ def run_submission(submission, actor, name, *, reason="", validate=None, effects
 
 
 def run_assignment(
-    assignment, actor, name, *, reason="", validate=None, update=None, effects=None, notify=None
-):
+    assignment: ReviewAssignment,
+    actor: User,
+    name: str,
+    *,
+    reason: str = "",
+    validate: Callable[[], None] | None = None,
+    update: Callable[[ReviewAssignment], None] | None = None,
+    effects: Callable[[ReviewAssignment], None] | None = None,
+    notify: Callable[[TransitionLog], object] | None = None,
+) -> ReviewAssignment:
     """As run_submission, for a review assignment."""
     with transaction.atomic():
         locked = lock_assignment(assignment, actor)
@@ -214,7 +249,7 @@ def run_assignment(
     return locked
 
 
-def close_round(submission) -> ReviewRound | None:
+def close_round(submission: Submission) -> ReviewRound | None:
     """End the open round: open assignments become closed."""
     review_round = submission.rounds.select_for_update().filter(closed_at__isnull=True).first()
     if review_round is None:
@@ -229,5 +264,5 @@ def close_round(submission) -> ReviewRound | None:
     return review_round
 
 
-def last_round(submission):
+def last_round(submission: Submission) -> ReviewRound | None:
     return submission.rounds.order_by("-number").first()

@@ -6,11 +6,14 @@ with its letter and tells the authors; publish and retire keep the catalog in st
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
 from catalog import services as catalog_services
+from toolkit.errors import Conflict
 
 from .. import emails
 from ..choices import DecisionKind
@@ -18,9 +21,23 @@ from ..models import Decision, ReviewRound, Submission, SubmissionVersion
 from .core import close_round, last_round, require, run_submission
 from .submissions import copy_files
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-def _decide(submission, actor, name, kind, letter, reason="", extra=None, validate=None):
-    def effects(locked):
+    from toolkit.accounts.models import User
+
+
+def _decide(
+    submission: Submission,
+    actor: User,
+    name: str,
+    kind: str,
+    letter: str,
+    reason: str = "",
+    extra: Callable[[Submission], None] | None = None,
+    validate: Callable[[], None] | None = None,
+) -> Submission:
+    def effects(locked: Submission) -> None:
         review_round = close_round(locked) or last_round(locked)
         Decision.objects.create(
             submission=locked, round=review_round, editor=actor, kind=kind, letter=letter.strip()
@@ -39,7 +56,9 @@ def _decide(submission, actor, name, kind, letter, reason="", extra=None, valida
     )
 
 
-def desk_reject(submission, actor, *, reason: str = "", letter: str = "") -> Submission:
+def desk_reject(
+    submission: Submission, actor: User, *, reason: str = "", letter: str = ""
+) -> Submission:
     """An editor rejects a submitted resource without review (reason and letter required)."""
     return _decide(
         submission,
@@ -52,10 +71,10 @@ def desk_reject(submission, actor, *, reason: str = "", letter: str = "") -> Sub
     )
 
 
-def request_revisions(submission, actor, *, letter: str = "") -> Submission:
+def request_revisions(submission: Submission, actor: User, *, letter: str = "") -> Submission:
     """An editor asks for revisions; a new working version opens for the owner."""
 
-    def new_version(locked):
+    def new_version(locked: Submission) -> None:
         previous = locked.current_version
         version = SubmissionVersion.objects.create(submission=locked, number=previous.number + 1)
         copy_files(previous, version)
@@ -71,7 +90,7 @@ def request_revisions(submission, actor, *, letter: str = "") -> Submission:
     )
 
 
-def accept(submission, actor, *, letter: str = "") -> Submission:
+def accept(submission: Submission, actor: User, *, letter: str = "") -> Submission:
     """An editor accepts once enough reviews are completed (409 otherwise)."""
     letter = (letter or "").strip() or (
         "We are pleased to accept your submission for publication in the catalog."
@@ -79,7 +98,7 @@ def accept(submission, actor, *, letter: str = "") -> Submission:
     return _decide(submission, actor, "accept", DecisionKind.ACCEPT, letter)
 
 
-def reject(submission, actor, *, letter: str = "") -> Submission:
+def reject(submission: Submission, actor: User, *, letter: str = "") -> Submission:
     """An editor rejects after review, with a letter."""
     return _decide(
         submission,
@@ -91,10 +110,10 @@ def reject(submission, actor, *, letter: str = "") -> Submission:
     )
 
 
-def send_to_review(submission, actor) -> Submission:
+def send_to_review(submission: Submission, actor: User) -> Submission:
     """An editor opens round N+1 on the current version."""
 
-    def effects(locked):
+    def effects(locked: Submission) -> None:
         number = (locked.rounds.aggregate(m=Max("number"))["m"] or 0) + 1
         ReviewRound.objects.create(submission=locked, number=number, version=locked.current_version)
 
@@ -107,7 +126,15 @@ PUBLISHED_TEXT_FIELDS = tuple(
 )
 
 
-def _publication(submission) -> catalog_services.Publication:
+def _publication(submission: Submission) -> catalog_services.Publication:
+    resource_type, language, license = (
+        submission.resource_type,
+        submission.language,
+        submission.license,
+    )
+    if resource_type is None or language is None or license is None:
+        # is_ready_to_publish lets no submission this far without them
+        raise Conflict("Complete the metadata before publishing.", state=submission.state)
     version = submission.current_version
     accepted = submission.decisions.filter(kind=DecisionKind.ACCEPT).order_by("-created_at").first()
     slug = slugify(submission.title)[:60] or "resource"
@@ -120,7 +147,7 @@ def _publication(submission) -> catalog_services.Publication:
         public_files.append(
             catalog_services.PublicFile(
                 label=f.label or f"File {position}",
-                file=f.sanitized.name,
+                file=f.sanitized.name or "",
                 download_name=f"{slug}-{name}.{f.extension}",
                 content_type=f.content_type,
                 size=f.sanitized.size,
@@ -128,9 +155,9 @@ def _publication(submission) -> catalog_services.Publication:
         )
     return catalog_services.Publication(
         title=submission.title,
-        resource_type=submission.resource_type,
-        language=submission.language,
-        license=submission.license,
+        resource_type=resource_type,
+        language=language,
+        license=license,
         levels=list(submission.learner_levels.all()),
         topics=list(submission.topics.all()),
         methods=list(submission.methods.all()),
@@ -147,10 +174,10 @@ def _publication(submission) -> catalog_services.Publication:
     )
 
 
-def publish(submission, actor, *, change_note: str = "") -> Submission:
+def publish(submission: Submission, actor: User, *, change_note: str = "") -> Submission:
     """An editor publishes an accepted submission: the catalog resource is created or updated."""
 
-    def effects(locked):
+    def effects(locked: Submission) -> None:
         publication = _publication(locked)
         publication.change_note = (change_note or "").strip()
         locked.resource = catalog_services.publish_resource(publication, locked.resource)
@@ -159,11 +186,11 @@ def publish(submission, actor, *, change_note: str = "") -> Submission:
     return run_submission(submission, actor, "publish", effects=effects, notify=emails.published)
 
 
-def retire(submission, actor, *, reason: str = "") -> Submission:
+def retire(submission: Submission, actor: User, *, reason: str = "") -> Submission:
     """An editor retires a published resource; its page becomes a 410 tombstone with the reason."""
 
-    def effects(locked):
-        if locked.resource_id:
+    def effects(locked: Submission) -> None:
+        if locked.resource is not None:
             catalog_services.retire_resource(locked.resource, reason.strip())
 
     return run_submission(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +14,10 @@ from ..choices import OPEN_ASSIGNMENT_STATES, AssignmentState
 from ..models import ReviewAssignment, SentReminder
 from .core import after_commit, locked_assignment, log
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+
 A = AssignmentState
 
 # --- reminders ---------------------------------------------------------------------
@@ -20,7 +25,9 @@ A = AssignmentState
 REMIND_BEFORE_DAYS = {A.INVITED: 2, A.ACCEPTED: 3}
 
 
-def _due_reminders(assignment, today):
+def _due_reminders(
+    assignment: ReviewAssignment, today: date
+) -> list[tuple[str, Callable[..., object]]]:
     """(kind, notify) pairs due today for one open assignment; kinds carry the due date."""
     due = assignment.response_due if assignment.state == A.INVITED else assignment.review_due
     stem = "response" if assignment.state == A.INVITED else "review"
@@ -34,7 +41,7 @@ def _due_reminders(assignment, today):
     return []
 
 
-def _remind_if_due(pk, today) -> int:
+def _remind_if_due(pk: int, today: date) -> int:
     """Send the reminders due today for one assignment, if it is still open (0 otherwise).
 
     Under its row lock: a sweep never reminds an assignment cancelled or answered since the
@@ -63,7 +70,7 @@ def _remind_if_due(pk, today) -> int:
     return sent
 
 
-def send_due_reminders(today=None) -> int:
+def send_due_reminders(today: date | None = None) -> int:
     """Remind reviewers before and after due dates and tell editors of overdue work.
 
     Idempotent and safe to run concurrently: a SentReminder row per (assignment, kind),

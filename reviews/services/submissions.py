@@ -6,6 +6,8 @@ submit and resubmit freeze a version; withdraw ends the submission's life.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
@@ -23,6 +25,14 @@ from ..choices import TERMINAL_SUBMISSION_STATES, FileKind, SubmissionState
 from ..models import Submission, SubmissionAuthor, SubmissionFile, SubmissionVersion
 from .core import close_round, lock_submission, log, require, run_submission
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
+
+    from django.core.files.uploadedfile import UploadedFile
+
+    from toolkit.accounts.models import User
+
 S = SubmissionState
 EDITABLE_STATES = (S.DRAFT, S.REVISIONS_REQUESTED)
 EMAIL_LENGTH = SubmissionAuthor._meta.get_field("email").max_length
@@ -30,7 +40,7 @@ EMAIL_LENGTH = SubmissionAuthor._meta.get_field("email").max_length
 # --- drafts, authors and files ------------------------------------------------
 
 
-def _ensure_editable(submission, actor) -> None:
+def _ensure_editable(submission: Submission, actor: User) -> None:
     if not permissions.can_edit_submission(submission, actor):
         raise PermissionDenied("Only the submitting author can change this submission.")
     if submission.state not in EDITABLE_STATES:
@@ -43,7 +53,7 @@ def _ensure_editable(submission, actor) -> None:
 EDITABLE_FIELDS = frozenset(Submission.COPIED_FIELDS) | frozenset(Submission.TERM_FIELDS)
 
 
-def _apply_metadata(submission, data: dict) -> None:
+def _apply_metadata(submission: Submission, data: dict) -> None:
     unknown = set(data) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
@@ -56,7 +66,7 @@ def _apply_metadata(submission, data: dict) -> None:
             getattr(submission, name).set(data[name])
 
 
-def create_draft(actor, **data) -> Submission:
+def create_draft(actor: User, **data: Any) -> Submission:
     """Anyone signed in starts a draft; they become its owner and first author."""
     if not permissions.is_contributor(actor):
         raise PermissionDenied("Sign in to submit a resource.")
@@ -77,7 +87,7 @@ def create_draft(actor, **data) -> Submission:
     return submission
 
 
-def update_draft(submission, actor, **data) -> Submission:
+def update_draft(submission: Submission, actor: User, **data: Any) -> Submission:
     """The owner edits the metadata of a draft or of a submission under revision (409 otherwise)."""
     with transaction.atomic():
         locked = lock_submission(submission, actor)
@@ -86,7 +96,7 @@ def update_draft(submission, actor, **data) -> Submission:
     return locked
 
 
-def delete_draft(submission, actor) -> None:
+def delete_draft(submission: Submission, actor: User) -> None:
     """The owner deletes a draft that was never submitted."""
     with transaction.atomic():
         locked = lock_submission(submission, actor)
@@ -96,7 +106,7 @@ def delete_draft(submission, actor) -> None:
         locked.delete()
 
 
-def set_authors(submission, actor, authors: list[dict]) -> None:
+def set_authors(submission: Submission, actor: User, authors: Sequence[Mapping[str, Any]]) -> None:
     """The owner sets the byline: a list of {name, email, affiliation, orcid} in order.
 
     Each author is linked to the account with the same e-mail address, if any
@@ -108,7 +118,8 @@ def set_authors(submission, actor, authors: list[dict]) -> None:
     for i, author in enumerate(authors):
         if not (author.get("name") or "").strip():
             errors[f"authors.{i}.name"] = ["Each author needs a name."]
-        if len(normalize_email(author.get("email") or "")) > EMAIL_LENGTH:
+        email = normalize_email(author.get("email") or "")
+        if EMAIL_LENGTH is not None and len(email) > EMAIL_LENGTH:
             errors[f"authors.{i}.email"] = [f"Use at most {EMAIL_LENGTH} characters."]
     if errors:
         raise ValidationError(errors)
@@ -127,18 +138,20 @@ def set_authors(submission, actor, authors: list[dict]) -> None:
             )
 
 
-def _working_version(submission) -> SubmissionVersion:
+def _working_version(submission: Submission) -> SubmissionVersion:
     version = submission.current_version
     if version is None or version.is_frozen:
         raise Conflict("This version is frozen; files cannot change.", state=submission.state)
     return version
 
 
-def _next_position(version) -> int:
+def _next_position(version: SubmissionVersion) -> int:
     return (version.files.aggregate(m=Max("position"))["m"] or 0) + 1
 
 
-def add_file(submission, actor, uploaded, label: str = "") -> SubmissionFile:
+def add_file(
+    submission: Submission, actor: User, uploaded: UploadedFile, label: str = ""
+) -> SubmissionFile:
     """The owner attaches a file: checked by content, sanitized, flagged (400 if refused)."""
     facts = files.validate_upload(uploaded)
     uploaded.seek(0)
@@ -171,7 +184,7 @@ def add_file(submission, actor, uploaded, label: str = "") -> SubmissionFile:
     return item
 
 
-def add_link(submission, actor, url: str, label: str = "") -> SubmissionFile:
+def add_link(submission: Submission, actor: User, url: str, label: str = "") -> SubmissionFile:
     """The owner attaches an external link (video host, web module)."""
 
     url = (url or "").strip()
@@ -194,7 +207,7 @@ def add_link(submission, actor, url: str, label: str = "") -> SubmissionFile:
         )
 
 
-def remove_file(item, actor) -> None:
+def remove_file(item: SubmissionFile, actor: User) -> None:
     """The owner removes a file or link from the working version (stored files stay for others)."""
     with transaction.atomic():
         locked = lock_submission(item.version.submission, actor)
@@ -225,7 +238,7 @@ COPIED_FILE_FIELDS = (
 )
 
 
-def copy_files(source, target) -> None:
+def copy_files(source: SubmissionVersion, target: SubmissionVersion) -> None:
     """Start a working version with another version's files (the stored files are shared)."""
     SubmissionFile.objects.bulk_create(
         SubmissionFile(version=target, **{name: getattr(f, name) for name in COPIED_FILE_FIELDS})
@@ -233,23 +246,23 @@ def copy_files(source, target) -> None:
     )
 
 
-def _freeze(version, submission, response_letter="") -> None:
+def _freeze(version: SubmissionVersion, submission: Submission, response_letter: str = "") -> None:
     version.frozen_at = timezone.now()
     version.metadata = submission.snapshot()
     version.response_letter = response_letter
     version.save()
 
 
-def _validate_complete(submission) -> None:
+def _validate_complete(submission: Submission) -> None:
     errors = submission.missing_for_submit()
     if errors:
         raise ValidationError(errors)
 
 
-def submit(submission, actor) -> Submission:
+def submit(submission: Submission, actor: User) -> Submission:
     """The owner submits a complete draft; version 1 is frozen (400 if incomplete)."""
 
-    def effects(locked):
+    def effects(locked: Submission) -> None:
         _validate_complete(locked)
         authorship.relink_submission(locked)
         _freeze(locked.current_version, locked)
@@ -257,10 +270,10 @@ def submit(submission, actor) -> Submission:
     return run_submission(submission, actor, "submit", effects=effects, notify=emails.submitted)
 
 
-def resubmit(submission, actor, *, response_letter: str = "") -> Submission:
+def resubmit(submission: Submission, actor: User, *, response_letter: str = "") -> Submission:
     """The owner answers a revision request: the new version is frozen with the response letter."""
 
-    def effects(locked):
+    def effects(locked: Submission) -> None:
         _validate_complete(locked)
         authorship.relink_submission(locked)
         _freeze(locked.current_version, locked, response_letter.strip())
@@ -275,10 +288,10 @@ def resubmit(submission, actor, *, response_letter: str = "") -> Submission:
     )
 
 
-def withdraw(submission, actor, *, reason: str = "") -> Submission:
+def withdraw(submission: Submission, actor: User, *, reason: str = "") -> Submission:
     """The owner withdraws before publication, with a reason; open assignments close."""
 
-    def effects(locked):
+    def effects(locked: Submission) -> None:
         close_round(locked)
 
     return run_submission(
@@ -292,7 +305,7 @@ def withdraw(submission, actor, *, reason: str = "") -> Submission:
     )
 
 
-def start_new_version(submission, actor) -> Submission:
+def start_new_version(submission: Submission, actor: User) -> Submission:
     """The owner of a published resource starts a new draft that will replace it when published.
 
     One at a time (409 "version_in_progress"): the check runs under the lock of the catalog
@@ -302,7 +315,7 @@ def start_new_version(submission, actor) -> Submission:
         locked = lock_submission(submission, actor)
         if not permissions.can_edit_submission(locked, actor):
             raise Http404
-        if locked.state != S.PUBLISHED:
+        if locked.state != S.PUBLISHED or locked.resource_id is None:
             raise Conflict("Only a published resource can get a new version.", state=locked.state)
         catalog_services.lock_resource(locked.resource_id)
         in_progress = Submission.objects.filter(resource=locked.resource_id).exclude(

@@ -229,7 +229,7 @@ def backdate(submission: Submission, end: datetime) -> None:
     """Spread the submission's history over the weeks before `end`, keeping its order."""
     entries = list(submission.log_entries.order_by("created_at", "pk"))
     step = timedelta(days=2, hours=5)
-    times = {}
+    times: dict[str | tuple[int, str], datetime] = {}
     for i, entry in enumerate(entries):
         entry.created_at = end - step * (len(entries) - 1 - i)
         entry.save(update_fields=["created_at"])
@@ -267,8 +267,8 @@ def backdate_resource(resource: Resource, days_by_version: dict[int, int]) -> No
             "reviewed_at": version.reviewed_at.isoformat(),
         }
         version.save(update_fields=["published_at", "reviewed_at", "data"])
-    first = resource.versions.order_by("number").first()
-    last = resource.versions.order_by("-number").first()
+    first = resource.versions.earliest("number")
+    last = resource.versions.latest("number")
     type(resource).objects.filter(pk=resource.pk).update(
         first_published_at=first.published_at,
         published_at=last.published_at,
@@ -308,7 +308,8 @@ def seed_catalog(users: dict[str, User], content: DemoContent) -> int:
             )
             days_by_version[number] = days + 180 * (len(versions) - number + 1)
             backdate(submission, timezone.now() - timedelta(days=days_by_version[number]))
-        backdate_resource(submission.resource, days_by_version)
+        if submission.resource is not None:  # published above
+            backdate_resource(submission.resource, days_by_version)
         made += 1
     waiting = content.resources[-1]
     if not Submission.objects.filter(owner=owner, title=waiting["title"]).exists():
@@ -382,7 +383,7 @@ def seed_workflow(users: dict[str, User], content: DemoContent) -> int:
             continue
         submission = _park(entry, users, content)
         backdate(submission, timezone.now() - timedelta(days=3 * age + 1))
-        if submission.resource_id:
+        if submission.resource is not None:
             backdate_resource(submission.resource, {1: 3 * age + 1})
         made += 1
     return made

@@ -105,7 +105,7 @@ def check_review(path: Path, index: int, review: dict) -> None:
         raise DemoContentError(path, f"{where}recommendation", "a completed review needs one")
     _cleaned, errors = clean_answers(review["answers"])
     for name, messages in (errors or missing_answers(review["answers"])).items():
-        raise DemoContentError(path, f"{where}answers.{name}", " ".join(messages))
+        raise DemoContentError(path, f"{where}answers.{name}", " ".join(map(str, messages)))
 
 
 def _check_letters(folder: Path, letters: dict[str, str]) -> None:

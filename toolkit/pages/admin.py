@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from toolkit.admin import ModelAdmin
 
@@ -13,8 +16,8 @@ class PageAdmin(ModelAdmin):
     fields = ("slug", "title", "body_markdown", "updated")
     readonly_fields = ("slug", "updated")
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Page | None = None) -> bool:
         return False

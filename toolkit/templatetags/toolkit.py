@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, SupportsIndex, SupportsInt
 
 from django import template
 from django.forms import BoundField
@@ -32,6 +32,8 @@ def iso8601_duration(minutes: object) -> str:
 
 def _minutes(value: object) -> int | None:
     """A number of minutes from a model (int) or the facet index's rows (text)."""
+    if not isinstance(value, str | bytes | SupportsInt | SupportsIndex):
+        return None  # int() would raise TypeError
     try:
         return int(value)
     except (TypeError, ValueError):
