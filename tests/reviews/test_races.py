@@ -169,10 +169,13 @@ def test_deleting_a_draft_twice_at_once_deletes_it_once_and_the_rest_are_not_fou
 
 def test_deleting_a_draft_while_it_is_submitted_does_one_or_the_other(owner_and_draft):
     owner, draft = owner_and_draft
+    # Each request has loaded the draft before the other acts, as a view does: a thread that
+    # started late must not find the row gone in the test's own lookup.
+    to_delete, to_submit = fresh(draft), fresh(draft)
     deleted, submitted = race(
         [
-            lambda: services.delete_draft(fresh(draft), owner),
-            lambda: services.submit(fresh(draft), owner),
+            lambda: services.delete_draft(to_delete, owner),
+            lambda: services.submit(to_submit, owner),
         ]
     )
     remaining = Submission.objects.filter(pk=draft.pk).first()
