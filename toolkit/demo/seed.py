@@ -9,11 +9,17 @@ logs, files and anonymity as real use; timestamps are then spread over the past
 so that "newest", years and turnaround metrics look real.
 """
 
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from catalog.models import (
@@ -26,8 +32,9 @@ from catalog.models import (
     Topic,
 )
 from reviews import services
+from reviews.choices import DecisionKind
 from reviews.letters import quote_reviews
-from reviews.models import Review, ReviewAssignment, Submission
+from reviews.models import Review, ReviewAssignment, Submission, SubmissionFile
 
 from ..accounts.models import User
 from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
@@ -225,55 +232,87 @@ def published(
     return services.publish(submission, editor, change_note=change_note)
 
 
-def backdate(submission: Submission, end: datetime) -> None:
-    """Spread the submission's history over the weeks before `end`, keeping its order."""
+Retime = Callable[[datetime | None], datetime | None]
+SUBMISSION_TIMES = ("created_at", "updated_at", "submitted_at", "state_changed_at")
+STEP = timedelta(days=2, hours=5)  # between two events of a backdated history
+
+
+def _retimer(submission: Submission, end: datetime, step: timedelta) -> Retime:
+    """Spread the submission's log over the time before `end`, one `step` apart, and return
+    the map from a time of the seeding run to its new time: the new time of the first log
+    entry written at or after it. The map keeps order, so every object keeps its place."""
     entries = list(submission.log_entries.order_by("created_at", "pk"))
-    step = timedelta(days=2, hours=5)
-    times = {}
+    seeded = [entry.created_at for entry in entries]
     for i, entry in enumerate(entries):
         entry.created_at = end - step * (len(entries) - 1 - i)
         entry.save(update_fields=["created_at"])
-        times.setdefault(entry.transition, entry.created_at)
-        if entry.assignment_id:
-            times[(entry.assignment_id, entry.transition)] = entry.created_at
-    for assignment in ReviewAssignment.objects.filter(round__submission=submission):
-        invited = times.get((assignment.pk, "invite"))
-        answered = times.get((assignment.pk, "accept")) or times.get((assignment.pk, "decline"))
-        completed = times.get((assignment.pk, "complete"))
-        assignment.invited_at = invited or assignment.invited_at
-        assignment.responded_at = answered or assignment.responded_at
-        assignment.completed_at = completed or assignment.completed_at
-        assignment.save(update_fields=["invited_at", "responded_at", "completed_at"])
-        if completed:
-            Review.objects.filter(assignment=assignment).update(submitted_at=completed)
-    for decision in submission.decisions.all():
-        decision.created_at = times.get(decision.kind, decision.created_at)
-        decision.save(update_fields=["created_at"])
-    Submission.objects.filter(pk=submission.pk).update(
-        submitted_at=times.get("submit"), state_changed_at=end
+
+    def retime(moment: datetime | None) -> datetime | None:
+        if moment is None or not entries:
+            return moment
+        return entries[min(bisect_left(seeded, moment), len(entries) - 1)].created_at
+
+    return retime
+
+
+def _retime(objects: QuerySet, retime: Retime, *fields: str) -> None:
+    for obj in objects:
+        for field in fields:
+            setattr(obj, field, retime(getattr(obj, field)))
+        type(obj).objects.filter(pk=obj.pk).update(**{f: getattr(obj, f) for f in fields})
+
+
+def backdate(submission: Submission, end: datetime, step: timedelta = STEP) -> None:
+    """Move the submission's history to the weeks before `end`, keeping its order: every
+    timestamp of the submission, its versions, rounds, invitations, reviews and decisions;
+    an invitation is due the configured number of days after it was sent."""
+    retime = _retimer(submission, end, step)
+    _retime(Submission.objects.filter(pk=submission.pk), retime, *SUBMISSION_TIMES)
+    _retime(submission.versions.all(), retime, "created_at", "frozen_at")
+    _retime(SubmissionFile.objects.filter(version__submission=submission), retime, "created_at")
+    _retime(submission.rounds.all(), retime, "opened_at", "closed_at")
+    assignments = ReviewAssignment.objects.filter(round__submission=submission)
+    _retime(assignments, retime, "invited_at", "responded_at", "completed_at")
+    answer, review = (
+        timedelta(days=settings.TOOLKIT_RESPONSE_DUE_DAYS),
+        timedelta(days=settings.TOOLKIT_REVIEW_DUE_DAYS),
     )
+    for assignment in assignments:
+        response_due = timezone.localdate(assignment.invited_at) + answer
+        ReviewAssignment.objects.filter(pk=assignment.pk).update(
+            response_due=response_due, review_due=response_due + review
+        )
+    reviews = Review.objects.filter(assignment__round__submission=submission)
+    _retime(reviews, retime, "created_at", "updated_at", "submitted_at")
+    _retime(submission.decisions.all(), retime, "created_at")
 
 
-def backdate_resource(resource: Resource, days_by_version: dict[int, int]) -> None:
-    """Set the catalog dates of each published version (and of the resource)."""
-    now = timezone.now()
-    for version in resource.versions.all():
-        when = now - timedelta(days=days_by_version[version.number])
-        version.published_at = when
-        version.reviewed_at = when - timedelta(days=6)
+def publication_dates(submission: Submission) -> tuple[datetime, datetime]:
+    """(published, peer reviewed) of a published submission: its last publish and accept."""
+    published = submission.log_entries.filter(transition="publish").latest("created_at")
+    accepted = submission.decisions.filter(kind=DecisionKind.ACCEPT).latest("created_at")
+    return published.created_at, accepted.created_at
+
+
+def backdate_resource(
+    resource: Resource | None, dates: dict[int, tuple[datetime, datetime]]
+) -> None:
+    """Set the catalog dates of each published version, (published, reviewed) by number."""
+    versions = list(resource.versions.order_by("number")) if resource else []
+    for version in versions:
+        version.published_at, version.reviewed_at = dates[version.number]
         version.data = {
             **version.data,
-            "published_at": when.isoformat(),
+            "published_at": version.published_at.isoformat(),
             "reviewed_at": version.reviewed_at.isoformat(),
         }
         version.save(update_fields=["published_at", "reviewed_at", "data"])
-    first = resource.versions.order_by("number").first()
-    last = resource.versions.order_by("-number").first()
-    type(resource).objects.filter(pk=resource.pk).update(
-        first_published_at=first.published_at,
-        published_at=last.published_at,
-        reviewed_at=last.reviewed_at,
-    )
+    if versions:
+        Resource.objects.filter(pk=versions[0].resource_id).update(
+            first_published_at=versions[0].published_at,
+            published_at=versions[-1].published_at,
+            reviewed_at=versions[-1].reviewed_at,
+        )
 
 
 # --- the catalog ---------------------------------------------------------------------
@@ -293,7 +332,7 @@ def seed_catalog(users: dict[str, User], content: DemoContent) -> int:
         first_days = days + 180 * len(versions)
         submission = published(entry, owner, editor, pair, content)
         backdate(submission, timezone.now() - timedelta(days=first_days))
-        days_by_version = {1: first_days}
+        dates = {1: publication_dates(submission)}
         for number, change in enumerate(versions, start=2):
             draft = services.start_new_version(submission, owner)
             services.update_draft(draft, owner, **change["changes"])
@@ -306,9 +345,10 @@ def seed_catalog(users: dict[str, User], content: DemoContent) -> int:
                 change_note=change["change_note"],
                 submission=draft,
             )
-            days_by_version[number] = days + 180 * (len(versions) - number + 1)
-            backdate(submission, timezone.now() - timedelta(days=days_by_version[number]))
-        backdate_resource(submission.resource, days_by_version)
+            ago = days + 180 * (len(versions) - number + 1)
+            backdate(submission, timezone.now() - timedelta(days=ago))
+            dates[number] = publication_dates(submission)
+        backdate_resource(submission.resource, dates)
         made += 1
     waiting = content.resources[-1]
     if not Submission.objects.filter(owner=owner, title=waiting["title"]).exists():
@@ -381,9 +421,17 @@ def seed_workflow(users: dict[str, User], content: DemoContent) -> int:
         if Submission.objects.filter(owner=owner, title=entry["title"]).exists():
             continue
         submission = _park(entry, users, content)
-        backdate(submission, timezone.now() - timedelta(days=3 * age + 1))
+        end, step = timezone.now() - timedelta(days=3 * age + 1), STEP
+        if entry["state"] == "in_review":  # the last week: its invitations are not yet due
+            end, step = timezone.now() - timedelta(hours=20), timedelta(days=1)
+        backdate(submission, end, step)
         if submission.resource_id:
-            backdate_resource(submission.resource, {1: 3 * age + 1})
+            backdate_resource(submission.resource, {1: publication_dates(submission)})
+            retired = submission.log_entries.filter(transition="retire").first()
+            if retired:
+                Resource.objects.filter(pk=submission.resource_id).update(
+                    retired_at=retired.created_at
+                )
         made += 1
     return made
 
