@@ -3,8 +3,10 @@ curly apostrophes and accented letters survive, as the catalog's text extraction
 
 from __future__ import annotations
 
+import io
 import re
 
+import pikepdf
 import pytest
 
 from reviews import files
@@ -49,3 +51,14 @@ def test_the_text_read_back_from_a_seeded_pdf_is_its_source_text(entry: dict) ->
 def test_the_seeded_pdfs_include_en_dashes_apostrophes_and_spanish_accents() -> None:
     text = "".join(_source_text(entry) for entry in ENTRIES)
     assert {"\u2013", "\u2019", "é", "ó", "ñ"} <= set(text)
+
+
+def test_a_seeded_pdfs_fonts_map_their_codes_to_unicode_so_any_reader_keeps_the_en_dash() -> None:
+    entry = next(e for e in ENTRIES if "2\u20133 weeks" in _source_text(e))
+    (data,) = [data for kind, _label, _name, data in files_for(entry) if kind == "pdf"]
+    with pikepdf.open(io.BytesIO(files.sanitize(data, "pdf"))) as pdf:
+        fonts = pdf.pages[0].Resources.Font
+        cmaps = [fonts[name].ToUnicode.read_bytes() for name in fonts.keys()]
+    assert len(cmaps) == 2
+    for cmap in cmaps:  # WinAnsiEncoding's 0x96 is the en dash, 0xF1 ñ, 0x92 the apostrophe
+        assert {b"<96> <2013>", b"<F1> <00F1>", b"<92> <2019>"} <= set(cmap.split(b"\n"))
