@@ -2,12 +2,12 @@
 
 Every row of the workflow, catalog and account tables, in creation order, with each
 primary or foreign key replaced by the row's rank in its table, each time by how many
-hours (dates: days) before `now` it lies, and each random value (UUIDs, password hashes,
-file paths) left out. Two seedings of the same content on one database give the same
-fingerprint; any change to a title, a slug, a state, a text, an attached file's extracted
-text or the order things were created in changes it. (Decision letters quote
-a review's rubric answers in the order the database returns JSON keys, so PostgreSQL and
-SQLite each have their own fingerprint.)
+hours before `now` it lies (a date: by how many days after the row's first timestamp), and
+each random value (UUIDs, password hashes, file paths) left out. Two seedings of the same
+content on one database give the same fingerprint; any change to a title, a slug, a state,
+a text, an attached file's extracted text or the order things were created in changes it.
+(Decision letters quote a review's rubric answers in the order the database returns JSON
+keys, so PostgreSQL and SQLite each have their own fingerprint.)
 """
 
 from __future__ import annotations
@@ -43,6 +43,16 @@ def _plain(value: object, now: datetime) -> object:
     return value
 
 
+def _reference_day(obj: models.Model) -> date:
+    """The day a row's dates count from: its first timestamp's (an invitation is due days
+    after it was sent, whatever the time of day the demo was seeded), else today."""
+    for field in obj._meta.concrete_fields:
+        moment = getattr(obj, field.attname)
+        if isinstance(field, models.DateTimeField) and moment is not None:
+            return timezone.localdate(moment)
+    return date.today()
+
+
 def _value(field: models.Field, obj: models.Model, ranks: dict, now: datetime) -> object:
     value = getattr(obj, field.attname)
     if value is None:
@@ -52,7 +62,7 @@ def _value(field: models.Field, obj: models.Model, ranks: dict, now: datetime) -
     if isinstance(field, models.DateTimeField):
         return _hours_before(now, value)
     if isinstance(field, models.DateField):
-        return (value - date.today()).days
+        return (value - _reference_day(obj)).days
     if isinstance(field, models.FileField):
         return bool(value)
     if isinstance(field, models.JSONField):

@@ -157,6 +157,32 @@ def _wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]
     return lines or [""]
 
 
+def _to_unicode_cmap() -> bytes:
+    """A ToUnicode CMap for WinAnsiEncoding (cp1252): a reader maps each code to its character
+    from the file itself, not from its own idea of the encoding ("2\x963" read as "2–3")."""
+    pairs = []
+    for code in range(0x20, 0x100):
+        try:
+            char = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:  # the five codes cp1252 leaves unused
+            continue
+        pairs.append(b"<%02X> <%04X>" % (code, ord(char)))
+    blocks = [pairs[i : i + 100] for i in range(0, len(pairs), 100)]  # at most 100 a block
+    mappings = b"\n".join(
+        b"%d beginbfchar\n%s\nendbfchar" % (len(block), b"\n".join(block)) for block in blocks
+    )
+    return b"\n".join(
+        [
+            b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def",
+            b"1 begincodespacerange <00> <FF> endcodespacerange",
+            mappings,
+            b"endcmap CMapName currentdict /CMap defineresource pop end end",
+        ]
+    )
+
+
 def _escape(data: bytes) -> bytes:
     return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
@@ -198,7 +224,8 @@ class _PdfWriter:
 
 
 def pdf_bytes(title: str, sections: list[tuple[str, str]]) -> bytes:
-    """A real PDF (A4, Helvetica, WinAnsiEncoding): bold title and headings, wrapped text."""
+    """A real PDF (A4, Helvetica, WinAnsiEncoding and its ToUnicode map): bold title and
+    headings, wrapped text."""
     writer = _PdfWriter()
     writer.paragraph(title, 18, bold=True)
     writer.space(8)
@@ -217,6 +244,7 @@ def pdf_bytes(title: str, sections: list[tuple[str, str]]) -> bytes:
                 writer.space(4)
 
     pdf = pikepdf.Pdf.new()
+    to_unicode = pdf.make_indirect(pikepdf.Stream(pdf, _to_unicode_cmap()))
 
     def font(name: str) -> pikepdf.Object:
         return pdf.make_indirect(
@@ -225,6 +253,7 @@ def pdf_bytes(title: str, sections: list[tuple[str, str]]) -> bytes:
                 Subtype=pikepdf.Name.Type1,
                 BaseFont=pikepdf.Name(name),
                 Encoding=pikepdf.Name.WinAnsiEncoding,
+                ToUnicode=to_unicode,
             )
         )
 

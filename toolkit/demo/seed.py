@@ -6,10 +6,12 @@ and validated as a contributor's input is before anything is written.
 
 Everything goes through `reviews.services`, so the demo exercises the same checks,
 logs, files and anonymity as real use; timestamps are then spread over the past
-so that "newest", years and turnaround metrics look real.
+(`dates.backdate`) so that "newest", years and turnaround metrics look real.
 """
 
-from datetime import datetime, timedelta
+from __future__ import annotations
+
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -27,11 +29,12 @@ from catalog.models import (
 )
 from reviews import services
 from reviews.letters import quote_reviews
-from reviews.models import Review, ReviewAssignment, Submission
+from reviews.models import ReviewAssignment, Submission
 
 from ..accounts.models import User
 from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
 from .content import DemoContent, load
+from .dates import STEP, backdate, backdate_resource, publication_dates
 from .files import files_for, links_for
 from .validation import validate
 
@@ -225,57 +228,6 @@ def published(
     return services.publish(submission, editor, change_note=change_note)
 
 
-def backdate(submission: Submission, end: datetime) -> None:
-    """Spread the submission's history over the weeks before `end`, keeping its order."""
-    entries = list(submission.log_entries.order_by("created_at", "pk"))
-    step = timedelta(days=2, hours=5)
-    times: dict[str | tuple[int, str], datetime] = {}
-    for i, entry in enumerate(entries):
-        entry.created_at = end - step * (len(entries) - 1 - i)
-        entry.save(update_fields=["created_at"])
-        times.setdefault(entry.transition, entry.created_at)
-        if entry.assignment_id:
-            times[(entry.assignment_id, entry.transition)] = entry.created_at
-    for assignment in ReviewAssignment.objects.filter(round__submission=submission):
-        invited = times.get((assignment.pk, "invite"))
-        answered = times.get((assignment.pk, "accept")) or times.get((assignment.pk, "decline"))
-        completed = times.get((assignment.pk, "complete"))
-        assignment.invited_at = invited or assignment.invited_at
-        assignment.responded_at = answered or assignment.responded_at
-        assignment.completed_at = completed or assignment.completed_at
-        assignment.save(update_fields=["invited_at", "responded_at", "completed_at"])
-        if completed:
-            Review.objects.filter(assignment=assignment).update(submitted_at=completed)
-    for decision in submission.decisions.all():
-        decision.created_at = times.get(decision.kind, decision.created_at)
-        decision.save(update_fields=["created_at"])
-    Submission.objects.filter(pk=submission.pk).update(
-        submitted_at=times.get("submit"), state_changed_at=end
-    )
-
-
-def backdate_resource(resource: Resource, days_by_version: dict[int, int]) -> None:
-    """Set the catalog dates of each published version (and of the resource)."""
-    now = timezone.now()
-    for version in resource.versions.all():
-        when = now - timedelta(days=days_by_version[version.number])
-        version.published_at = when
-        version.reviewed_at = when - timedelta(days=6)
-        version.data = {
-            **version.data,
-            "published_at": when.isoformat(),
-            "reviewed_at": version.reviewed_at.isoformat(),
-        }
-        version.save(update_fields=["published_at", "reviewed_at", "data"])
-    first = resource.versions.earliest("number")
-    last = resource.versions.latest("number")
-    type(resource).objects.filter(pk=resource.pk).update(
-        first_published_at=first.published_at,
-        published_at=last.published_at,
-        reviewed_at=last.reviewed_at,
-    )
-
-
 # --- the catalog ---------------------------------------------------------------------
 
 
@@ -293,7 +245,7 @@ def seed_catalog(users: dict[str, User], content: DemoContent) -> int:
         first_days = days + 180 * len(versions)
         submission = published(entry, owner, editor, pair, content)
         backdate(submission, timezone.now() - timedelta(days=first_days))
-        days_by_version = {1: first_days}
+        dates = {1: publication_dates(submission)}
         for number, change in enumerate(versions, start=2):
             draft = services.start_new_version(submission, owner)
             services.update_draft(draft, owner, **change["changes"])
@@ -306,10 +258,11 @@ def seed_catalog(users: dict[str, User], content: DemoContent) -> int:
                 change_note=change["change_note"],
                 submission=draft,
             )
-            days_by_version[number] = days + 180 * (len(versions) - number + 1)
-            backdate(submission, timezone.now() - timedelta(days=days_by_version[number]))
+            ago = days + 180 * (len(versions) - number + 1)
+            backdate(submission, timezone.now() - timedelta(days=ago))
+            dates[number] = publication_dates(submission)
         if submission.resource is not None:  # published above
-            backdate_resource(submission.resource, days_by_version)
+            backdate_resource(submission.resource, dates)
         made += 1
     waiting = content.resources[-1]
     if not Submission.objects.filter(owner=owner, title=waiting["title"]).exists():
@@ -382,9 +335,17 @@ def seed_workflow(users: dict[str, User], content: DemoContent) -> int:
         if Submission.objects.filter(owner=owner, title=entry["title"]).exists():
             continue
         submission = _park(entry, users, content)
-        backdate(submission, timezone.now() - timedelta(days=3 * age + 1))
-        if submission.resource is not None:
-            backdate_resource(submission.resource, {1: 3 * age + 1})
+        end, step = timezone.now() - timedelta(days=3 * age + 1), STEP
+        if entry["state"] == "in_review":  # the last week: its invitations are not yet due
+            end, step = timezone.now() - timedelta(hours=20), timedelta(days=1)
+        backdate(submission, end, step)
+        if submission.resource_id:
+            backdate_resource(submission.resource, {1: publication_dates(submission)})
+            retired = submission.log_entries.filter(transition="retire").first()
+            if retired:
+                Resource.objects.filter(pk=submission.resource_id).update(
+                    retired_at=retired.created_at
+                )
         made += 1
     return made
 
