@@ -389,7 +389,7 @@ def test_the_tab_order_follows_the_visual_order_on_sign_in_and_the_submission_fo
             keys = [s["key"] for s in stops]
             assert keys == visible_controls(page)
             assert keys.index("id_title") < keys.index("id_summary") < keys.index("id_references")
-            assert keys[-1] in ("Save draft", "Leave and come back later"), keys[-3:]
+            assert keys[-1] in ("Save draft", "Save and come back later"), keys[-3:]
             assert_reading_order(stops)
 
 

@@ -356,6 +356,30 @@ def test_the_first_save_creates_the_draft_with_its_authors(client, owner):
     assert submission.authors.get(position=1).user == owner
 
 
+def test_coming_back_later_saves_what_was_typed_on_the_step_then_leaves(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    page = text(client.get(f"/submissions/{submission.uuid}/edit/learners/"))
+    assert re.search(r'<button[^>]*name="go" value="leave"[^>]*>Save and come back later', page)
+    assert "data-warn-unsaved" in page and "toolkit/wizard" in page
+    response = client.post(
+        f"/submissions/{submission.uuid}/edit/learners/",
+        learners_data(go="leave", time_required_minutes="45", resource_type=""),
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/submissions/{submission.uuid}/"
+    assert reload(submission).time_required_minutes == 45
+
+
+def test_coming_back_later_from_a_new_submission_saves_the_draft_and_opens_it(client, owner):
+    login(client, owner)
+    response = client.post("/submissions/new/", about_data(go="leave", summary=""))
+    submission = Submission.objects.get(owner=owner)
+    assert response["Location"] == f"/submissions/{submission.uuid}/"
+    assert submission.title == "Briefing interpreters on the wards"
+
+
 def test_a_draft_survives_leaving_and_returning(client, owner):
     login(client, owner)
     client.post("/submissions/new/", about_data())
