@@ -669,7 +669,7 @@ def test_the_wizard_of_a_submission_that_can_no_longer_change_leads_back_to_its_
 # --- the submission page -------------------------------------------------------------------
 
 EXPECTED_ACTIONS = {
-    "draft": {"edit", "submit", "withdraw", "delete"},
+    "draft": {"edit", "submit", "delete"},  # a draft is discarded one way: deleted
     "submitted": {"withdraw"},
     "in_review": {"withdraw"},
     "revisions_requested": {"edit", "resubmit", "withdraw"},
@@ -697,6 +697,8 @@ def test_the_buttons_shown_are_exactly_the_allowed_transitions(
     page = text(login(client, owner).get(f"/submissions/{submission.uuid}/"))
     assert shown_actions(page, submission) == EXPECTED_ACTIONS[state]
     allowed = set(services.available_transitions(submission, owner))
+    if state == "draft":  # the page leaves withdraw out for a draft: delete discards it
+        allowed.discard("withdraw")
     assert {"submit", "resubmit", "withdraw"} & allowed == {
         "submit",
         "resubmit",
@@ -804,3 +806,36 @@ def test_the_navigation_counts_what_needs_me(client, owner, editor, reviewers):
     page = text(login(client, owner).get("/submissions/"))
     assert re.search(r'My submissions <span class="count">2<span class="visually-hidden">', page)
     assert 'href="/submissions/" aria-current="page"' in page
+
+
+def test_the_file_picker_offers_the_accepted_types(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    page = text(client.get(f"/submissions/{submission.uuid}/edit/materials/"))
+    picker = re.search(r'<input type="file"[^>]*>', page).group(0)
+    assert 'accept=".pdf,.docx,.pptx,.xlsx,.png,.jpg,.mp4,.jpeg"' in picker
+
+
+def test_a_plain_http_link_is_refused_as_the_hint_says(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    page = text(client.get(f"/submissions/{submission.uuid}/edit/materials/"))
+    assert "starting with https://" in page
+    response = client.post(
+        f"/submissions/{submission.uuid}/links/add/",
+        {"link-url": "http://video.example.org/session", "link-label": "Video"},
+    )
+    assert response.status_code == 400
+    assert "starting with https://" in text(response)
+    assert not SubmissionFile.objects.filter(version__submission=submission).exists()
+
+
+def test_a_draft_offers_one_way_to_discard_it(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    page = text(client.get(f"/submissions/{submission.uuid}/"))
+    assert "Delete the draft" in page
+    assert f"/submissions/{submission.uuid}/withdraw/" not in page
