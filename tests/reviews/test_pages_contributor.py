@@ -839,3 +839,17 @@ def test_a_draft_offers_one_way_to_discard_it(client, owner):
     page = text(client.get(f"/submissions/{submission.uuid}/"))
     assert "Delete the draft" in page
     assert f"/submissions/{submission.uuid}/withdraw/" not in page
+
+
+def test_submit_is_disabled_on_an_incomplete_draft_with_the_count_and_a_link(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    base = f"/submissions/{submission.uuid}/"
+    for url in (base, f"{base}edit/review/"):
+        page = text(client.get(url))
+        assert f'action="{base}submit/"' not in page, url
+        assert re.search(r"<button[^>]*disabled[^>]*>Submit for review</button>", page), url
+        count = len(re.findall(r"<li", page.split('class="missing-list"')[1].split("</ul>")[0]))
+        assert f"{count} items still missing" in page, url
+        assert f'href="{base}edit/review/#missing"' in page, url
