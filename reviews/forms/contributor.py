@@ -30,6 +30,7 @@ from toolkit import forms as toolkit_forms
 from toolkit.accounts.models import User
 from toolkit.accounts.validators import normalize_orcid, validate_orcid
 
+from .. import files as file_kinds
 from ..models import Submission
 from ..services.actions import SUBMISSION_ACTIONS, text_limit
 
@@ -389,6 +390,10 @@ class UploadForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "upload")
         super().__init__(*args, **kwargs)
+        # The file picker offers the types the engine accepts (it still checks the content).
+        self.fields["file"].widget.attrs["accept"] = ",".join(
+            f".{extension}" for extension in file_kinds.EXTENSIONS
+        )
         self.fields["file"].help_text = (
             "PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), PNG, JPEG or MP4, up to "
             f"{settings.TOOLKIT_MAX_UPLOAD_MB} MB. The type is checked from the content, and "

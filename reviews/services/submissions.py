@@ -185,11 +185,11 @@ def add_file(
 
 
 def add_link(submission: Submission, actor: User, url: str, label: str = "") -> SubmissionFile:
-    """The owner attaches an external link (video host, web module)."""
-
+    """The owner attaches an external link (video host, web module): an https:// address,
+    as the form's hint says (a plain http:// page is refused, not silently accepted)."""
     url = (url or "").strip()
     try:
-        URLValidator(schemes=["http", "https"])(url)
+        URLValidator(schemes=["https"])(url)
     except ValidationError:
         raise ValidationError(
             {"url": ["Enter a full web address starting with https://"]}

@@ -73,7 +73,8 @@ def _actions(submission, user) -> list[str]:
         actions.append("edit")
     actions += [name for name in OWNER_TRANSITIONS if name in allowed]
     if owner and submission.state == S.DRAFT:
-        actions.append("delete")
+        # One way to discard a draft: delete it (withdrawing one would keep it for nothing).
+        actions = [name for name in actions if name != "withdraw"] + ["delete"]
     if owner and submission.state == S.PUBLISHED:
         actions.append("new_version")
     return actions

@@ -40,8 +40,12 @@ def step_url(submission, step) -> str:
 
 
 def _after_save(request, submission, step) -> str:
-    """Save and continue goes to the next step; Save draft stays on this one."""
-    target = forms.next_step(step) if request.POST.get("go") == "next" else step
+    """Save and continue goes to the next step; Save draft stays on this one; Save and
+    leave goes to the submission's page (the step is saved first, like the others)."""
+    go = request.POST.get("go")
+    if go == "leave":
+        return submission.get_absolute_url()
+    target = forms.next_step(step) if go == "next" else step
     return step_url(submission, target)
 
 

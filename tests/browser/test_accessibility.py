@@ -139,8 +139,21 @@ def declarations(page, w):
 
 
 def submit_refused(page, w):
+    """The button is disabled on an incomplete draft; a POST that gets there anyway (another
+    tab, a stale page) is refused with the list of what is missing."""
     page.goto(f"/submissions/{w.draft.uuid}/edit/review/")
-    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_role("button", name="Submit for review")).to_be_disabled()
+    with page.expect_navigation():
+        page.evaluate(
+            """() => {
+              const form = document.createElement("form");
+              form.method = "post";
+              form.action = location.pathname.replace("edit/review/", "submit/");
+              form.append(document.querySelector("input[name=csrfmiddlewaretoken]").cloneNode());
+              document.body.append(form);
+              form.submit();
+            }"""
+        )
     errors_shown(page)
 
 
@@ -389,7 +402,7 @@ def test_the_tab_order_follows_the_visual_order_on_sign_in_and_the_submission_fo
             keys = [s["key"] for s in stops]
             assert keys == visible_controls(page)
             assert keys.index("id_title") < keys.index("id_summary") < keys.index("id_references")
-            assert keys[-1] in ("Save draft", "Leave and come back later"), keys[-3:]
+            assert keys[-1] in ("Save draft", "Save and come back later"), keys[-3:]
             assert_reading_order(stops)
 
 

@@ -82,8 +82,26 @@ def test_contributor_signs_up_drafts_returns_uploads_and_submits(page: Page):
         page.get_by_role("button", name="Save and continue").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Step 3 of 5: Materials")
 
-    with step("Leave, sign out, and come back later"):
-        page.get_by_role("link", name="Leave and come back later").click()
+    with step("Type on step 4; a link away asks first, and staying keeps the text"):
+        page.get_by_role("link", name=re.compile("Continue to step 4")).click()
+        page.get_by_label("Conflicts of interest").fill("None to declare.")
+        asked: list[str] = []
+
+        def stay(dialog) -> None:
+            asked.append(dialog.type)
+            dialog.dismiss()
+
+        page.on("dialog", stay)
+        page.get_by_role("navigation", name="Steps").get_by_role("link", name="About").click()
+        page.remove_listener("dialog", stay)
+        assert asked == ["beforeunload"]
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Step 4 of 5: Declarations and licence"
+        )
+        expect(page.get_by_label("Conflicts of interest")).to_have_value("None to declare.")
+
+    with step("Save and come back later, sign out, and come back"):
+        page.get_by_role("button", name="Save and come back later").click()
         expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
         sign_out(page)
         sign_in(page, "amara", "a-long-unusual-passphrase")
@@ -109,6 +127,11 @@ def test_contributor_signs_up_drafts_returns_uploads_and_submits(page: Page):
             page.get_by_role("checkbox", name="Language access and working with interpreters")
         ).to_be_checked()
         expect(page.get_by_label("Time required (minutes)")).to_have_value("90")
+
+        page.get_by_role("navigation", name="Steps").get_by_role(
+            "link", name="Declarations"
+        ).click()
+        expect(page.get_by_label("Conflicts of interest")).to_have_value("None to declare.")
 
     with step("Upload a PDF and a DOCX"):
         page.get_by_role("navigation", name="Steps").get_by_role("link", name="Materials").click()

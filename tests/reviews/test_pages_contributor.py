@@ -356,6 +356,30 @@ def test_the_first_save_creates_the_draft_with_its_authors(client, owner):
     assert submission.authors.get(position=1).user == owner
 
 
+def test_coming_back_later_saves_what_was_typed_on_the_step_then_leaves(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    page = text(client.get(f"/submissions/{submission.uuid}/edit/learners/"))
+    assert re.search(r'<button[^>]*name="go" value="leave"[^>]*>Save and come back later', page)
+    assert "data-warn-unsaved" in page and "toolkit/wizard" in page
+    response = client.post(
+        f"/submissions/{submission.uuid}/edit/learners/",
+        learners_data(go="leave", time_required_minutes="45", resource_type=""),
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/submissions/{submission.uuid}/"
+    assert reload(submission).time_required_minutes == 45
+
+
+def test_coming_back_later_from_a_new_submission_saves_the_draft_and_opens_it(client, owner):
+    login(client, owner)
+    response = client.post("/submissions/new/", about_data(go="leave", summary=""))
+    submission = Submission.objects.get(owner=owner)
+    assert response["Location"] == f"/submissions/{submission.uuid}/"
+    assert submission.title == "Briefing interpreters on the wards"
+
+
 def test_a_draft_survives_leaving_and_returning(client, owner):
     login(client, owner)
     client.post("/submissions/new/", about_data())
@@ -645,7 +669,7 @@ def test_the_wizard_of_a_submission_that_can_no_longer_change_leads_back_to_its_
 # --- the submission page -------------------------------------------------------------------
 
 EXPECTED_ACTIONS = {
-    "draft": {"edit", "submit", "withdraw", "delete"},
+    "draft": {"edit", "submit", "delete"},  # a draft is discarded one way: deleted
     "submitted": {"withdraw"},
     "in_review": {"withdraw"},
     "revisions_requested": {"edit", "resubmit", "withdraw"},
@@ -673,6 +697,8 @@ def test_the_buttons_shown_are_exactly_the_allowed_transitions(
     page = text(login(client, owner).get(f"/submissions/{submission.uuid}/"))
     assert shown_actions(page, submission) == EXPECTED_ACTIONS[state]
     allowed = set(services.available_transitions(submission, owner))
+    if state == "draft":  # the page leaves withdraw out for a draft: delete discards it
+        allowed.discard("withdraw")
     assert {"submit", "resubmit", "withdraw"} & allowed == {
         "submit",
         "resubmit",
@@ -780,3 +806,50 @@ def test_the_navigation_counts_what_needs_me(client, owner, editor, reviewers):
     page = text(login(client, owner).get("/submissions/"))
     assert re.search(r'My submissions <span class="count">2<span class="visually-hidden">', page)
     assert 'href="/submissions/" aria-current="page"' in page
+
+
+def test_the_file_picker_offers_the_accepted_types(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    page = text(client.get(f"/submissions/{submission.uuid}/edit/materials/"))
+    picker = re.search(r'<input type="file"[^>]*>', page).group(0)
+    assert 'accept=".pdf,.docx,.pptx,.xlsx,.png,.jpg,.mp4,.jpeg"' in picker
+
+
+def test_a_plain_http_link_is_refused_as_the_hint_says(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    page = text(client.get(f"/submissions/{submission.uuid}/edit/materials/"))
+    assert "starting with https://" in page
+    response = client.post(
+        f"/submissions/{submission.uuid}/links/add/",
+        {"link-url": "http://video.example.org/session", "link-label": "Video"},
+    )
+    assert response.status_code == 400
+    assert "starting with https://" in text(response)
+    assert not SubmissionFile.objects.filter(version__submission=submission).exists()
+
+
+def test_a_draft_offers_one_way_to_discard_it(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    page = text(client.get(f"/submissions/{submission.uuid}/"))
+    assert "Delete the draft" in page
+    assert f"/submissions/{submission.uuid}/withdraw/" not in page
+
+
+def test_submit_is_disabled_on_an_incomplete_draft_with_the_count_and_a_link(client, owner):
+    login(client, owner)
+    client.post("/submissions/new/", about_data())
+    submission = Submission.objects.get(owner=owner)
+    base = f"/submissions/{submission.uuid}/"
+    for url in (base, f"{base}edit/review/"):
+        page = text(client.get(url))
+        assert f'action="{base}submit/"' not in page, url
+        assert re.search(r"<button[^>]*disabled[^>]*>Submit for review</button>", page), url
+        count = len(re.findall(r"<li", page.split('class="missing-list"')[1].split("</ul>")[0]))
+        assert f"{count} items still missing" in page, url
+        assert f'href="{base}edit/review/#missing"' in page, url
