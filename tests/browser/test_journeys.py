@@ -503,11 +503,15 @@ def test_instructor_filters_searches_opens_downloads_and_cites(browsing, catalog
 
     with step("Filter by learner level and topic"):
         filters = page.get_by_role("complementary", name="Filter results")
-        level = filters.locator("details", has=page.get_by_text("Learner level", exact=True))
+        fold = filters.locator("details.catalog-filters__fold")
+        if device == "phone":  # on a phone the filters are folded under one toggle
+            filters.locator("summary.catalog-filters__toggle").click()
+            expect(fold).to_have_attribute("open", "")
+        level = filters.locator("details.facet", has=page.get_by_text("Learner level", exact=True))
         if not level.evaluate("d => d.open"):
             level.locator("summary").click()
         level.get_by_role("checkbox", name=re.compile("^Residency")).check()
-        topic = filters.locator("details", has=page.get_by_text("Topic", exact=True))
+        topic = filters.locator("details.facet", has=page.get_by_text("Topic", exact=True))
         if not topic.evaluate("d => d.open"):
             topic.locator("summary").click()
         topic.get_by_role("checkbox", name=re.compile("^Language access")).check()
