@@ -1,5 +1,9 @@
 """Workflow API (DESIGN §10). Thin: every write is a call to `reviews.services`."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -33,7 +37,25 @@ from .serializers import (
     submission_assignments,
 )
 
+if TYPE_CHECKING:
+    from typing import Any
+
+    from django.db.models import QuerySet
+    from django.http.response import HttpResponseBase
+    from rest_framework.request import Request
+    from rest_framework.routers import BaseRouter
+    from rest_framework.serializers import BaseSerializer
+
+    from toolkit.accounts.models import User
+
 UUID = r"[0-9a-fA-F-]{36}"
+
+
+def user_of(request: Request) -> User:
+    """request.user behind IsAuthenticated (the API's default permission): a real user."""
+    return cast("User", request.user)
+
+
 NAME_PARAM = OpenApiParameter("name", str, OpenApiParameter.PATH, description="Transition name.")
 
 
@@ -52,49 +74,49 @@ class SubmissionViewSet(
     parser_classes = [JSONParser, MultiPartParser, FormParser]
     filterset_fields = ["state"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Submission]:
         return Submission.objects.visible_to(self.request.user).select_related(
             "owner", "resource_type", "language", "license"
         )
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[BaseSerializer]:
         if self.action in ("create", "update", "partial_update"):
             return SubmissionWriteSerializer
         if self.action == "list":
             return SubmissionSummarySerializer
         return SubmissionSerializer
 
-    def _detail(self, submission, status_code=status.HTTP_200_OK):
+    def _detail(self, submission: Submission, status_code: int = status.HTTP_200_OK) -> Response:
         return Response(
             SubmissionSerializer(submission, context=self.get_serializer_context()).data,
             status=status_code,
         )
 
     @extend_schema(request=SubmissionWriteSerializer, responses=SubmissionSerializer)
-    def create(self, request, *args, **kwargs):
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = SubmissionWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         authors = data.pop("authors", None)
-        submission = services.create_draft(request.user, **data)
+        submission = services.create_draft(user_of(request), **data)
         if authors:
-            services.set_authors(submission, request.user, authors)
+            services.set_authors(submission, user_of(request), authors)
         return self._detail(submission, status.HTTP_201_CREATED)
 
     @extend_schema(request=SubmissionWriteSerializer, responses=SubmissionSerializer)
-    def update(self, request, *args, **kwargs):
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         submission = self.get_object()
         serializer = SubmissionWriteSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         authors = data.pop("authors", None)
-        services.update_draft(submission, request.user, **data)
+        services.update_draft(submission, user_of(request), **data)
         if authors is not None:
-            services.set_authors(submission, request.user, authors)
+            services.set_authors(submission, user_of(request), authors)
         return self._detail(Submission.objects.get(pk=submission.pk))
 
-    def destroy(self, request, *args, **kwargs):
-        services.delete_draft(self.get_object(), request.user)
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        services.delete_draft(self.get_object(), user_of(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(responses=SubmissionFileSerializer(many=True), methods=["GET"])
@@ -104,7 +126,7 @@ class SubmissionViewSet(
         methods=["POST"],
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None)  # one list, unpaged
-    def files(self, request, uuid=None):
+    def files(self, request: Request, uuid: str | None = None) -> Response:
         """GET: the current version's files. POST (multipart): add a file, or a link."""
         submission = self.get_object()
         if request.method == "POST":
@@ -112,16 +134,16 @@ class SubmissionViewSet(
             serializer.is_valid(raise_exception=True)
             data = serializer.validated_data
             if data.get("file") is not None:
-                services.add_file(submission, request.user, data["file"], data.get("label", ""))
+                services.add_file(submission, user_of(request), data["file"], data.get("label", ""))
             else:
-                services.add_link(submission, request.user, data["url"], data.get("label", ""))
+                services.add_link(submission, user_of(request), data["url"], data.get("label", ""))
         viewer = anonymity.Viewer(request.user, submission)
         version = anonymity.visible_version(viewer)
         rows = anonymity.files_for(viewer, version) if version else []
         code = status.HTTP_201_CREATED if request.method == "POST" else status.HTTP_200_OK
         return Response(rows, status=code)
 
-    def _file(self, uuid, file_uuid):
+    def _file(self, uuid: str | None, file_uuid: str | None) -> SubmissionFile:
         submission = self.get_object()
         return get_object_or_404(
             SubmissionFile.objects.select_related("version__submission"),
@@ -130,26 +152,36 @@ class SubmissionViewSet(
         )
 
     @action(detail=True, methods=["delete"], url_path=rf"files/(?P<file_uuid>{UUID})")
-    def remove_file(self, request, uuid=None, file_uuid=None):
+    def remove_file(
+        self, request: Request, uuid: str | None = None, file_uuid: str | None = None
+    ) -> Response:
         """Remove a file or link from the working version."""
-        services.remove_file(self._file(uuid, file_uuid), request.user)
+        services.remove_file(self._file(uuid, file_uuid), user_of(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(responses={(200, "*/*"): OpenApiTypes.BINARY})  # the file's own type
     @action(detail=True, methods=["get"], url_path=rf"files/(?P<file_uuid>{UUID})/download")
-    def download(self, request, uuid=None, file_uuid=None):
+    def download(
+        self, request: Request, uuid: str | None = None, file_uuid: str | None = None
+    ) -> HttpResponseBase:
         """Download a file: the original for authors and editors, a sanitized copy for reviewers."""
         item = self._file(uuid, file_uuid)
         return file_response(anonymity.Viewer(request.user, item.version.submission), item)
 
     @extend_schema(request=TransitionSerializer, parameters=[NAME_PARAM])
     @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z_]+)")
-    def transitions(self, request, uuid=None, name=None):
+    def transitions(
+        self, request: Request, uuid: str | None = None, name: str | None = None
+    ) -> Response:
         """Run a transition: submit, withdraw, desk_reject, send_to_review, request_revisions,
         resubmit, accept, reject, publish or retire, with its reason or letter in the body."""
         submission = self.get_object()
         services.run_action(
-            services.SUBMISSION_ACTIONS, name, submission, request.user, request.data
+            services.SUBMISSION_ACTIONS,
+            name,  # type: ignore[arg-type]  # the URL always captures name
+            submission,
+            request.user,
+            request.data,
         )
         return self._detail(Submission.objects.get(pk=submission.pk))
 
@@ -158,7 +190,7 @@ class SubmissionViewSet(
         request=InviteSerializer, responses={201: AssignmentSerializer}, methods=["POST"]
     )
     @action(detail=True, methods=["get", "post"], pagination_class=None)  # one list, unpaged
-    def assignments(self, request, uuid=None):
+    def assignments(self, request: Request, uuid: str | None = None) -> Response:
         """Editors: list the review assignments, or invite a reviewer to the open round."""
         submission = self.get_object()
         if anonymity.Viewer(request.user, submission).role != anonymity.EDITOR:
@@ -167,7 +199,7 @@ class SubmissionViewSet(
         if request.method == "POST":
             serializer = InviteSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
-            assignment = services.invite(submission, request.user, **serializer.validated_data)
+            assignment = services.invite(submission, user_of(request), **serializer.validated_data)
             return Response(
                 AssignmentSerializer(assignment, context=context).data,
                 status=status.HTTP_201_CREATED,
@@ -184,12 +216,12 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     serializer_class = AssignmentSerializer
     filterset_fields = ["state"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[ReviewAssignment]:
         return ReviewAssignment.objects.visible_to(self.request.user).select_related(
             "round__submission", "round__version", "reviewer"
         )
 
-    def _detail(self, assignment):
+    def _detail(self, assignment: ReviewAssignment) -> Response:
         assignment = self.get_queryset().get(pk=assignment.pk)
         return Response(
             AssignmentSerializer(assignment, context=self.get_serializer_context()).data
@@ -197,12 +229,18 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(request=TransitionSerializer, parameters=[NAME_PARAM])
     @action(detail=True, methods=["post"], url_path=r"transitions/(?P<name>[a-z_]+)")
-    def transitions(self, request, uuid=None, name=None):
+    def transitions(
+        self, request: Request, uuid: str | None = None, name: str | None = None
+    ) -> Response:
         """Run a transition: accept (with coi_declaration), decline (reason code, note,
         suggestion), cancel (editors), or complete (submit the saved review)."""
         assignment = self.get_object()
         services.run_action(
-            services.ASSIGNMENT_ACTIONS, name, assignment, request.user, request.data
+            services.ASSIGNMENT_ACTIONS,
+            name,  # type: ignore[arg-type]  # the URL always captures name
+            assignment,
+            request.user,
+            request.data,
         )
         return self._detail(assignment)
 
@@ -218,7 +256,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         methods=["PATCH"],
     )
     @action(detail=True, methods=["get", "put", "patch"])
-    def review(self, request, uuid=None):
+    def review(self, request: Request, uuid: str | None = None) -> Response:
         """GET the review (the draft for its reviewer) with its `version`. PUT saves the whole
         draft (every field required); PATCH only the fields sent. Both send the `version` they
         were based on: a save based on an older one is refused (409 `stale_draft`)."""
@@ -234,13 +272,15 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             raise Http404
         return Response(ReviewSerializer(review).data)
 
-    def _save_review(self, request, assignment, *, partial):
-        services.ensure_review_writable(assignment, request.user)  # 403 and 409 before 400
+    def _save_review(
+        self, request: Request, assignment: ReviewAssignment, *, partial: bool
+    ) -> Response:
+        services.ensure_review_writable(assignment, user_of(request))  # 403 and 409 before 400
         serializer_class = ReviewDraftPatchSerializer if partial else ReviewDraftSerializer
         serializer = serializer_class(data=request.data)
         serializer.is_valid(raise_exception=True)
         review = services.save_review_draft(
-            assignment, request.user, merge_answers=partial, **serializer.validated_data
+            assignment, user_of(request), merge_answers=partial, **serializer.validated_data
         )
         return Response(ReviewSerializer(review).data)
 
@@ -249,12 +289,12 @@ class MetricsView(APIView):
     """Editors: turnaround metrics computed from the transition log."""
 
     @extend_schema(responses={200: dict})
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         if not is_editor(request.user):
             raise PermissionDenied("Only editors see metrics.")
         return Response(metrics.summary())
 
 
-def register(router):
+def register(router: BaseRouter) -> None:
     router.register("submissions", SubmissionViewSet, basename="submission")
     router.register("assignments", AssignmentViewSet, basename="assignment")

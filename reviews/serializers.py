@@ -1,5 +1,9 @@
 """API serializers of the workflow: reads through `reviews.anonymity`, writes through services."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
@@ -10,8 +14,18 @@ from . import anonymity, flags, services
 from .choices import Recommendation
 from .models import Submission
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
 
-def _terms(model, many=False, **kwargs):
+    from django.db.models import QuerySet
+    from rest_framework.fields import Field
+
+    from reviews.models import Review, ReviewAssignment
+
+
+def _terms(model: Any, many: bool = False, **kwargs: Any) -> SlugRelatedField:
+    # model: a catalog model whose manager has active() (Any: type[Model] has no `objects`)
     return SlugRelatedField(
         slug_field="slug", queryset=model.objects.active(), many=many, required=False, **kwargs
     )
@@ -41,10 +55,10 @@ class SubmissionWriteSerializer(serializers.ModelSerializer):
         extra_kwargs = {name: {"required": False} for name in Submission.COPIED_FIELDS}
 
 
-def viewer_of(context: dict, submission: Submission) -> anonymity.Viewer:
+def viewer_of(context: Mapping[str, Any], submission: Submission) -> anonymity.Viewer:
     """The requesting user as a viewer of this submission, worked out once per response
     (the serializers of one response share their context)."""
-    viewers = context.setdefault("viewers", {})
+    viewers = context.setdefault("viewers", {})  # type: ignore[attr-defined]  # DRF's context is a dict
     if submission.pk not in viewers:
         viewers[submission.pk] = anonymity.Viewer(context["request"].user, submission)
     return viewers[submission.pk]
@@ -78,7 +92,7 @@ class SubmissionSummarySerializer(serializers.Serializer):
     )
     updated_at = serializers.DateTimeField(read_only=True)
 
-    def to_representation(self, submission):
+    def to_representation(self, submission: Submission) -> dict:
         return _submission_summary(viewer_of(self.context, submission))
 
 
@@ -98,7 +112,7 @@ class SubmissionSerializer(SubmissionSummarySerializer):
         child=serializers.DictField(), required=False, help_text="Editors only."
     )
 
-    def to_representation(self, submission):
+    def to_representation(self, submission: Submission) -> dict:
         viewer = viewer_of(self.context, submission)
         data = _submission_summary(viewer)
         data["metadata"] = anonymity.metadata_for(viewer)
@@ -114,7 +128,7 @@ class SubmissionSerializer(SubmissionSummarySerializer):
         return data
 
 
-def submission_assignments(submission):
+def submission_assignments(submission: Submission) -> QuerySet[ReviewAssignment]:
     from .models import ReviewAssignment
 
     return ReviewAssignment.objects.filter(round__submission=submission).select_related(
@@ -127,7 +141,7 @@ class SubmissionFileSerializer(serializers.Serializer):
 
     uuid = serializers.UUIDField(read_only=True)
     kind = serializers.CharField(read_only=True, help_text="file or link")
-    label = serializers.CharField(read_only=True)
+    label = serializers.CharField(read_only=True)  # type: ignore[assignment]  # a field named "label" shadows Field.label in the stubs
     url = serializers.CharField(
         read_only=True, help_text="The address of a link; blank for a file."
     )
@@ -142,9 +156,9 @@ class SubmissionFileSerializer(serializers.Serializer):
 class FileUploadSerializer(serializers.Serializer):
     file = serializers.FileField(required=False, allow_empty_file=True)
     url = serializers.URLField(required=False, max_length=500)
-    label = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    label = serializers.CharField(required=False, allow_blank=True, max_length=200)  # type: ignore[assignment]  # a field named "label" shadows Field.label in the stubs
 
-    def validate(self, attrs):
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs.get("file") and attrs.get("url"):
             raise serializers.ValidationError("Send either a file or a url, not both.")
         if not attrs.get("file") and not attrs.get("url"):
@@ -175,7 +189,7 @@ class AssignmentSerializer(serializers.Serializer):
     decline_note = serializers.CharField(read_only=True)
     suggested_reviewer = serializers.CharField(read_only=True)
 
-    def to_representation(self, assignment):
+    def to_representation(self, assignment: ReviewAssignment) -> dict:
         viewer = viewer_of(self.context, assignment.round.submission)
         return {
             "uuid": str(assignment.uuid),
@@ -230,7 +244,7 @@ class ReviewSerializer(serializers.Serializer):
         help_text="Answers a submission still needs, by field key.",
     )
 
-    def to_representation(self, review):
+    def to_representation(self, review: Review) -> dict:
         from .rubric import missing_answers
 
         missing = missing_answers(review.answers)
@@ -249,7 +263,7 @@ class ReviewSerializer(serializers.Serializer):
 PUT_REQUIRED = "PUT replaces the whole draft: send this field too, or PATCH only some fields."
 
 
-def _put(field_class, **kwargs):
+def _put(field_class: type[Field], **kwargs: Any) -> Field:
     return field_class(error_messages={"required": PUT_REQUIRED}, **kwargs)
 
 
@@ -282,11 +296,11 @@ class ReviewDraftPatchSerializer(ReviewDraftSerializer):
     # DRF and drf-spectacular take a PATCH body as "partial" (nothing required). This one
     # says itself which fields are optional, and `version` is not: never partial.
     @property
-    def partial(self):
+    def partial(self) -> bool:
         return False
 
     @partial.setter
-    def partial(self, value):
+    def partial(self, value: bool) -> None:
         pass
 
 

@@ -1,5 +1,9 @@
 """What the contributor, reviewer and editor pages share: lookups, POST actions, downloads."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeGuard
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,13 +16,33 @@ from .. import anonymity
 from ..downloads import file_response
 from ..models import ReviewAssignment, Submission, SubmissionFile
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from uuid import UUID
 
-def visible_submission(request, uuid) -> Submission:
+    from django.forms import BaseForm
+    from django.http import HttpRequest, HttpResponse
+    from django.http.response import HttpResponseBase
+
+    from toolkit.accounts.models import User
+
+    class AuthenticatedHttpRequest(HttpRequest):
+        """A request past @login_required (django-stubs' documented way): a real user."""
+
+        user: User
+
+
+def signed_in(request: HttpRequest) -> TypeGuard[AuthenticatedHttpRequest]:
+    """request.user.is_authenticated, narrowing the request for the type checker."""
+    return request.user.is_authenticated
+
+
+def visible_submission(request: HttpRequest, uuid: UUID) -> Submission:
     """The submission if this user may see it, else 404 (never reveal that it exists)."""
     return get_object_or_404(Submission.objects.visible_to(request.user), uuid=uuid)
 
 
-def visible_assignment(request, uuid) -> ReviewAssignment:
+def visible_assignment(request: HttpRequest, uuid: UUID) -> ReviewAssignment:
     return get_object_or_404(
         ReviewAssignment.objects.visible_to(request.user).select_related(
             "round__submission", "round__version", "reviewer"
@@ -27,7 +51,7 @@ def visible_assignment(request, uuid) -> ReviewAssignment:
     )
 
 
-def add_errors(form, error: ValidationError) -> None:
+def add_errors(form: BaseForm, error: ValidationError) -> None:
     """Put a service's ValidationError onto a bound form, by field where the form has it."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
@@ -36,7 +60,15 @@ def add_errors(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def perform(request, call, *, success, redirect_to, render, form=None):
+def perform(
+    request: HttpRequest,
+    call: Callable[[], Any],
+    *,
+    success: str | Callable[[], str],
+    redirect_to: str | Callable[[Any], str],
+    render: Callable[..., HttpResponse],
+    form: BaseForm | None = None,
+) -> HttpResponse:
     """Run one service call for a POST, after validating `form` (a bound form) if given.
 
     Success: a message and a redirect. Bad input (the form's or the service's): the
@@ -65,7 +97,7 @@ def perform(request, call, *, success, redirect_to, render, form=None):
 
 @login_required
 @require_GET
-def download(request, uuid, file_uuid):
+def download(request: HttpRequest, uuid: UUID, file_uuid: UUID) -> HttpResponseBase:
     """A submission file for this viewer: sanitized and renamed for reviewers (404 otherwise)."""
     submission = visible_submission(request, uuid)
     item = get_object_or_404(

@@ -6,6 +6,10 @@ see of reviews, decisions and the log comes from `reviews.anonymity`. The wizard
 edits a draft is in reviews.views.wizard.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -18,6 +22,16 @@ from ..forms import contributor as forms
 from ..models import Submission
 from . import common
 from .wizard import REVIEW, render_step, step_url
+
+if TYPE_CHECKING:
+    from uuid import UUID
+
+    from django.http import HttpResponse
+    from django.http.response import HttpResponseBase
+
+    from toolkit.accounts.permissions import Person
+
+    from .common import AuthenticatedHttpRequest
 
 S = SubmissionState
 OWNER_TRANSITIONS = ("submit", "resubmit", "withdraw")
@@ -46,7 +60,7 @@ NEEDS = {
 # --- lookups and links ----------------------------------------------------------------------
 
 
-def _author_submission(request, uuid) -> Submission:
+def _author_submission(request: AuthenticatedHttpRequest, uuid: UUID) -> Submission:
     """A submission this user authored: 404 if they may not see it, 403 if not an author."""
     submission = common.visible_submission(request, uuid)
     if not permissions.is_author(request.user, submission):
@@ -54,17 +68,17 @@ def _author_submission(request, uuid) -> Submission:
     return submission
 
 
-def detail_url(submission) -> str:
+def detail_url(submission: Submission) -> str:
     return submission.get_absolute_url()
 
 
-def _need(submission) -> dict:
+def _need(submission: Submission) -> dict:
     text, step = NEEDS[submission.state]
     url = step_url(submission, step) if step else ""
     return {"text": text, "url": url, "is_action": bool(step)}
 
 
-def _actions(submission, user) -> list[str]:
+def _actions(submission: Submission, user: Person) -> list[str]:
     """What the owner may do now: the allowed transitions, plus edit, delete and new version."""
     allowed = set(services.available_transitions(submission, user))
     owner = permissions.can_edit_submission(submission, user)
@@ -85,7 +99,7 @@ def _actions(submission, user) -> list[str]:
 
 @login_required
 @require_GET
-def submission_list(request):
+def submission_list(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     """My submissions, grouped by state, each with what it needs from me."""
     mine = list(
         Submission.objects.visible_to(request.user)
@@ -103,7 +117,7 @@ def submission_list(request):
 
 @login_required
 @require_GET
-def submission_detail(request, uuid):
+def submission_detail(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """The timeline, versions and files, decision letters, anonymous reviews and the actions."""
     submission = common.visible_submission(request, uuid)
     if not permissions.is_author(request.user, submission):
@@ -113,7 +127,14 @@ def submission_detail(request, uuid):
     return _render_detail(request, submission)
 
 
-def _render_detail(request, submission, *, status=200, withdraw_form=None, resubmit_form=None):
+def _render_detail(
+    request: AuthenticatedHttpRequest,
+    submission: Submission,
+    *,
+    status: int = 200,
+    withdraw_form: forms.WithdrawForm | None = None,
+    resubmit_form: forms.ResubmitForm | None = None,
+) -> HttpResponse:
     user = request.user
     submission = Submission.objects.select_related("resource").get(pk=submission.pk)
     viewer = anonymity.Viewer(user, submission)
@@ -122,7 +143,7 @@ def _render_detail(request, submission, *, status=200, withdraw_form=None, resub
         for v in submission.versions.order_by("-number")
     ]
     editable = submission.state in services.EDITABLE_STATES
-    context = {
+    context: dict[str, Any] = {
         "submission": submission,
         "need": _need(submission),
         "actions": _actions(submission, user),
@@ -145,12 +166,12 @@ def _render_detail(request, submission, *, status=200, withdraw_form=None, resub
 
 @login_required
 @require_POST
-def submit(request, uuid):
+def submit(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """Send a complete draft to the editors; an incomplete one shows what is missing."""
     submission = _author_submission(request, uuid)
     form = forms.SubmitForm(request.POST)
 
-    def again(status):
+    def again(status: int) -> HttpResponse:
         if status == 400 and submission.state in services.EDITABLE_STATES:
             return render_step(request, submission, REVIEW, status=status, submit_form=form)
         return _render_detail(request, submission, status=status)
@@ -167,12 +188,12 @@ def submit(request, uuid):
 
 @login_required
 @require_POST
-def resubmit(request, uuid):
+def resubmit(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """Answer a revision request: the new version is frozen with the response letter."""
     submission = _author_submission(request, uuid)
     form = forms.ResubmitForm(request.POST)
 
-    def again(status):
+    def again(status: int) -> HttpResponse:
         if status == 400 and submission.state in services.EDITABLE_STATES:
             return render_step(request, submission, REVIEW, status=status, resubmit_form=form)
         return _render_detail(request, submission, status=status)
@@ -191,12 +212,12 @@ def resubmit(request, uuid):
 
 @login_required
 @require_POST
-def withdraw(request, uuid):
+def withdraw(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """Withdraw before publication, with a reason, after a confirmation step."""
     submission = _author_submission(request, uuid)
     form = forms.WithdrawForm(request.POST)
 
-    def again(status):
+    def again(status: int) -> HttpResponse:
         return _render_detail(request, submission, status=status, withdraw_form=form)
 
     return common.perform(
@@ -211,7 +232,7 @@ def withdraw(request, uuid):
 
 @login_required
 @require_POST
-def delete(request, uuid):
+def delete(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """Delete a draft that was never submitted, after a confirmation step."""
     submission = _author_submission(request, uuid)
     title = str(submission)
@@ -226,7 +247,7 @@ def delete(request, uuid):
 
 @login_required
 @require_POST
-def new_version(request, uuid):
+def new_version(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """Start a new draft of a published resource; it replaces it once published."""
     submission = _author_submission(request, uuid)
     return common.perform(

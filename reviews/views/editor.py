@@ -6,8 +6,11 @@ editor is an author of (owner, or co-author linked by e-mail): it leaves their d
 and they follow it as an author only, at /submissions/<uuid>/.
 """
 
+from __future__ import annotations
+
 from functools import wraps
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -26,13 +29,26 @@ from ..forms.editor import DECISION_FORMS, CancelAssignmentForm, InviteForm, Que
 from ..models import ReviewAssignment, Submission
 from .common import perform, visible_assignment
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+    from uuid import UUID
 
-def editor_required(view):
+    from django.http import HttpRequest, HttpResponse
+    from django.http.response import HttpResponseBase
+
+    from reviews.anonymity import Viewer
+    from toolkit.accounts.permissions import Person
+
+    from .common import AuthenticatedHttpRequest
+
+
+def editor_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Signed in (else the login page) and an editor (else 403)."""
 
     @wraps(view)
     @login_required
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not permissions.is_editor(request.user):
             raise PermissionDenied("Only editors use the editor desk.")
         return view(request, *args, **kwargs)
@@ -40,7 +56,7 @@ def editor_required(view):
     return wrapped
 
 
-def submission_url(submission, anchor=""):
+def submission_url(submission: Submission, anchor: str = "") -> str:
     return submission.get_editor_url() + anchor
 
 
@@ -49,11 +65,11 @@ def submission_url(submission, anchor=""):
 
 @editor_required
 @require_safe
-def queue(request):
+def queue(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     """The queue by state with filters, and the turnaround metrics."""
     form = QueueFilterForm(request.GET or None)
     status = 400 if form.is_bound and not form.is_valid() else 200
-    context = {
+    context: dict[str, Any] = {
         "form": form,
         "sections": desk.queue(request.user, **form.filters()),
         "metrics": metrics.summary(),
@@ -62,19 +78,25 @@ def queue(request):
     return render(request, "reviews/editor_queue.html", context, status=status)
 
 
-def desk_submission(request, uuid) -> Submission:
+def desk_submission(request: AuthenticatedHttpRequest, uuid: UUID) -> Submission:
     """A submission on this editor's desk, else 404 (a draft, or their own work)."""
     return get_object_or_404(Submission.objects.on_desk_of(request.user), uuid=uuid)
 
 
 @editor_required
 @require_safe
-def submission_detail(request, uuid):
+def submission_detail(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """Everything about one submission, and the forms for what the editor may do now."""
     return render_detail(request, desk_submission(request, uuid))
 
 
-def render_detail(request, submission, *, bound=None, status=200):
+def render_detail(
+    request: AuthenticatedHttpRequest,
+    submission: Submission,
+    *,
+    bound: dict | None = None,
+    status: int = 200,
+) -> HttpResponse:
     """The submission page; `bound` forms (by key) replace the blank ones after a failed POST."""
     submission = Submission.objects.get(pk=submission.pk)  # fresh: a POST may have lost a race
     user = request.user
@@ -82,7 +104,7 @@ def render_detail(request, submission, *, bound=None, status=200):
     bound = bound or {}
     deciding = permissions.can_decide(submission, user)
     flags = identity_flags(submission, viewer)
-    context = {
+    context: dict[str, Any] = {
         "submission": submission,
         "viewer": viewer,
         "deciding": deciding,
@@ -111,11 +133,11 @@ def render_detail(request, submission, *, bound=None, status=200):
     return render(request, "reviews/editor_submission.html", context, status=status)
 
 
-def _decision_context(submission, user, bound, shown) -> dict:
+def _decision_context(submission: Submission, user: Person, bound: dict, shown: Any) -> dict:
     """The decisions the editor may take now, those a condition holds back, the invitation
     form, and what was typed into a form that an action lost to a race took off the page."""
     available = services.available_transitions(submission, user)
-    context = {
+    context: dict[str, Any] = {
         "decisions": [
             bound.get(name) or form_class(submission=submission)
             for name, form_class in DECISION_FORMS.items()
@@ -134,7 +156,7 @@ def _decision_context(submission, user, bound, shown) -> dict:
     return context
 
 
-def _review_rounds(viewer):
+def _review_rounds(viewer: Viewer) -> list[dict]:
     """Completed reviews by round, latest round first, each with its side-by-side table."""
     rows = anonymity.reviews_for(viewer)
     rounds = []
@@ -144,7 +166,7 @@ def _review_rounds(viewer):
     return rounds[::-1]
 
 
-def _assignment_rounds(user, submission, bound):
+def _assignment_rounds(user: Person, submission: Submission, bound: dict) -> list[dict]:
     assignments = (
         ReviewAssignment.objects.visible_to(user)
         .filter(round__submission=submission)
@@ -167,7 +189,7 @@ def _assignment_rounds(user, submission, bound):
     return rounds
 
 
-def _blocked(submission, user, available):
+def _blocked(submission: Submission, user: Person, available: Any) -> list[dict]:
     """Decisions this state allows but a condition holds back, with the engine's reason."""
     reasons = []
     for name, form_class in DECISION_FORMS.items():
@@ -190,7 +212,7 @@ def _blocked(submission, user, available):
 
 @editor_required
 @require_POST
-def invite(request, uuid):
+def invite(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """Invite a reviewer (an author or a declared conflict: 409 with the reason)."""
     submission = desk_submission(request, uuid)
     form = InviteForm(request.POST)
@@ -208,7 +230,7 @@ def invite(request, uuid):
 
 @editor_required
 @require_POST
-def decide(request, uuid, name):
+def decide(request: AuthenticatedHttpRequest, uuid: UUID, name: str) -> HttpResponseBase:
     """Run one editorial transition by name, with the text it needs."""
     form_class = DECISION_FORMS.get(name)
     if form_class is None:
@@ -228,7 +250,9 @@ def decide(request, uuid, name):
     )
 
 
-def _assignment_of(request, submission, assignment_uuid):
+def _assignment_of(
+    request: AuthenticatedHttpRequest, submission: Submission, assignment_uuid: UUID
+) -> ReviewAssignment:
     assignment = visible_assignment(request, assignment_uuid)
     if assignment.round.submission_id != submission.pk:
         raise Http404
@@ -237,7 +261,9 @@ def _assignment_of(request, submission, assignment_uuid):
 
 @editor_required
 @require_POST
-def remind(request, uuid, assignment_uuid):
+def remind(
+    request: AuthenticatedHttpRequest, uuid: UUID, assignment_uuid: UUID
+) -> HttpResponseBase:
     """E-mail the reviewer a reminder now (once a day: 409 for a second one)."""
     submission = desk_submission(request, uuid)
     assignment = _assignment_of(request, submission, assignment_uuid)
@@ -252,7 +278,9 @@ def remind(request, uuid, assignment_uuid):
 
 @editor_required
 @require_POST
-def cancel(request, uuid, assignment_uuid):
+def cancel(
+    request: AuthenticatedHttpRequest, uuid: UUID, assignment_uuid: UUID
+) -> HttpResponseBase:
     """Cancel an invitation or an accepted assignment."""
     submission = desk_submission(request, uuid)
     assignment = _assignment_of(request, submission, assignment_uuid)

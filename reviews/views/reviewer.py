@@ -5,7 +5,10 @@ action is a service call; "Save draft" and "Submit review" save the draft first,
 so a refused submission loses nothing typed.
 """
 
+from __future__ import annotations
+
 from functools import partial, wraps
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -26,12 +29,26 @@ from ..forms.reviewer import AcceptForm, DeclineForm, ReviewForm
 from ..models import Review, ReviewAssignment
 from . import common, signed_out
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date, datetime
+    from typing import Any
+    from uuid import UUID
+
+    from django.db.models import QuerySet
+    from django.http import HttpRequest, HttpResponse
+    from django.http.response import HttpResponseBase
+
+    from reviews.anonymity import Viewer
+
+    from .common import AuthenticatedHttpRequest
+
 A = AssignmentState
 UNTITLED = "Untitled submission"
 DETAIL_TEMPLATE = "reviews/assignment_detail.html"
 
 
-def own_assignment(request, uuid) -> ReviewAssignment:
+def own_assignment(request: AuthenticatedHttpRequest, uuid: UUID) -> ReviewAssignment:
     """The signed-in reviewer's own assignment: 404 if invisible, 403 for an editor looking on."""
     assignment = common.visible_assignment(request, uuid)
     if not permissions.is_assignee(assignment, request.user):
@@ -39,20 +56,20 @@ def own_assignment(request, uuid) -> ReviewAssignment:
     return assignment
 
 
-def title_of(assignment) -> str:
+def title_of(assignment: ReviewAssignment) -> str:
     return anonymity.invitation_for(assignment)["title"] or UNTITLED
 
 
-def clock(moment=None) -> str:
+def clock(moment: datetime | None = None) -> str:
     return timezone.localtime(moment).strftime("%H:%M")
 
 
-def detail_url(assignment, anchor="") -> str:
+def detail_url(assignment: ReviewAssignment, anchor: str = "") -> str:
     url = assignment.get_absolute_url()
     return f"{url}#{anchor}" if anchor else url
 
 
-def due_facts(assignment, today=None) -> dict:
+def due_facts(assignment: ReviewAssignment, today: date | None = None) -> dict:
     """The date that matters now, and by how many days it is overdue (0 if not)."""
     today = today or timezone.localdate()
     due = assignment.response_due if assignment.state == A.INVITED else assignment.review_due
@@ -69,12 +86,12 @@ class AssignmentListView(LoginRequiredMixin, ListView):
     template_name = "reviews/assignment_list.html"
     context_object_name = "assignments"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.user.is_authenticated and not permissions.is_reviewer(request.user):
             raise PermissionDenied("Only reviewers have a review list.")
         return super().dispatch(request, *args, **kwargs)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[ReviewAssignment]:
         return (
             ReviewAssignment.objects.filter(reviewer=self.request.user)
             .select_related("round__submission__owner", "round__version")
@@ -82,7 +99,7 @@ class AssignmentListView(LoginRequiredMixin, ListView):
             .order_by("-invited_at")
         )
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         rows = [
@@ -99,11 +116,18 @@ class AssignmentListView(LoginRequiredMixin, ListView):
         return context
 
 
-def page_context(request, assignment, *, accept_form=None, decline_form=None, review_form=None):
+def page_context(
+    request: AuthenticatedHttpRequest,
+    assignment: ReviewAssignment,
+    *,
+    accept_form: AcceptForm | None = None,
+    decline_form: DeclineForm | None = None,
+    review_form: ReviewForm | None = None,
+) -> dict[str, Any]:
     """Everything the assignment page shows, as anonymity gives it to this reviewer."""
     told = anonymity.invitation_for(assignment)
     visible = assignment.state in anonymity.REVIEWER_VISIBLE_STATES
-    context = {
+    context: dict[str, Any] = {
         "assignment": assignment,
         "title": told["title"] or UNTITLED,
         "reviewer_label": anonymity.reviewer_label(assignment),
@@ -124,13 +148,13 @@ def page_context(request, assignment, *, accept_form=None, decline_form=None, re
     return context
 
 
-def _round_context(viewer, assignment) -> dict:
+def _round_context(viewer: Viewer, assignment: ReviewAssignment) -> dict:
     """The version under review, the reviewer's own review and, once the round is decided,
     the other reviews and the decision."""
     review_round = assignment.round
     own_label = anonymity.reviewer_name_for(viewer, assignment)
     reviews = [r for r in anonymity.reviews_for(viewer) if r["round"] == review_round.number]
-    context = {
+    context: dict[str, Any] = {
         "viewer": viewer,
         "metadata": anonymity.reviewer_metadata(viewer.submission, review_round.version, viewer),
         "files": anonymity.files_for(viewer, review_round.version),
@@ -146,7 +170,7 @@ def _round_context(viewer, assignment) -> dict:
     return context
 
 
-def _draft_context(assignment, review_form) -> dict:
+def _draft_context(assignment: ReviewAssignment, review_form: ReviewForm | None) -> dict:
     """The rubric form with the saved draft, and when it was saved."""
     review = Review.objects.filter(assignment=assignment).first()
     has_draft = bool(
@@ -160,7 +184,7 @@ def _draft_context(assignment, review_form) -> dict:
     )
     return {
         "review": review,
-        "draft_saved_at": review.updated_at if has_draft else None,
+        "draft_saved_at": review.updated_at if review and has_draft else None,
         "review_form": review_form or ReviewForm(initial=ReviewForm.initial_for(review)),
     }
 
@@ -171,11 +195,13 @@ class AssignmentDetailView(LoginRequiredMixin, DetailView):
 
     template_name = DETAIL_TEMPLATE
     context_object_name = "assignment"
+    request: AuthenticatedHttpRequest  # LoginRequiredMixin: a real user
 
-    def get_object(self, queryset=None):
+    def get_object(self, queryset: QuerySet[ReviewAssignment] | None = None) -> ReviewAssignment:
         return own_assignment(self.request, self.kwargs["uuid"])
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        forms: dict[str, Any]
         forms, restored = {}, {}
         kept = signed_out.kept_for(self.request, self.object)
         if kept and self.object.state == A.ACCEPTED:
@@ -192,14 +218,20 @@ class AssignmentDetailView(LoginRequiredMixin, DetailView):
         return {**super().get_context_data(**kwargs), **context, **restored}
 
 
-def current_version(assignment) -> int:
+def current_version(assignment: ReviewAssignment) -> int:
     """The saved draft's version (0 before the first save)."""
     return (
         Review.objects.filter(assignment=assignment).values_list("version", flat=True).first() or 0
     )
 
 
-def render_page(request, assignment, *, status=200, **forms):
+def render_page(
+    request: AuthenticatedHttpRequest,
+    assignment: ReviewAssignment,
+    *,
+    status: int = 200,
+    **forms: Any,
+) -> HttpResponse:
     """The assignment page again (with the forms as typed), after a refused POST.
     A rubric posted from an out-of-date page is shown on top of the saved draft's version."""
     fresh = own_assignment(request, assignment.uuid)  # its state may have changed meanwhile
@@ -212,7 +244,9 @@ def render_page(request, assignment, *, status=200, **forms):
 # --- actions (POST only) ----------------------------------------------------------------
 
 
-def reviewer_post(view=None, *, keep_rubric=False):
+def reviewer_post(
+    view: Callable[..., HttpResponseBase] | None = None, *, keep_rubric: bool = False
+) -> Any:
     """POST only (405 otherwise). Someone signed out signs in and comes back to the page,
     not to the POST-only URL; then the assignment must be their own (404/403). With
     `keep_rubric`, the rubric they posted is kept until then (signed_out)."""
@@ -221,8 +255,8 @@ def reviewer_post(view=None, *, keep_rubric=False):
 
     @require_POST
     @wraps(view)
-    def wrapper(request, uuid):
-        if not request.user.is_authenticated:
+    def wrapper(request: HttpRequest, uuid: UUID) -> HttpResponseBase:
+        if not common.signed_in(request):
             if keep_rubric:
                 return signed_out.sign_in_to_keep(request, uuid)
             return redirect_to_login(reverse("reviews:reviewer-assignment", args=[uuid]))
@@ -232,7 +266,7 @@ def reviewer_post(view=None, *, keep_rubric=False):
 
 
 @reviewer_post
-def accept(request, assignment):
+def accept(request: AuthenticatedHttpRequest, assignment: ReviewAssignment) -> HttpResponseBase:
     """Accept the invitation with a conflict-of-interest declaration."""
     form = AcceptForm(request.POST)
     page = partial(render_page, request, assignment, accept_form=form)
@@ -247,7 +281,7 @@ def accept(request, assignment):
 
 
 @reviewer_post
-def decline(request, assignment):
+def decline(request: AuthenticatedHttpRequest, assignment: ReviewAssignment) -> HttpResponseBase:
     """Decline with a reason code, a note (required for “other”) and perhaps a suggestion."""
     form = DeclineForm(request.POST)
     page = partial(render_page, request, assignment, decline_form=form)
@@ -261,7 +295,7 @@ def decline(request, assignment):
     )
 
 
-def stale_message(error) -> str:
+def stale_message(error: Conflict) -> str:
     return (
         f"This review was changed in another tab or window at {error.extra['saved_at']}, "
         "after this page was loaded, so your text was not saved. It is kept below: save "
@@ -269,7 +303,9 @@ def stale_message(error) -> str:
     )
 
 
-def save_draft(request, assignment, form):
+def save_draft(
+    request: AuthenticatedHttpRequest, assignment: ReviewAssignment, form: ReviewForm
+) -> Review:
     """Save the posted rubric. One based on an older draft version (a stale tab) is refused
     with the text kept and shown on top of the saved version, so saving again replaces it."""
     try:
@@ -277,14 +313,14 @@ def save_draft(request, assignment, form):
     except Conflict as error:
         if error.code != services.STALE_DRAFT:
             raise
-        form.rebase(error.extra["version"])
+        form.rebase(error.extra["version"])  # type: ignore[arg-type]  # STALE_DRAFT carries the int version
         raise Conflict(stale_message(error), state=error.state, code=error.code) from error
     signed_out.forget(request, assignment.uuid)
     return review
 
 
 @reviewer_post(keep_rubric=True)
-def save(request, assignment):
+def save(request: AuthenticatedHttpRequest, assignment: ReviewAssignment) -> HttpResponseBase:
     """“Save draft” without JavaScript: save and come back to the rubric."""
     form = ReviewForm(request.POST)
     page = partial(render_page, request, assignment, review_form=form)
@@ -299,12 +335,12 @@ def save(request, assignment):
 
 
 @reviewer_post(keep_rubric=True)
-def submit(request, assignment):
+def submit(request: AuthenticatedHttpRequest, assignment: ReviewAssignment) -> HttpResponseBase:
     """Save the draft, then submit it; what is still missing is listed at the top (400)."""
     form = ReviewForm(request.POST)
     page = partial(render_page, request, assignment, review_form=form)
 
-    def call():
+    def call() -> None:
         review = save_draft(request, assignment, form)
         form.rebase(review.version)  # saved: a refused submit shows the text as that version
         try:
@@ -327,11 +363,11 @@ def submit(request, assignment):
 
 
 @require_POST
-def autosave(request, uuid):
+def autosave(request: HttpRequest, uuid: UUID) -> HttpResponseBase:
     """JavaScript's background save: {"saved_at": "14:32", "updated_at": ISO, "version": n}
     or {"errors": {field: [messages]}} (400); 403, 404 and 409 answer {"detail": …}, and a
     stale save (another tab saved since) 409 {"code": "stale_draft", "version", "saved_at"}."""
-    if not request.user.is_authenticated:
+    if not common.signed_in(request):
         return signed_out.sign_in_to_keep(request, uuid)
     try:
         assignment = own_assignment(request, uuid)

@@ -11,6 +11,10 @@ assignment open for writing (its unguessable address is the reviewer's), at most
 MAX_CHARS per rubric and MAX_RUBRICS per session.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
@@ -23,6 +27,15 @@ from ..choices import AssignmentState
 from ..forms.reviewer import ReviewForm
 from ..models import ReviewAssignment
 
+if TYPE_CHECKING:
+    from typing import Any
+    from uuid import UUID
+
+    from django.http import HttpRequest
+    from django.http.response import HttpResponseBase
+
+    from toolkit.accounts.permissions import Person
+
 SESSION_KEY = "reviews.kept_rubrics"
 MAX_CHARS = 500_000  # per rubric: twice what the 24 criterion texts hold, and the comments
 MAX_RUBRICS = 3  # per session; the oldest goes first
@@ -32,7 +45,7 @@ def _field_names() -> frozenset:
     return frozenset(ReviewForm().fields)
 
 
-def keep(request, uuid) -> bool:
+def keep(request: HttpRequest, uuid: UUID) -> bool:
     """Keep the posted rubric fields for this assignment; False if they are too large."""
     names = _field_names()
     data = {name: request.POST.get(name, "") for name in request.POST if name in names}
@@ -44,7 +57,7 @@ def keep(request, uuid) -> bool:
     return True
 
 
-def kept_for(request, assignment) -> dict | None:
+def kept_for(request: HttpRequest, assignment: ReviewAssignment) -> dict | None:
     """{"data": the posted fields, "at": when} kept for this assignment, or None."""
     entry = request.session.get(SESSION_KEY, {}).get(str(assignment.uuid))
     if not entry:
@@ -52,13 +65,13 @@ def kept_for(request, assignment) -> dict | None:
     return {"data": entry["data"], "at": parse_datetime(entry["at"])}
 
 
-def forget(request, uuid) -> None:
+def forget(request: HttpRequest, uuid: UUID) -> None:
     kept = request.session.get(SESSION_KEY)
     if kept and str(uuid) in kept:
         request.session[SESSION_KEY] = {k: v for k, v in kept.items() if k != str(uuid)}
 
 
-def sign_in_to_keep(request, uuid):
+def sign_in_to_keep(request: HttpRequest, uuid: UUID) -> HttpResponseBase:
     """The answer to a rubric posted while signed out: keep it, say so, and go to sign in.
     Nothing is kept for an assignment that is not open for writing (nor said to be)."""
     if ReviewAssignment.objects.filter(uuid=uuid, state=AssignmentState.ACCEPTED).exists():
@@ -78,7 +91,9 @@ def sign_in_to_keep(request, uuid):
 
 
 @receiver(user_logged_in, dispatch_uid="reviews.drop_rubrics_of_others")
-def drop_rubrics_of_others(sender, request, user, **kwargs):
+def drop_rubrics_of_others(
+    sender: Any, request: HttpRequest, user: Person | None, **kwargs: Any
+) -> None:
     """Whoever signs in keeps only the rubrics kept for their own assignments."""
     kept = request.session.get(SESSION_KEY) if request is not None else None
     if not kept:

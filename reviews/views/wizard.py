@@ -4,7 +4,10 @@ The owner fills in the metadata step by step, attaches files and links, and revi
 missing before submitting; each save goes through `reviews.services` via `common.perform`.
 """
 
+from __future__ import annotations
+
 import copy
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,12 +24,22 @@ from ..forms import contributor as forms
 from ..models import Submission, SubmissionFile
 from . import common
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from uuid import UUID
+
+    from django.forms import BaseForm
+    from django.http import HttpResponse
+    from django.http.response import HttpResponseBase
+
+    from .common import AuthenticatedHttpRequest
+
 S = SubmissionState
 MATERIALS = forms.STEPS_BY_SLUG["materials"]
 REVIEW = forms.STEPS_BY_SLUG["review"]
 
 
-def owned_submission(request, uuid) -> Submission:
+def owned_submission(request: AuthenticatedHttpRequest, uuid: UUID) -> Submission:
     """A submission this user may change: 404 if they may not see it, 403 if not the owner."""
     submission = common.visible_submission(request, uuid)
     if not permissions.can_edit_submission(submission, request.user):
@@ -34,12 +47,12 @@ def owned_submission(request, uuid) -> Submission:
     return submission
 
 
-def step_url(submission, step) -> str:
+def step_url(submission: Submission, step: forms.Step | str) -> str:
     slug = step if isinstance(step, str) else step.slug
     return reverse("reviews:submission-edit", args=[submission.uuid, slug])
 
 
-def _after_save(request, submission, step) -> str:
+def _after_save(request: AuthenticatedHttpRequest, submission: Submission, step: forms.Step) -> str:
     """Save and continue goes to the next step; Save draft stays on this one; Save and
     leave goes to the submission's page (the step is saved first, like the others)."""
     go = request.POST.get("go")
@@ -49,8 +62,10 @@ def _after_save(request, submission, step) -> str:
     return step_url(submission, target)
 
 
-def _steps_nav(submission, current, missing) -> list[dict]:
-    counts = {}
+def _steps_nav(
+    submission: Submission | None, current: forms.Step, missing: list[dict]
+) -> list[dict]:
+    counts: dict[str, int] = {}
     for item in missing:
         counts[item["step"].slug] = counts.get(item["step"].slug, 0) + 1
     rows = []
@@ -70,10 +85,17 @@ def _steps_nav(submission, current, missing) -> list[dict]:
     return rows
 
 
-def render_step(request, submission, step, *, status=200, **bound):
+def render_step(
+    request: AuthenticatedHttpRequest,
+    submission: Submission | None,
+    step: forms.Step,
+    *,
+    status: int = 200,
+    **bound: Any,
+) -> HttpResponse:
     """One page of the wizard; `bound` holds the forms as posted, to show them again."""
     user = request.user
-    context = {"submission": submission, "step": step, "has_errors": status == 400}
+    context: dict[str, Any] = {"submission": submission, "step": step, "has_errors": status == 400}
     if submission is not None:
         submission = Submission.objects.get(pk=submission.pk)
         context["submission"] = submission
@@ -85,7 +107,7 @@ def render_step(request, submission, step, *, status=200, **bound):
         missing = []
     context["steps"] = _steps_nav(submission, step, missing)
 
-    def posted(name, blank):
+    def posted(name: str, blank: type[BaseForm] | Callable[[], Any]) -> Any:
         return bound[name] if bound.get(name) is not None else blank()
 
     if step.slug == "about":
@@ -95,16 +117,18 @@ def render_step(request, submission, step, *, status=200, **bound):
     elif step.slug in forms.STEP_FORMS:
         context["form"] = posted("form", lambda: forms.STEP_FORMS[step.slug](instance=submission))
     elif step.slug == "materials":
-        version = submission.current_version
-        viewer = anonymity.Viewer(user, submission)
+        # only "about" renders before the draft exists, so submission is set here
+        version = submission.current_version  # type: ignore[union-attr]
+        viewer = anonymity.Viewer(user, submission)  # type: ignore[arg-type]
         context.update(
             files=anonymity.files_for(viewer, version) if version else [],
             upload_form=posted("upload_form", forms.UploadForm),
             link_form=posted("link_form", forms.LinkForm),
         )
     else:
-        version = submission.current_version
-        viewer = anonymity.Viewer(user, submission)
+        # only "about" renders before the draft exists, so submission is set here
+        version = submission.current_version  # type: ignore[union-attr]
+        viewer = anonymity.Viewer(user, submission)  # type: ignore[arg-type]
         context.update(
             missing=missing,
             metadata=anonymity.metadata_for(viewer),
@@ -118,7 +142,7 @@ def render_step(request, submission, step, *, status=200, **bound):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def submission_new(request):
+def submission_new(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     """Step 1 of a new submission; its first save creates the draft."""
     step = forms.STEPS_BY_SLUG["about"]
     if request.method == "GET":
@@ -126,13 +150,13 @@ def submission_new(request):
     form = forms.AboutForm(request.POST, instance=Submission(owner=request.user))
     authors = forms.author_formset(owner=request.user, data=request.POST)
 
-    def again(status):
+    def again(status: int) -> HttpResponse:
         return render_step(request, None, step, status=status, form=form, authors=authors)
 
     if not all([form.is_valid(), authors.is_valid()]):
         return again(400)
 
-    def create():
+    def create() -> Submission:
         with transaction.atomic():
             draft = services.create_draft(request.user, **form.metadata())
             services.set_authors(draft, request.user, authors.authors())
@@ -150,9 +174,9 @@ def submission_new(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def submission_edit(request, uuid, step):
+def submission_edit(request: AuthenticatedHttpRequest, uuid: UUID, step: Any) -> HttpResponseBase:
     """A step of the wizard for a draft, or for a submission whose revision was requested."""
-    step = forms.STEPS_BY_SLUG.get(step)
+    step = forms.STEPS_BY_SLUG.get(step)  # the URL's slug (so `step: Any`) becomes its Step
     if step is None:
         raise Http404
     submission = owned_submission(request, uuid)
@@ -172,13 +196,13 @@ def submission_edit(request, uuid, step):
     authors = forms.author_formset(submission, data=request.POST) if step.slug == "about" else None
     bound = {"form": form} if authors is None else {"form": form, "authors": authors}
 
-    def again(status):
+    def again(status: int) -> HttpResponse:
         return render_step(request, submission, step, status=status, **bound)
 
     if not all([form.is_valid()] + ([authors.is_valid()] if authors else [])):
         return again(400)
 
-    def save():
+    def save() -> None:
         with transaction.atomic():
             services.update_draft(submission, request.user, **form.metadata())
             if authors is not None:
@@ -199,15 +223,15 @@ def submission_edit(request, uuid, step):
 
 @login_required
 @require_POST
-def file_add(request, uuid):
+def file_add(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """Upload a file to the working version; a refusal is shown next to the file field."""
     submission = owned_submission(request, uuid)
     form = forms.UploadForm(request.POST, request.FILES)
 
-    def again(status):
+    def again(status: int) -> HttpResponse:
         return render_step(request, submission, MATERIALS, status=status, upload_form=form)
 
-    def data(name):
+    def data(name: str) -> Any:
         return form.cleaned_data[name]
 
     return common.perform(
@@ -222,15 +246,15 @@ def file_add(request, uuid):
 
 @login_required
 @require_POST
-def link_add(request, uuid):
+def link_add(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
     """Add an external link (a video host, a web module) to the working version."""
     submission = owned_submission(request, uuid)
     form = forms.LinkForm(request.POST)
 
-    def again(status):
+    def again(status: int) -> HttpResponse:
         return render_step(request, submission, MATERIALS, status=status, link_form=form)
 
-    def data(name):
+    def data(name: str) -> Any:
         return form.cleaned_data[name]
 
     return common.perform(
@@ -245,7 +269,7 @@ def link_add(request, uuid):
 
 @login_required
 @require_POST
-def file_remove(request, uuid, file_uuid):
+def file_remove(request: AuthenticatedHttpRequest, uuid: UUID, file_uuid: UUID) -> HttpResponseBase:
     """Remove a file or link from the working version."""
     submission = owned_submission(request, uuid)
     item = get_object_or_404(
