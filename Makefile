@@ -20,7 +20,8 @@ XDIST ?= -n auto
 # Test runs use throw-away settings; nothing here is a real secret (the key is random-looking
 # only because settings refuse placeholder keys when DEBUG is off).
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=i7EGeFyHS_Hu2RKGOH91vwY2YZopnEqJnLKmjH-phVI1dF9M8jHqxwOxADFvIE2QXPs \
-	DJANGO_SETTINGS_MODULE=toolkit.settings TOOLKIT_SITE_URL=http://testserver
+	DJANGO_SETTINGS_MODULE=toolkit.settings TOOLKIT_SITE_URL=http://testserver \
+	TOOLKIT_OAI_ADMIN_EMAIL=editors@toolkit.example.org
 DEV_ENV  := DJANGO_DEBUG=1 TOOLKIT_SITE_URL=$(TOOLKIT_SITE_URL)
 
 .PHONY: help install run serve test typecheck pytest pg-client test-postgres test-browser test-all bench search-quality lint fmt clean

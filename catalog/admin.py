@@ -92,6 +92,12 @@ class ResourceAdmin(ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        """Published resources are retired, never deleted: OAI-PMH promises harvesters
+        persistent deletions (a retired resource stays a deleted record), and the 410 page
+        keeps its citation."""
+        return False
+
 
 class ResourceFileInline(admin.TabularInline):
     model = ResourceFile

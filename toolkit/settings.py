@@ -7,6 +7,7 @@ safe: DEBUG is off unless DJANGO_DEBUG=1, and a secret key is then required.
 import os
 import re
 import tempfile
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -414,8 +415,21 @@ TOOLKIT_REVIEWS_REQUIRED = env_int("TOOLKIT_REVIEWS_REQUIRED", 2)
 TOOLKIT_RESPONSE_DUE_DAYS = env_int("TOOLKIT_RESPONSE_DUE_DAYS", 7)
 TOOLKIT_REVIEW_DUE_DAYS = env_int("TOOLKIT_REVIEW_DUE_DAYS", 28)
 TOOLKIT_OAI_PAGE_SIZE = env_int("TOOLKIT_OAI_PAGE_SIZE", 100)
-# The address OAI-PMH Identify gives harvesters; defaults to DEFAULT_FROM_EMAIL's address.
-TOOLKIT_OAI_ADMIN_EMAIL = os.environ.get("TOOLKIT_OAI_ADMIN_EMAIL", "")
+# The address OAI-PMH Identify gives harvesters (the protocol requires a valid one): the
+# setting, else DEFAULT_FROM_EMAIL's address. With DEBUG off a missing or invalid address stops
+# start-up; in development an invalid one (noreply@localhost) gives a reserved example address.
+OAI_EMAIL_RE = re.compile(r"\S+@(\S+\.)+\S+")  # the OAI-PMH schema's emailType
+TOOLKIT_OAI_ADMIN_EMAIL = (
+    os.environ.get("TOOLKIT_OAI_ADMIN_EMAIL", "").strip() or parseaddr(DEFAULT_FROM_EMAIL)[1]
+)
+if not OAI_EMAIL_RE.fullmatch(TOOLKIT_OAI_ADMIN_EMAIL):
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            f"TOOLKIT_OAI_ADMIN_EMAIL must be an e-mail address harvesters can write to, such "
+            f"as editors@toolkit.example.org (got {TOOLKIT_OAI_ADMIN_EMAIL!r}; it defaults to "
+            f"the address of DEFAULT_FROM_EMAIL)."
+        )
+    TOOLKIT_OAI_ADMIN_EMAIL = "webmaster@example.org"
 # Zero-result searches kept per day (the rest are counted together), and for how many days.
 TOOLKIT_SEARCH_LOG_DAILY_CAP = env_int("TOOLKIT_SEARCH_LOG_DAILY_CAP", 1000)
 TOOLKIT_SEARCH_LOG_DAYS = env_int("TOOLKIT_SEARCH_LOG_DAYS", 365)

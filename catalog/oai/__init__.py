@@ -1,10 +1,12 @@
-"""OAI-PMH 2.0 data provider: the six verbs, oai_dc, sets, stateless resumption tokens.
+"""OAI-PMH 2.0 data provider: the six verbs, oai_dc and LOM, sets, stateless resumption tokens.
 
-Only published, non-retired resources exist for harvesters (deletedRecord "no"):
-the product keeps unpublished and retired items out of every public channel.
+Published resources are records; a retired resource stays a record with a deleted
+header and its datestamp (deletedRecord "persistent"), so that harvesters remove it.
+Unpublished submissions never exist for harvesters.
 
 - Identifiers: ``oai:<host of TOOLKIT_SITE_URL>:<slug>``.
-- Datestamps: ``Resource.updated_at`` in UTC, seconds granularity.
+- Datestamps: ``Resource.updated_at`` in UTC, seconds granularity; retiring a resource,
+  a new version and renaming a vocabulary term it uses (catalog.oai.datestamps) bump it.
 - Sets: ``level``/``level:<slug>``, ``stage``/``stage:ume|gme|cpd``, ``type``/``type:<slug>``.
 - Lists are ordered by (updated_at, pk) and paged by keyset. A resumption token is
   signed with ``django.core.signing`` and carries the original arguments, the

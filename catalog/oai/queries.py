@@ -30,7 +30,9 @@ def set_filter(spec: str) -> Q | None:
 
 
 def harvestable() -> QuerySet:
-    return Resource.objects.published().defer("attachment_text")
+    """Every record a harvester sees: published resources, and retired ones as deleted records
+    (the repository keeps its deletions: deletedRecord "persistent")."""
+    return Resource.objects.defer("attachment_text")
 
 
 def list_queryset(query: ListQuery) -> QuerySet:

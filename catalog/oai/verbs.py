@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from email.utils import parseaddr
 from functools import partial
 
 from django.conf import settings
@@ -26,6 +25,7 @@ from .arguments import (
     check_arguments,
     parse_bounds,
 )
+from .lom import LOM_SCHEMA, NS_LOM, lom
 from .queries import current_formats, harvestable, list_queryset, resource_for
 from .xml import (
     NS_OAI_DC,
@@ -43,16 +43,19 @@ from .xml import (
     sub,
 )
 
-METADATA_PREFIX = "oai_dc"
+
+@dataclass(frozen=True)
+class MetadataFormat:
+    schema: str
+    namespace: str
+    write: Callable[[etree._Element, records.ResourceRecord, list[str]], etree._Element]
+
+
+FORMATS = {  # metadataPrefix -> format; every record is disseminated in each
+    "oai_dc": MetadataFormat(OAI_DC_SCHEMA, NS_OAI_DC, dublin_core),
+    "lom": MetadataFormat(LOM_SCHEMA, NS_LOM, lom),
+}
 DOMAIN_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9\-]*(\.[a-zA-Z][a-zA-Z0-9\-]*)+")
-
-
-def admin_email() -> str:
-    """TOOLKIT_OAI_ADMIN_EMAIL if set, else the first of ADMINS, else DEFAULT_FROM_EMAIL."""
-    configured = getattr(settings, "TOOLKIT_OAI_ADMIN_EMAIL", "")
-    admins = [address for _, address in getattr(settings, "ADMINS", [])]
-    candidates = [configured, *admins, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]]
-    return next((c for c in candidates if c and "@" in c), "webmaster@localhost")
 
 
 def identify(root: etree._Element, params: QueryDict, now: datetime) -> None:
@@ -61,9 +64,9 @@ def identify(root: etree._Element, params: QueryDict, now: datetime) -> None:
     sub(body, oai("repositoryName"), settings.TOOLKIT_SITE_NAME)
     sub(body, oai("baseURL"), base_url())
     sub(body, oai("protocolVersion"), "2.0")
-    sub(body, oai("adminEmail"), admin_email())
+    sub(body, oai("adminEmail"), settings.TOOLKIT_OAI_ADMIN_EMAIL)
     sub(body, oai("earliestDatestamp"), datestamp(earliest) if earliest else "1970-01-01T00:00:00Z")
-    sub(body, oai("deletedRecord"), "no")
+    sub(body, oai("deletedRecord"), "persistent")
     sub(body, oai("granularity"), GRANULARITY)
     host = records.site_host()
     if DOMAIN_RE.fullmatch(host):
@@ -84,10 +87,11 @@ def list_metadata_formats(root: etree._Element, params: QueryDict, now: datetime
     if "identifier" in params:
         resource_for(argument(params, "identifier"))
     body = sub(root, oai("ListMetadataFormats"))
-    fmt = sub(body, oai("metadataFormat"))
-    sub(fmt, oai("metadataPrefix"), METADATA_PREFIX)
-    sub(fmt, oai("schema"), OAI_DC_SCHEMA)
-    sub(fmt, oai("metadataNamespace"), NS_OAI_DC)
+    for prefix, metadata_format in FORMATS.items():
+        fmt = sub(body, oai("metadataFormat"))
+        sub(fmt, oai("metadataPrefix"), prefix)
+        sub(fmt, oai("schema"), metadata_format.schema)
+        sub(fmt, oai("metadataNamespace"), metadata_format.namespace)
 
 
 def list_sets(root: etree._Element, params: QueryDict, now: datetime) -> None:
@@ -111,9 +115,12 @@ def list_sets(root: etree._Element, params: QueryDict, now: datetime) -> None:
         add(f"type:{rtype.slug}", f"Resource type: {rtype.name}")
 
 
-def check_prefix(prefix: str) -> None:
-    if prefix != METADATA_PREFIX:
-        raise OAIError("cannotDisseminateFormat", f"Only {METADATA_PREFIX} is disseminated.")
+def check_prefix(prefix: str) -> MetadataFormat:
+    if prefix not in FORMATS:
+        raise OAIError(
+            "cannotDisseminateFormat", f"The formats disseminated are {', '.join(FORMATS)}."
+        )
+    return FORMATS[prefix]
 
 
 def _list_query(params: QueryDict, now: datetime, verb: str) -> ListQuery:
@@ -152,14 +159,26 @@ def _page(full: QuerySet, query: ListQuery, size: int) -> tuple[list[Resource], 
     return page[:size], len(page) > size
 
 
-def _records(body: etree._Element, page: list[Resource]) -> None:
+def _record(
+    body: etree._Element,
+    resource: Resource,
+    metadata_format: MetadataFormat,
+    formats: list[str],
+    vocab: records.Vocabularies | None = None,
+) -> None:
+    """A record: its header, and its metadata unless it is deleted (a retired resource)."""
+    element = sub(body, oai("record"))
+    header(element, resource)
+    if not resource.is_retired:
+        metadata = sub(element, oai("metadata"))
+        metadata_format.write(metadata, records.build(resource, vocab=vocab), formats)
+
+
+def _records(body: etree._Element, page: list[Resource], prefix: str) -> None:
     vocab = records.Vocabularies()
     formats = current_formats(page)
     for resource in page:
-        element = sub(body, oai("record"))
-        header(element, resource)
-        metadata = sub(element, oai("metadata"))
-        dublin_core(metadata, records.build(resource, vocab=vocab), formats[resource.pk])
+        _record(body, resource, FORMATS[prefix], formats[resource.pk], vocab)
 
 
 def _resumption_token(
@@ -185,7 +204,7 @@ def list_items(root: etree._Element, params: QueryDict, now: datetime, verb: str
     page, more = _page(full, query, max(1, int(settings.TOOLKIT_OAI_PAGE_SIZE)))
     body = sub(root, oai(verb))
     if verb == "ListRecords":
-        _records(body, page)
+        _records(body, page, query.prefix)
     else:
         for resource in page:
             header(body, resource)
@@ -194,13 +213,10 @@ def list_items(root: etree._Element, params: QueryDict, now: datetime, verb: str
 
 
 def get_record(root: etree._Element, params: QueryDict, now: datetime) -> None:
-    check_prefix(argument(params, "metadataPrefix"))
+    metadata_format = check_prefix(argument(params, "metadataPrefix"))
     resource = resource_for(argument(params, "identifier"))
     body = sub(root, oai("GetRecord"))
-    element = sub(body, oai("record"))
-    header(element, resource)
-    metadata = sub(element, oai("metadata"))
-    dublin_core(metadata, records.build(resource), current_formats([resource])[resource.pk])
+    _record(body, resource, metadata_format, current_formats([resource])[resource.pk])
 
 
 HANDLERS: dict[str, Callable[[etree._Element, QueryDict, datetime], None]] = {

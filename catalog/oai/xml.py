@@ -96,7 +96,7 @@ def envelope(
 
 
 def header(parent: etree._Element, resource: Resource) -> etree._Element:
-    element = sub(parent, oai("header"))
+    element = sub(parent, oai("header"), **({"status": "deleted"} if resource.is_retired else {}))
     sub(element, oai("identifier"), records.oai_identifier(resource.slug))
     sub(element, oai("datestamp"), datestamp(resource.updated_at))
     for spec in set_specs(resource):

@@ -17,6 +17,7 @@ NS = {
     "dc": "http://purl.org/dc/elements/1.1/",
     "oai_dc": "http://www.openarchives.org/OAI/2.0/oai_dc/",
     "id": "http://www.openarchives.org/OAI/2.0/oai-identifier",
+    "lom": "http://ltsc.ieee.org/xsd/LOM",
 }
 HOST = "toolkit.example.org"
 
@@ -61,19 +62,22 @@ def test_identify_describes_the_repository(client):
     assert identify.findtext("o:protocolVersion", namespaces=NS) == "2.0"
     assert "@" in identify.findtext("o:adminEmail", namespaces=NS)
     assert identify.findtext("o:earliestDatestamp", namespaces=NS) == "2024-03-01T12:30:15Z"
-    assert identify.findtext("o:deletedRecord", namespaces=NS) == "no"
+    assert identify.findtext("o:deletedRecord", namespaces=NS) == "persistent"
     assert identify.findtext("o:granularity", namespaces=NS) == "YYYY-MM-DDThh:mm:ssZ"
     assert root.xpath("//id:repositoryIdentifier/text()", namespaces=NS) == [HOST]
     request = root.find("o:request", NS)
     assert request.text == f"https://{HOST}/oai" and request.get("verb") == "Identify"
 
 
-def test_list_metadata_formats_offers_oai_dc(client):
+def test_list_metadata_formats_offers_oai_dc_and_lom(client):
     resource = factories.resource()
     for params in ({}, {"identifier": f"oai:{HOST}:{resource.slug}"}):
         root = harvest(client, verb="ListMetadataFormats", **params)
-        assert root.xpath("//o:metadataPrefix/text()", namespaces=NS) == ["oai_dc"]
-        assert root.xpath("//o:metadataNamespace/text()", namespaces=NS) == [NS["oai_dc"]]
+        assert root.xpath("//o:metadataPrefix/text()", namespaces=NS) == ["oai_dc", "lom"]
+        assert root.xpath("//o:metadataNamespace/text()", namespaces=NS) == [
+            NS["oai_dc"],
+            NS["lom"],
+        ]
 
 
 def test_list_sets_has_levels_stages_and_types(client):
@@ -129,13 +133,16 @@ def test_get_record_returns_dublin_core(client):
     assert "text/html" in values("format")
 
 
-def test_list_identifiers_and_list_records_list_published_resources(client):
+def test_list_identifiers_and_list_records_list_published_and_retired_resources(client):
     shown = factories.resource("Shown")
     retired = factories.resource("Retired")
     services.retire_resource(retired, "Outdated")
     for verb in ("ListIdentifiers", "ListRecords"):
         root = harvest(client, verb=verb, metadataPrefix="oai_dc")
-        assert identifiers(root) == [f"oai:{HOST}:{shown.slug}"]
+        assert identifiers(root) == [f"oai:{HOST}:{shown.slug}", f"oai:{HOST}:{retired.slug}"]
+        assert root.xpath("//o:header[@status='deleted']/o:identifier/text()", namespaces=NS) == [
+            f"oai:{HOST}:{retired.slug}"
+        ]
         assert root.find(".//o:resumptionToken", NS) is None  # one complete page
     records = harvest(client, verb="ListRecords", metadataPrefix="oai_dc")
     assert records.xpath("//dc:title/text()", namespaces=NS) == ["Shown"]
@@ -147,14 +154,38 @@ def test_post_requests_are_answered_like_get(client):
     assert identifiers(root) == [f"oai:{HOST}:{resource.slug}"]
 
 
-def test_a_retired_resource_does_not_exist_for_harvesters(client):
-    resource = factories.resource()
+def test_a_retired_resource_is_a_deleted_record_with_the_datestamp_of_its_retirement(client):
+    resource = factories.resource(levels=("gme-residency",))
+    set_updated(resource, datetime(2024, 1, 1, tzinfo=UTC))
     services.retire_resource(resource, "Outdated")
+    resource.refresh_from_db()
+    stamp = resource.updated_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert stamp > "2024-01-01T00:00:00Z"
     identifier = f"oai:{HOST}:{resource.slug}"
-    root = harvest(client, verb="GetRecord", identifier=identifier, metadataPrefix="oai_dc")
+    for prefix in ("oai_dc", "lom"):
+        root = harvest(client, verb="GetRecord", identifier=identifier, metadataPrefix=prefix)
+        assert error_codes(root) == []
+        record = root.find(".//o:record", NS)
+        assert record.find("o:header", NS).get("status") == "deleted"
+        assert record.findtext("o:header/o:datestamp", namespaces=NS) == stamp
+        assert record.find("o:metadata", NS) is None  # a deleted record has no metadata
+    # an incremental harvest since before the retirement learns of it, in the record's sets
+    root = harvest(
+        client,
+        verb="ListIdentifiers",
+        metadataPrefix="oai_dc",
+        set="level:gme-residency",
+        **{"from": "2024-06-01"},
+    )
+    assert identifiers(root) == [identifier]
+    assert root.find(".//o:header", NS).get("status") == "deleted"
+
+
+def test_a_submission_that_was_never_published_does_not_exist_for_harvesters(client):
+    root = harvest(
+        client, verb="GetRecord", identifier=f"oai:{HOST}:never-published", metadataPrefix="lom"
+    )
     assert error_codes(root) == ["idDoesNotExist"]
-    root = harvest(client, verb="ListRecords", metadataPrefix="oai_dc")
-    assert error_codes(root) == ["noRecordsMatch"]
 
 
 # --- sets and dates -------------------------------------------------------------------
@@ -434,3 +465,100 @@ def test_the_request_element_echoes_only_schema_valid_values(client):
     # A bad date is a badArgument even when the format is unknown too.
     root = harvest(client, verb="ListRecords", metadataPrefix="marc", until="soon")
     assert error_codes(root) == ["badArgument"]
+
+
+# --- LOM, datestamps of renamed terms, and the official schema --------------------------
+
+
+def test_lom_records_carry_levels_time_objectives_type_and_licence(client):
+    resource = factories.resource(
+        "Structural racism in clinical reasoning",
+        levels=("gme-residency", "ume-clerkship"),
+        type="case",
+        topics=["structural-racism"],
+        learning_objectives="Name two structural drivers\nRevise a differential diagnosis",
+        time_required_minutes=90,
+        authors=[{"name": "Amara Okafor", "affiliation": "Riverside", "orcid": ""}],
+    )
+    root = harvest(
+        client, verb="GetRecord", identifier=f"oai:{HOST}:{resource.slug}", metadataPrefix="lom"
+    )
+    lom = root.find(".//o:metadata/lom:lom", NS)
+    assert lom is not None
+
+    def texts(path):
+        return lom.xpath(path, namespaces=NS)
+
+    assert texts("lom:general/lom:title/lom:string/text()") == [resource.title]
+    assert texts("lom:general/lom:title/lom:string/@language") == ["en"]
+    assert texts("lom:general/lom:identifier/lom:entry/text()") == [
+        f"https://{HOST}/catalog/{resource.slug}/"
+    ]
+    assert texts("lom:educational/lom:typicalLearningTime/lom:duration/text()") == ["PT90M"]
+    assert texts("lom:educational/lom:learningResourceType/lom:value/text()") == [
+        "problem statement"
+    ]
+    assert set(texts("lom:educational/lom:context/lom:value/text()")) == {
+        "training",
+        "higher education",
+    }
+    levels = "lom:classification[lom:purpose/lom:value='educational level']//lom:taxon"
+    assert set(texts(f"{levels}/lom:id/text()")) == {"gme-residency", "ume-clerkship"}
+    objectives = "lom:classification[lom:purpose/lom:value='educational objective']//lom:taxon"
+    assert texts(f"{objectives}/lom:entry/lom:string/text()") == [
+        "Name two structural drivers",
+        "Revise a differential diagnosis",
+    ]
+    assert texts("lom:rights/lom:description/lom:string/text()") == [
+        "Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+    ]
+    vcard = texts("lom:lifeCycle/lom:contribute[lom:role/lom:value='author']/lom:entity/text()")
+    assert vcard == [
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Amara Okafor\nN:Okafor;Amara;;;\nORG:Riverside\nEND:VCARD"
+    ]
+
+
+def test_renaming_a_vocabulary_term_bumps_the_datestamp_of_every_record_that_uses_it(client):
+    from catalog.models import Topic
+
+    old = datetime(2024, 1, 1, tzinfo=UTC)
+    using = factories.resource("Uses the topic", topics=["structural-racism"])
+    other = factories.resource("Does not", topics=["language-access"])
+    for resource in (using, other):
+        set_updated(resource, old)
+    topic = Topic.objects.get(slug="structural-racism")
+    topic.save()  # saved unchanged: nothing moves
+    assert Resource.objects.get(pk=using.pk).updated_at == old
+    topic.name = "Structural racism and its mechanisms"
+    topic.save()
+    assert Resource.objects.get(pk=using.pk).updated_at > old
+    assert Resource.objects.get(pk=other.pk).updated_at == old
+    root = harvest(client, verb="ListRecords", metadataPrefix="oai_dc", **{"from": "2024-06-01"})
+    assert identifiers(root) == [f"oai:{HOST}:{using.slug}"]
+    assert "Structural racism and its mechanisms" in root.xpath(
+        "//dc:subject/text()", namespaces=NS
+    )
+
+
+def test_renaming_a_licence_or_level_bumps_the_datestamps_too(client):
+    from catalog.models import LearnerLevel, License
+
+    old = datetime(2024, 1, 1, tzinfo=UTC)
+    resource = factories.resource(levels=("gme-residency",))
+    for term in (LearnerLevel.objects.get(slug="gme-residency"), resource.license):
+        set_updated(resource, old)
+        term.name = f"{term.name} (renamed)"
+        term.save()
+        assert Resource.objects.get(pk=resource.pk).updated_at > old, type(term).__name__
+    assert isinstance(resource.license, License)
+
+
+def test_the_admin_cannot_delete_a_published_resource_so_deletions_stay_persistent(client):
+    resource = factories.resource()
+    admin = factories.user("root", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    response = client.get(f"/admin/catalog/resource/{resource.pk}/delete/")
+    assert response.status_code == 403
+    response = client.post(f"/admin/catalog/resource/{resource.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert Resource.objects.filter(pk=resource.pk).exists()

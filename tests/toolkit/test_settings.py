@@ -12,14 +12,20 @@ ROOT = Path(__file__).resolve().parents[2]
 RANDOM_KEY = "mlUuGZ_yGQXc02xNdQKle39VrrviGoE17e6kgINrxCA-nQKqYXsd9waiZXjAGaymRLA"
 SITE = "https://toolkit.example.org"
 # What a production start needs besides DJANGO_DEBUG off.
-PRODUCTION = {"DJANGO_SECRET_KEY": RANDOM_KEY, "TOOLKIT_SITE_URL": SITE}
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": RANDOM_KEY,
+    "TOOLKIT_SITE_URL": SITE,
+    "TOOLKIT_OAI_ADMIN_EMAIL": "editors@toolkit.example.org",
+}
 
 
 def run_python(code: str, **env):
     base = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_URL", "TOOLKIT_SITE_URL"))
+        if not k.startswith(
+            ("DJANGO_", "DATABASE_URL", "TOOLKIT_SITE_URL", "TOOLKIT_OAI_", "DEFAULT_FROM_EMAIL")
+        )
     }
     return subprocess.run(  # noqa: S603 - fixed interpreter and code
         [sys.executable, "-c", code],
@@ -119,6 +125,27 @@ def test_sqlite_connections_use_write_ahead_logging():
         assert cursor.fetchone()[0] == 20000
 
 
+def test_settings_refuse_to_start_without_a_valid_oai_admin_email_when_debug_is_off():
+    production = {k: v for k, v in PRODUCTION.items() if k != "TOOLKIT_OAI_ADMIN_EMAIL"}
+    code = "import toolkit.settings as s; print(s.TOOLKIT_OAI_ADMIN_EMAIL)"
+    # the default, DEFAULT_FROM_EMAIL's noreply@localhost, is not an address harvesters can use
+    result = run_python(code, **production)
+    assert result.returncode != 0
+    assert "TOOLKIT_OAI_ADMIN_EMAIL must be an e-mail address" in result.stderr
+    result = run_python(code, **production, TOOLKIT_OAI_ADMIN_EMAIL="editors@localhost")
+    assert result.returncode != 0
+    ok = run_python(code, **production, DEFAULT_FROM_EMAIL="Toolkit <editors@toolkit.example.org>")
+    assert ok.stdout.strip() == "editors@toolkit.example.org", ok.stderr
+    ok = run_python(code, **production, TOOLKIT_OAI_ADMIN_EMAIL="oai@toolkit.example.org")
+    assert ok.stdout.strip() == "oai@toolkit.example.org", ok.stderr
+
+
+def test_in_development_the_oai_admin_email_defaults_to_a_valid_address():
+    code = "import toolkit.settings as s; print(s.TOOLKIT_OAI_ADMIN_EMAIL)"
+    result = run_python(code, DJANGO_DEBUG="1")
+    assert result.stdout.strip() == "webmaster@example.org", result.stderr
+
+
 def test_email_goes_to_the_console_in_development_and_smtp_in_production():
     code = "import toolkit.settings as s; print(s.EMAIL_BACKEND.rsplit('.', 2)[-2])"
     assert run_python(code, DJANGO_DEBUG="1").stdout.strip() == "console"
@@ -185,8 +212,12 @@ def test_the_makefile_test_key_is_accepted_with_debug_off():
     makefile = (ROOT / "Makefile").read_text()
     key = re.search(r"DJANGO_SECRET_KEY=(\S+)", makefile).group(1)
     site = re.search(r"TEST_ENV :=.*?TOOLKIT_SITE_URL=(\S+)", makefile, re.S).group(1)
+    oai = re.search(r"TEST_ENV :=.*?TOOLKIT_OAI_ADMIN_EMAIL=(\S+)", makefile, re.S).group(1)
     result = run_python(
-        "import toolkit.settings as s; print(s.DEBUG)", DJANGO_SECRET_KEY=key, TOOLKIT_SITE_URL=site
+        "import toolkit.settings as s; print(s.DEBUG)",
+        DJANGO_SECRET_KEY=key,
+        TOOLKIT_SITE_URL=site,
+        TOOLKIT_OAI_ADMIN_EMAIL=oai,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
