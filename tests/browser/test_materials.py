@@ -10,7 +10,10 @@ import pytest
 from tests import factories
 from tests.browser.helpers import screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 # Longer than any resource of the demo catalog in each field the sheet prints.
 OBJECTIVES = "\n".join(
