@@ -49,6 +49,17 @@ urlpatterns += [
             ("catalog/<slug:slug>/v<int:number>/", "resource-version-cite"),
         )
     ],
+    *[
+        path(f"{prefix}{tail}", view, name=f"{name}-{kind}")
+        for tail, view, kind in (
+            ("materials.zip", views.resource_materials, "materials"),
+            ("facilitator-sheet/", views.resource_facilitator_sheet, "facilitator-sheet"),
+        )
+        for prefix, name in (
+            ("catalog/<slug:slug>/", "resource"),
+            ("catalog/<slug:slug>/v<int:number>/", "resource-version"),
+        )
+    ],
     path("oai", views.oai_pmh, name="oai"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -22,7 +22,7 @@ from django.views.generic import ListView, TemplateView
 from toolkit.accounts import throttle
 from toolkit.accounts.permissions import is_editor
 
-from . import citations, jsonld, oai, records, searchlog, share_image
+from . import citations, jsonld, materials, oai, records, searchlog, share_image
 from .filters import PAGE_SIZE, ResourceFilter, SearchPresenter, facet_groups
 from .models import Resource, ResourceFile, ResourceVersion, SearchLog
 
@@ -123,6 +123,42 @@ def resource_citation(
     name = slug if version is None else f"{slug}-v{version.number}"
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
+
+
+@require_safe
+def resource_materials(
+    request: HttpRequest, slug: str, number: int | None = None
+) -> HttpResponseBase:
+    """ "Download all materials": the version's files and a README in one zip, built once."""
+    resource = _resource_or_404(slug)
+    version = _version_or_404(resource, number)
+    if resource.is_retired:
+        return _tombstone(request, resource)
+    record = records.build(resource, version)
+    path = materials.build_bundle(resource, record)
+    response = FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=materials.bundle_name(record),
+        content_type="application/zip",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def resource_facilitator_sheet(
+    request: HttpRequest, slug: str, number: int | None = None
+) -> HttpResponse:
+    """A printable facilitator sheet: objectives, time, preparation, materials, steps and the
+    debrief, on at most two printed pages."""
+    resource = _resource_or_404(slug)
+    version = _version_or_404(resource, number)
+    if resource.is_retired:
+        return _tombstone(request, resource)
+    record = records.build(resource, version)
+    context = {"resource": resource, "record": record, "citation": citations.apa_html(record)}
+    return render(request, "catalog/facilitator_sheet.html", context)
 
 
 @require_safe

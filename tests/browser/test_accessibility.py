@@ -53,6 +53,10 @@ def resource_detail(page, w):
     page.goto(w.resource.get_absolute_url())
 
 
+def facilitator_sheet(page, w):
+    page.goto(f"/catalog/{w.resource.slug}/facilitator-sheet/")
+
+
 def tombstone(page, w):
     response = page.goto(f"/catalog/{w.retired.slug}/")
     assert response.status == 410
@@ -245,6 +249,7 @@ PAGES = {
         signup_with_errors,
         api_docs,
         api_docs_operation_open,
+        facilitator_sheet,
         *SITE_PAGES,
     ],
     "contributor": [
