@@ -317,3 +317,33 @@ class SearchLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.query or 'other searches'} ({self.day}: {self.count})"
+
+
+class UsageCount(models.Model):
+    """Page views or downloads of one resource (or one of its files) in one month.
+
+    No personal data: no address, user or session is stored with a count (catalog.usage
+    counts a visitor once a day through a salted hash it keeps only in the cache, for that
+    day). `target` is "" for the resource page, else the downloaded file's UUID.
+    """
+
+    class Kind(models.TextChoices):
+        VIEW = "view", "Page views"
+        DOWNLOAD = "download", "Downloads"
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="usage")
+    target = models.CharField(max_length=36, blank=True)
+    month = models.DateField(help_text="The first day of the month.")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["resource", "month", "kind", "target"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "target", "month", "kind"], name="catalog_usage_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resource_id} {self.month:%Y-%m} {self.kind} {self.target}: {self.count}"

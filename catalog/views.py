@@ -22,7 +22,7 @@ from django.views.generic import ListView, TemplateView
 from toolkit.accounts import throttle
 from toolkit.accounts.permissions import is_editor
 
-from . import citations, jsonld, materials, oai, records, searchlog, share_image
+from . import citations, jsonld, materials, oai, records, searchlog, share_image, usage
 from .filters import PAGE_SIZE, ResourceFilter, SearchPresenter, facet_groups
 from .models import Resource, ResourceFile, ResourceVersion, SearchLog
 
@@ -106,7 +106,9 @@ class ResourceDetailView(View):
             record = records.build(resource, version)
             body = RECORD_TYPES[wanted](record, records.version_files(resource, record.number))
             return HttpResponse(body, content_type=f"{wanted}; charset=utf-8")
-        return render(request, self.template_name, resource_context(resource, version))
+        usage.count(request, resource)
+        context = {**resource_context(resource, version), "usage": usage.totals(resource)}
+        return render(request, self.template_name, context)
 
 
 @require_safe
@@ -192,6 +194,7 @@ def resource_file(request: HttpRequest, slug: str, file_id: uuid.UUID) -> HttpRe
         handle = item.file.open("rb")
     except (OSError, SuspiciousFileOperation) as exc:
         raise Http404("The file is missing.") from exc
+    usage.count(request, resource, item)
     response = FileResponse(
         handle,
         as_attachment=True,

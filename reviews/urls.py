@@ -29,6 +29,11 @@ urlpatterns = [
         name="submission-file-remove",
     ),
     path("submissions/<uuid:uuid>/submit/", contributor.submit, name="submission-submit"),
+    path(
+        "submissions/<uuid:uuid>/usage.csv",
+        contributor.submission_usage_csv,
+        name="submission-usage-csv",
+    ),
     path("submissions/<uuid:uuid>/resubmit/", contributor.resubmit, name="submission-resubmit"),
     path("submissions/<uuid:uuid>/withdraw/", contributor.withdraw, name="submission-withdraw"),
     path("submissions/<uuid:uuid>/delete/", contributor.delete, name="submission-delete"),

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from catalog import facets
+from catalog import facets, usage
 from catalog.api import VOCABULARY_ROUTES
 from catalog.models import STAGE_NAMES, LearnerLevel, Resource, Stage, Topic
 from toolkit import site
@@ -68,6 +68,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    usage.mark_robot(request)  # a client that reads robots.txt is not counted as a reader
     lines = [
         "User-agent: *",
         "Disallow: /accounts/",

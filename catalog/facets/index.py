@@ -29,7 +29,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .. import search
+from .. import search, usage
 from ..models import LearnerLevel, Resource, resource_path
 from .bits import bitmap
 from .registry import Facet, facets
@@ -103,6 +103,7 @@ class CatalogIndex:
             range(len(records)), key=lambda p: (records[p][at["title"]].casefold(), self.ids[p])
         )
         self.listing = self._listing(records, at, members.get("level", {}))
+        self._usage: tuple[dict[int, int], list[int]] | None = None
         self._text_cache: OrderedDict[str, TextMatch | None] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -160,6 +161,17 @@ class CatalogIndex:
             }
             for p, r in enumerate(records)
         ]
+
+    def usage_order(self) -> list[int]:
+        """Positions by the last twelve months' views and downloads, most first, ties newest
+        first; sorted again only when catalog.usage has read new totals."""
+        totals = usage.recent_totals.get()
+        with self._lock:
+            if self._usage is None or self._usage[0] is not totals:
+                ids = self.ids
+                order = sorted(range(len(ids)), key=lambda p: (-totals.get(ids[p], 0), p))
+                self._usage = (totals, order)
+            return self._usage[1]
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -43,11 +43,14 @@ class Selection:
         self.count = bits.bit_count()
 
     def positions(self, start: int, stop: int, sort: str) -> list[int]:
-        """Index positions of results start..stop in the given order (relevance, newest, title)."""
+        """Index positions of results start..stop in the given order (relevance, newest,
+        most used, title)."""
         if sort == "relevance" and self.text is not None:
             return first_members(self.text.ranked, self.bits, start, stop)
         if sort == "title":
             return first_members(self.index.title_order, self.bits, start, stop)
+        if sort == "most-used":
+            return first_members(self.index.usage_order(), self.bits, start, stop)
         return bit_positions(self.bits, start, stop)
 
     def ids(self, start: int, stop: int, sort: str) -> list[int]:

@@ -24,7 +24,12 @@ from .bounds import BoundedForm, bounded_parameters
 from .fields import MinutesField, QueryField, TermsField, YearsField
 from .results import SearchResults
 
-SORTS = (("relevance", "Relevance"), ("newest", "Newest first"), ("title", "Title A–Z"))
+SORTS = (
+    ("relevance", "Relevance"),
+    ("newest", "Newest first"),
+    ("most-used", "Most used"),
+    ("title", "Title A–Z"),
+)
 
 
 # --- Filters: parameters with their fields; the facet index does the filtering ----------

@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+
+from catalog import usage
 
 from .. import anonymity, permissions, services
 from ..choices import SubmissionState
@@ -127,6 +130,23 @@ def submission_detail(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResp
     return _render_detail(request, submission)
 
 
+@login_required
+@require_GET
+def submission_usage_csv(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
+    """The published resource's monthly page views and downloads, for the authors and
+    editors (a promotion dossier's figures); 404 for others and before publication."""
+    submission = common.visible_submission(request, uuid)
+    resource = Submission.objects.select_related("resource").get(pk=submission.pk).resource
+    allowed = permissions.is_author(request.user, submission) or permissions.can_decide(
+        submission, request.user
+    )
+    if resource is None or not allowed:
+        raise Http404("No usage figures here.")
+    response = HttpResponse(usage.monthly_csv(resource), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{resource.slug}-usage.csv"'
+    return response
+
+
 def _render_detail(
     request: AuthenticatedHttpRequest,
     submission: Submission,
@@ -157,6 +177,7 @@ def _render_detail(
         "withdraw_form": withdraw_form or forms.WithdrawForm(),
         "resubmit_form": resubmit_form or forms.ResubmitForm(),
         "has_errors": status == 400,
+        "usage": usage.monthly(submission.resource) if submission.resource else [],
     }
     return render(request, "reviews/submission_detail.html", context, status=status)
 

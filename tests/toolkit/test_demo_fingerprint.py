@@ -9,7 +9,9 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
+from catalog.models import Resource, UsageCount
 from reviews.models import Submission
 from tests.toolkit.demo_fingerprint import fingerprint, snapshot
 
@@ -67,3 +69,12 @@ def test_the_seeded_demo_is_the_same_row_for_row_as_before_the_content_became_da
         "retired": 1,
     }
     assert fingerprint() == FINGERPRINT
+    # usage figures for every published resource this month, and downloads of its files
+    this_month = timezone.localdate().replace(day=1)
+    viewed = UsageCount.objects.filter(month=this_month, kind="view")
+    published = Resource.objects.published()
+    assert set(viewed.values_list("resource_id", flat=True)) == set(
+        published.values_list("pk", flat=True)
+    )
+    assert len(set(viewed.values_list("count", flat=True))) > 10  # figures differ
+    assert UsageCount.objects.filter(kind="download").exclude(target="").exists()

@@ -26,6 +26,7 @@ from catalog.models import (
     Resource,
     ResourceType,
     Topic,
+    UsageCount,
 )
 from reviews import services
 from reviews.letters import quote_reviews
@@ -350,9 +351,43 @@ def seed_workflow(users: dict[str, User], content: DemoContent) -> int:
     return made
 
 
+def seed_usage(months: int = 12) -> int:
+    """Page views and downloads for every published resource, month by month since it was
+    published (at most `months` back): figures that vary by resource and month, the same on
+    every run. Returns how many rows were written."""
+    this_month = timezone.localdate().replace(day=1)
+    rows = []
+    resources = Resource.objects.published().order_by("first_published_at", "slug")
+    for n, resource in enumerate(resources.prefetch_related("versions__files")):
+        first = timezone.localdate(resource.first_published_at).replace(day=1)
+        files = [f for v in resource.versions.all() for f in v.files.all() if f.file]
+        month = this_month
+        for back in range(months):
+            if month < first:
+                break
+            views = 15 + (n * 37 + back * 11) % 140
+            rows.append(UsageCount(resource=resource, month=month, kind="view", count=views))
+            for k, file in enumerate(files):
+                downloads = max(1, views // (3 + k))
+                rows.append(
+                    UsageCount(
+                        resource=resource,
+                        target=str(file.uuid),
+                        month=month,
+                        kind="download",
+                        count=downloads,
+                    )
+                )
+            month = (month - timedelta(days=1)).replace(day=1)
+    UsageCount.objects.bulk_create(rows)
+    return len(rows)
+
+
 def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, int]:
-    """Check the content, then seed users, the catalog and the workflow examples."""
+    """Check the content, then seed users, the catalog, the workflow examples and usage."""
     content = content or load()
     validate(content)
     users = seed_users()
-    return users, seed_catalog(users, content), seed_workflow(users, content)
+    catalog, workflow = seed_catalog(users, content), seed_workflow(users, content)
+    seed_usage()
+    return users, catalog, workflow
