@@ -322,9 +322,10 @@ class SearchLog(models.Model):
 class UsageCount(models.Model):
     """Page views or downloads of one resource (or one of its files) in one month.
 
-    No personal data: no address, user or session is stored with a count (catalog.usage
-    counts a visitor once a day through a salted hash it keeps only in the cache, for that
-    day). `target` is "" for the resource page, else the downloaded file's UUID.
+        No personal data: no address, user or session is stored with a count (catalog.usage
+        counts a visitor once a day through a salted hash it keeps only in the cache, for that
+        day). `target` is "" for the resource page, the downloaded file's UUID, or "materials"
+    for the zip of all materials.
     """
 
     class Kind(models.TextChoices):

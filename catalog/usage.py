@@ -80,9 +80,18 @@ def mark_robot(request: HttpRequest) -> None:
     cache.set(key, 1, _seconds_left_today(now))
 
 
-def count(request: HttpRequest, resource: Resource, file: ResourceFile | None = None) -> bool:
-    """Count a page view (or a download of `file`) once per visitor and day; returns whether
-    it was counted."""
+BUNDLE = "materials"  # the target of "Download all materials" (catalog.materials)
+
+
+def count(
+    request: HttpRequest,
+    resource: Resource,
+    file: ResourceFile | None = None,
+    *,
+    bundle: bool = False,
+) -> bool:
+    """Count a page view, a download of `file` or of all materials (`bundle`), once per
+    visitor and day; returns whether it was counted."""
     if request.method != "GET" or is_crawler(request.headers.get("User-Agent", "")):
         return False
     now = timezone.now()
@@ -90,8 +99,8 @@ def count(request: HttpRequest, resource: Resource, file: ResourceFile | None = 
     visitor = _visitor(request, today)
     if cache.get(f"usage:robot:{visitor}"):
         return False
-    target = str(file.uuid) if file else ""
-    kind = UsageCount.Kind.DOWNLOAD if file else UsageCount.Kind.VIEW
+    target = BUNDLE if bundle else str(file.uuid) if file else ""
+    kind = UsageCount.Kind.DOWNLOAD if target else UsageCount.Kind.VIEW
     seen = f"usage:seen:{visitor}:{resource.pk}:{kind}:{target}"
     if not cache.add(seen, 1, _seconds_left_today(now)):
         return False
@@ -110,7 +119,8 @@ def totals(resource: Resource) -> dict[str, int]:
 def _file_labels(resource: Resource) -> dict[str, str]:
     """The label of each file of every version, by UUID (the `target` of its counts)."""
     files = ResourceFile.objects.filter(version__resource=resource).exclude(file="")
-    return {str(f.uuid): f.label or f.download_name or "file" for f in files}
+    labels = {str(f.uuid): f.label or f.download_name or "file" for f in files}
+    return {**labels, BUNDLE: "All materials (zip)"}
 
 
 def monthly(resource: Resource) -> list[dict]:

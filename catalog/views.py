@@ -138,6 +138,7 @@ def resource_materials(
         return _tombstone(request, resource)
     record = records.build(resource, version)
     path = materials.build_bundle(resource, record)
+    usage.count(request, resource, bundle=True)
     response = FileResponse(
         path.open("rb"),
         as_attachment=True,

@@ -208,3 +208,10 @@ def test_the_catalog_can_be_sorted_by_use_in_the_last_year(client):
     assert '<option value="most-used" selected' in page
     api = client.get("/api/v1/resources/?sort=most-used").json()
     assert [r["title"] for r in api["results"]] == ["Busy one", "Middle one", "Quiet one"]
+
+
+def test_downloading_all_materials_counts_as_a_download_of_the_zip(client):
+    resource = factories.resource(files=[stored("a.pdf")])
+    assert visit(client, f"{resource.get_absolute_url()}materials.zip").status_code == 200
+    figures = usage.monthly(resource)
+    assert figures[0]["download"] == 1 and figures[0]["files"] == {"All materials (zip)": 1}
