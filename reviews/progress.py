@@ -18,6 +18,8 @@ from django.utils.dateformat import format as format_date
 from .choices import AssignmentState, SubmissionState
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .models import ReviewAssignment, Submission
 
 S = SubmissionState
@@ -40,22 +42,29 @@ def _waiting_on(assignment: ReviewAssignment, today: date) -> str:
     late = " (overdue)" if assignment.is_overdue(today) else ""
     who = f"Reviewer {assignment.reviewer_number}"
     if assignment.state == AssignmentState.INVITED:
-        return f"{who} has not answered the invitation; answer due {_day(assignment.response_due)}{late}"
+        due = _day(assignment.response_due)
+        return f"{who} has not answered the invitation; answer due {due}{late}"
     return f"{who}: review due {_day(assignment.review_due)}{late}"
 
 
-def _in_review(submission: Submission, today: date) -> NeededNow:
+PENDING = (AssignmentState.INVITED, AssignmentState.ACCEPTED)
+
+
+def _in_review(
+    submission: Submission,
+    today: date,
+    done: int | None,
+    assignments: Iterable[ReviewAssignment] | None,
+) -> NeededNow:
     required = settings.TOOLKIT_REVIEWS_REQUIRED
-    done = submission.completed_review_count()
-    review_round = submission.open_round
-    pending = (
-        list(
-            review_round.assignments.filter(
-                state__in=(AssignmentState.INVITED, AssignmentState.ACCEPTED)
-            ).order_by("review_due", "reviewer_number")
-        )
-        if review_round
-        else []
+    if done is None:
+        done = submission.completed_review_count()
+    if assignments is None:
+        review_round = submission.open_round
+        assignments = review_round.assignments.all() if review_round else []
+    pending = sorted(
+        (a for a in assignments if a.state in PENDING),
+        key=lambda a: (a.review_due, a.reviewer_number),
     )
     waiting = [_waiting_on(a, today) for a in pending]
     counted = f"{done} of {required} review{'s' if required != 1 else ''} in"
@@ -70,12 +79,21 @@ def _in_review(submission: Submission, today: date) -> NeededNow:
     return NeededNow(f"{counted}; {todo}.", waiting, overdue)
 
 
-def needed_now(submission: Submission, today: date | None = None) -> NeededNow:
-    """What the editors should do next on `submission`, or what they are waiting for."""
+def needed_now(
+    submission: Submission,
+    today: date | None = None,
+    *,
+    completed: int | None = None,
+    assignments: Iterable[ReviewAssignment] | None = None,
+) -> NeededNow:
+    """What the editors should do next on `submission`, or what they are waiting for.
+
+    A page that has them already passes the completed review count and the assignments
+    of the open round; else they are read here."""
     today = today or timezone.localdate()
     state = submission.state
     if state == S.IN_REVIEW:
-        return _in_review(submission, today)
+        return _in_review(submission, today, completed, assignments)
     if state == S.SUBMITTED:
         if submission.rounds.exists():
             return NeededNow(

@@ -139,9 +139,13 @@ def render_detail(
         "rounds": _review_rounds(viewer),
         "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
         "completed_reviews": submission.completed_review_count(),
-        "needed_now": progress.needed_now(submission),
         "live_url": _live_url(submission),
     }
+    context["needed_now"] = progress.needed_now(
+        submission,
+        completed=context["completed_reviews"],
+        assignments=_open_round_assignments(context["assignment_rounds"]),
+    )
     shown = {  # the keys of the forms this page shows
         f"cancel:{a.uuid}"
         for r in context["assignment_rounds"]
@@ -158,6 +162,13 @@ def render_detail(
         )
         context["actions"] = [form for form in context["decisions"] if not form.has_letter()]
     return render(request, "reviews/editor_submission.html", context, status=status)
+
+
+def _open_round_assignments(assignment_rounds: list[dict]) -> list[ReviewAssignment]:
+    """The assignments of the open round (the latest, if open) among those on the page."""
+    if assignment_rounds and assignment_rounds[0]["round"].is_open:
+        return list(assignment_rounds[0]["assignments"])
+    return []
 
 
 def _live_url(submission: Submission) -> str:

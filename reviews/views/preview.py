@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .. import permissions, preview as previews
+from .. import permissions
+from .. import preview as previews
 from ..choices import SubmissionState
 from ..models import Submission
 from .common import signed_in

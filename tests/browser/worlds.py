@@ -75,6 +75,7 @@ def audit_world():
     _, (invitation,) = factories.in_review(
         owner, editor, [r1], title="Food insecurity screening in clinic"
     )
+    accepted = factories.submission_in("accepted", owner, editor, [r3, r4])
     return SimpleNamespace(
         **vars(who),
         resource=resource,
@@ -84,5 +85,6 @@ def audit_world():
         submitted=Submission.objects.get(pk=submitted.pk),
         in_review=Submission.objects.get(pk=in_review.pk),
         accepted_assignment=a1,
+        accepted=accepted,
         invitation=invitation,
     )
