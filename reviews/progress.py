@@ -2,7 +2,7 @@
 
 "2 of 2 reviews in; review due 12 Dec (Reviewer 3)". The counts follow the acceptance rule
 (completed reviews across rounds against TOOLKIT_REVIEWS_REQUIRED); the dates are those
-of the open round's assignments, the earliest first.
+the open round's assignments wait for (an answer, or a review), the earliest first.
 """
 
 from __future__ import annotations
@@ -38,6 +38,13 @@ def _day(day: date) -> str:
     return format_date(day, "j M")
 
 
+def _due(assignment: ReviewAssignment) -> date:
+    """What the assignment waits for next: the answer to the invitation, or the review."""
+    if assignment.state == AssignmentState.INVITED:
+        return assignment.response_due
+    return assignment.review_due
+
+
 def _waiting_on(assignment: ReviewAssignment, today: date) -> str:
     late = " (overdue)" if assignment.is_overdue(today) else ""
     who = f"Reviewer {assignment.reviewer_number}"
@@ -64,7 +71,7 @@ def _in_review(
         assignments = review_round.assignments.all() if review_round else []
     pending = sorted(
         (a for a in assignments if a.state in PENDING),
-        key=lambda a: (a.review_due, a.reviewer_number),
+        key=lambda a: (_due(a), a.reviewer_number),
     )
     waiting = [_waiting_on(a, today) for a in pending]
     counted = f"{done} of {required} review{'s' if required != 1 else ''} in"

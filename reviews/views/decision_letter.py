@@ -47,8 +47,10 @@ class LetterStep:
 
     @property
     def letter(self) -> BoundField | None:
-        """The one letter box: the chosen decision's, else the first option's (for JS)."""
-        form = self.chosen or (self.options[0] if self.options else None)
+        """The one letter box: the chosen decision's, else (for JavaScript, which fills it)
+        the first whose letter is required: the script hides "(required)" for the others."""
+        required = [form for form in self.options if form.fields["letter"].required]
+        form = self.chosen or next(iter(required or self.options), None)
         return form["letter"] if form is not None else None
 
     @property

@@ -499,7 +499,7 @@ def test_editor_compares_requests_revisions_then_accepts_and_publishes(page: Pag
         decision = page.locator("form[data-decision-form]")
         decision.get_by_label("Accept").check()
         expect(decision.get_by_label("Decision letter to the authors")).to_have_value(
-            re.compile("Thank you for your careful revision")
+            re.compile("We are pleased to accept")
         )
         decision.get_by_role("button", name="Send decision").click()
         expect(message(page)).to_contain_text("Accepted")

@@ -36,7 +36,12 @@
     return Boolean(was) && norm(letter.value) !== norm(drafts[was] || "");
   }
 
-  function show(name) {
+  function show(radio) {
+    var name = radio.value;
+    var required = step.querySelector("label .required");
+    if (required) {
+      required.hidden = radio.getAttribute("data-letter-required") === "no";
+    }
     step.hidden = false;
     Array.prototype.forEach.call(form.querySelectorAll("[data-decision-only]"), function (el) {
       el.hidden = el.getAttribute("data-decision-only") !== name;
@@ -61,7 +66,7 @@
       }
       letterFor.value = name;
     }
-    show(name);
+    show(radio);
   }
 
   form.addEventListener("change", function (event) {
