@@ -125,6 +125,15 @@ def _terms(items: Iterable[Topic | InstructionalMethod | LearnerLevel]) -> list[
 
 def snapshot(resource: Resource) -> dict[str, Any]:
     """The public fields of a version, as JSON: what /catalog/<slug>/v<N>/ shows."""
+    return _snapshot(resource, resource.levels.all(), resource.topics.all(), resource.methods.all())
+
+
+def _snapshot(
+    resource: Resource,
+    levels: Iterable[LearnerLevel],
+    topics: Iterable[Topic],
+    methods: Iterable[InstructionalMethod],
+) -> dict[str, Any]:
     data = {name: getattr(resource, name) for name in TEXT_FIELDS if name != "attachment_text"}
     data.update(
         {
@@ -142,9 +151,9 @@ def snapshot(resource: Resource) -> dict[str, Any]:
                 "name": resource.license.name,
                 "url": resource.license.url,
             },
-            "levels": _terms(resource.levels.all()),
-            "topics": _terms(resource.topics.all()),
-            "methods": _terms(resource.methods.all()),
+            "levels": _terms(levels),
+            "topics": _terms(topics),
+            "methods": _terms(methods),
             "published_at": resource.published_at.isoformat(),
             "reviewed_at": resource.reviewed_at.isoformat(),
         }
@@ -191,6 +200,27 @@ def _freeze_version(publication: Publication, resource: Resource, now: datetime)
         )
         for position, f in enumerate(publication.files, start=1)
     )
+
+
+def unpublished(
+    publication: Publication, resource: Resource | None = None
+) -> tuple[Resource, dict[str, Any]]:
+    """What `publish_resource(publication, resource)` would make, without saving anything:
+    the resource (unsaved; its slug the one it has or would take) and its snapshot."""
+    now = timezone.now()
+    if resource is None:
+        preview = Resource(version=1, first_published_at=now, slug=unique_slug(publication.title))
+    else:
+        preview = Resource(
+            pk=resource.pk,
+            version=resource.version + 1,
+            first_published_at=resource.first_published_at,
+            slug=resource.slug,
+        )
+    _apply(publication, preview, now)
+    preview.updated_at = now
+    data = _snapshot(preview, publication.levels, publication.topics, publication.methods)
+    return preview, data
 
 
 @transaction.atomic

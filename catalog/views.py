@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from django.conf import settings
@@ -64,16 +64,30 @@ def _tombstone(request: HttpRequest, resource: Resource) -> HttpResponse:
 def resource_context(resource: Resource, version: ResourceVersion | None = None) -> dict[str, Any]:
     """The context of the detail template, shared by the resource page and its versions."""
     record = records.build(resource, version)
-    files = records.version_files(resource, record.number)
+    return record_context(
+        record,
+        records.version_files(resource, record.number),
+        resource.versions.order_by("-number").only(
+            "number", "published_at", "change_note", "resource_id"
+        ),
+        records.related_resources(resource),
+    )
+
+
+def record_context(
+    record: records.ResourceRecord,
+    files: list[records.FileEntry],
+    versions: Iterable[ResourceVersion],
+    related: list[Resource],
+) -> dict[str, Any]:
+    """The context of the detail template from its parts: the resource page, its versions,
+    and the editors' preview of a publication (reviews.preview) all render it."""
     return {
-        "resource": resource,
         "record": record,
         "files": [f for f in files if not f.is_link],
         "links": [f for f in files if f.is_link],
-        "versions": resource.versions.order_by("-number").only(
-            "number", "published_at", "change_note", "resource_id"
-        ),
-        "related": records.related_resources(resource),
+        "versions": versions,
+        "related": related,
         "citation": citations.apa_html(record),
         "jsonld": jsonld.script_json(jsonld.learning_resource(record, files)),
         "highwire": jsonld.highwire_tags(record, files),

@@ -32,7 +32,7 @@ def quote_reviews(submission: Submission, review_round: ReviewRound | None = Non
             if (review.answers.get(criterion.key) or {}).get("concerns")
         ]
         if concerns:
-            lines += [">", "> Concerns noted in the rubric:", *concerns]
+            lines += [">", "> Concerns noted in the rubric:", ">", *concerns]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import common, contributor, editor, reviewer, wizard
+from .views import common, contributor, editor, preview, reviewer, wizard
 
 app_name = "reviews"
 
@@ -58,6 +58,8 @@ urlpatterns = [
     path("editor/", editor.queue, name="editor-queue"),
     path("editor/submissions/<uuid:uuid>/", editor.submission_detail, name="editor-submission"),
     path("editor/submissions/<uuid:uuid>/invite/", editor.invite, name="editor-invite"),
+    path("editor/submissions/<uuid:uuid>/decision/", editor.decision, name="editor-decision"),
+    path("editor/submissions/<uuid:uuid>/preview/", preview.preview, name="editor-preview"),
     path(
         "editor/submissions/<uuid:uuid>/decide/<slug:name>/",
         editor.decide,

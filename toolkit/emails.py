@@ -12,6 +12,9 @@ What users typed never becomes markup:
   escaped, then lays it out in `emails/base.html`. Only the links the site made are
   clickable: `site_url` is replaced by a one-time random marker while rendering, and only
   that marker (followed by a path) becomes an <a>; an address a user typed stays text.
+  Paragraphs become <p> and line breaks <br>, as Django's `linebreaks`; lines quoted with
+  "> " (a decision letter quoting the reviews) become a <blockquote>, as mail programs
+  show them. The text part keeps the "> ".
 """
 
 import html
@@ -23,7 +26,6 @@ import nh3
 from django.conf import settings
 from django.template import Context
 from django.template.backends.django import Template as DjangoTemplate
-from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import get_template, render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -57,11 +59,41 @@ def _render_text(template_name: str, context: dict[str, Any]) -> str:
     return strip_markup(template.render(Context(context, autoescape=False)))
 
 
+QUOTED = re.compile(r"^&gt; ?")  # a line quoted with "> ", once escaped
+QUOTE_STYLE = "margin: 0 0 1em; padding: 0 0 0 1em; border-left: 3px solid #767676;"
+
+
+def _block(lines: list[str], quoted: bool) -> str:
+    if not quoted:
+        return f"<p>{'<br>'.join(lines)}</p>"
+    inner = _paragraphs("\n".join(QUOTED.sub("", line) for line in lines))
+    return f'<blockquote style="{QUOTE_STYLE}">{inner}</blockquote>' if inner else ""
+
+
+def _paragraphs(escaped: str) -> str:
+    """HTML paragraphs of escaped text: a blank line ends one, a line break is a <br>, and a
+    run of lines starting with "&gt;" (typed "> ") is a blockquote of the rest of them."""
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", escaped.replace("\r\n", "\n").strip()):
+        run: list[str] = []
+        quoted = False
+        for line in paragraph.split("\n"):
+            is_quote = bool(QUOTED.match(line))
+            if run and is_quote != quoted:
+                blocks.append(_block(run, quoted))
+                run = []
+            quoted = is_quote
+            run.append(line)
+        if run:
+            blocks.append(_block(run, quoted))
+    return "\n\n".join(block for block in blocks if block not in ("", "<p></p>"))
+
+
 def _render_html(name: str, context: dict[str, Any]) -> str:
     """The body template rendered with autoescaping; only site-made links become <a>."""
     marker = f"site-url-{secrets.token_hex(16)}"
     escaped = get_template(f"emails/{name}_body.txt").render({**context, "site_url": marker})
-    body = linebreaks_filter(escaped.strip(), autoescape=False)  # escaped above: keep it
+    body = _paragraphs(escaped)  # escaped above: keep it
     site_url = escape(site.site_url())
 
     def link(match: re.Match[str]) -> str:

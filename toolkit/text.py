@@ -43,13 +43,16 @@ MARKDOWN_TAGS = {
 }
 
 
-def render_markdown(text: str, *, top_heading: int = 3) -> str:
+def render_markdown(text: str, *, top_heading: int = 3, line_breaks: bool = False) -> str:
     """Markdown to HTML, sanitized with nh3: the only way user text becomes markup.
 
     Headings above <h`top_heading`> are dropped (their text stays): user text sits under a
     page's own headings. The site pages (toolkit.pages), whose title is the <h1>, pass 2.
+    `line_breaks`: each line break is kept (<br>), for text written as plain text first,
+    such as decision letters, whose "> " lines quote the reviews (<blockquote>).
     """
-    html = markdown_lib.markdown(text or "", extensions=["extra", "sane_lists"])
+    extensions = ["extra", "sane_lists", *(["nl2br"] if line_breaks else [])]
+    html = markdown_lib.markdown(text or "", extensions=extensions)
     return nh3.clean(
         html,
         tags=MARKDOWN_TAGS | {f"h{level}" for level in range(top_heading, 7)},

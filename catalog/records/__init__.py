@@ -32,6 +32,7 @@ from .record import (
     keywords,
     oai_identifier,
     objectives,
+    record_of,
 )
 from .related import related_resources
 
@@ -56,6 +57,7 @@ __all__ = [
     "objectives",
     "person",
     "plain_text",
+    "record_of",
     "related_resources",
     "site_host",
     "site_url",

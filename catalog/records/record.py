@@ -262,8 +262,22 @@ def build(
     The current version reads the live resource (prefetch levels, topics and methods
     when building many); an older one reads its frozen `ResourceVersion.data`.
     """
-    vocab = vocab or Vocabularies()
     data, number, published_at, reviewed_at = _version_data(resource, version)
+    return record_of(resource, data, number, published_at, reviewed_at, vocab=vocab)
+
+
+def record_of(
+    resource: Resource,
+    data: dict,
+    number: int,
+    published_at: datetime,
+    reviewed_at: datetime,
+    *,
+    vocab: Vocabularies | None = None,
+) -> ResourceRecord:
+    """The record of version `number` of `resource`, whose public fields are `data` (a
+    snapshot): a published version, or one about to be (catalog.services.unpublished)."""
+    vocab = vocab or Vocabularies()
     return ResourceRecord(
         slug=resource.slug,
         number=number,

@@ -144,8 +144,18 @@ class DecisionForm(forms.Form):
     def __init__(self, *args: Any, submission: Submission, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"id_{self.name}_%s")
         super().__init__(*args, **kwargs)
-        if self.letter_kind and not self.is_bound:
-            self.fields["letter"].initial = letters.draft_letter(submission, self.letter_kind)
+        if self.letter_kind and not self.is_bound and "letter" not in self.initial:
+            self.fields["letter"].initial = self.draft(submission)
+
+    @classmethod
+    def draft(cls, submission: Submission) -> str:
+        """The letter this decision starts from ("" for one without a letter)."""
+        return letters.draft_letter(submission, cls.letter_kind) if cls.letter_kind else ""
+
+    @classmethod
+    def has_letter(cls) -> bool:
+        """Decisions with a letter share one form on the page: pick one, edit its letter."""
+        return "letter" in cls.base_fields
 
 
 def letter_field(required: bool = True, quotes_reviews: bool = True) -> forms.CharField:
@@ -154,7 +164,8 @@ def letter_field(required: bool = True, quotes_reviews: bool = True) -> forms.Ch
         widget=forms.Textarea(attrs={"rows": 16}),
         required=required,
         help_text=(
-            "A draft quoting the completed anonymous reviews; edit it before sending."
+            "A draft quoting the completed anonymous reviews; edit it before sending. Lines"
+            " starting with “>” are shown to the authors as quotes."
             if quotes_reviews
             else "A draft to start from; edit it before sending."
         ),

@@ -126,7 +126,8 @@ PUBLISHED_TEXT_FIELDS = tuple(
 )
 
 
-def _publication(submission: Submission) -> catalog_services.Publication:
+def publication_of(submission: Submission) -> catalog_services.Publication:
+    """What publishing `submission` now would put in the catalog (publish, and its preview)."""
     resource_type, language, license = (
         submission.resource_type,
         submission.language,
@@ -178,7 +179,7 @@ def publish(submission: Submission, actor: User, *, change_note: str = "") -> Su
     """An editor publishes an accepted submission: the catalog resource is created or updated."""
 
     def effects(locked: Submission) -> None:
-        publication = _publication(locked)
+        publication = publication_of(locked)
         publication.change_note = (change_note or "").strip()
         locked.resource = catalog_services.publish_resource(publication, locked.resource)
         locked.save(update_fields=["resource"])

@@ -6,6 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from toolkit.text import render_markdown
 
 from ..choices import AssignmentState, SubmissionState
 from ..rubric import CRITERIA, CRITERIA_BY_KEY, Criterion
@@ -30,6 +33,13 @@ LABELS: dict[str, str] = {**dict(SubmissionState.choices), **dict(AssignmentStat
 @register.inclusion_tag("includes/reviews_state.html")
 def state_badge(state: str) -> dict[str, str]:
     return {"label": LABELS.get(state, state), "style": STATE_STYLES.get(state, "")}
+
+
+@register.filter
+def letter(text: str) -> SafeString:
+    """A decision letter: Markdown (sanitized) keeping its line breaks; its "> " lines, the
+    quoted reviews, become blockquotes. It sits under an <h3>: headings start at <h4>."""
+    return mark_safe(render_markdown(text, top_heading=4, line_breaks=True))  # noqa: S308 - nh3-sanitized
 
 
 @register.simple_tag

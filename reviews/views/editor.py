@@ -13,21 +13,29 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from toolkit.errors import Conflict
 from toolkit.mail import services as mail_services
 
-from .. import anonymity, desk, metrics, permissions, rubric, services, suggestions
+from .. import anonymity, desk, metrics, permissions, progress, rubric, services, suggestions
 from ..choices import OPEN_ASSIGNMENT_STATES, SubmissionState
 from ..flags import identity_flags
-from ..forms.editor import DECISION_FORMS, CancelAssignmentForm, InviteForm, QueueFilterForm
+from ..forms.editor import (
+    DECISION_FORMS,
+    CancelAssignmentForm,
+    DecisionForm,
+    InviteForm,
+    QueueFilterForm,
+)
 from ..models import ReviewAssignment, Submission
 from .common import perform, visible_assignment
+from .decision_letter import letter_decision, letter_step, same_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -86,8 +94,13 @@ def desk_submission(request: AuthenticatedHttpRequest, uuid: UUID) -> Submission
 @editor_required
 @require_safe
 def submission_detail(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
-    """Everything about one submission, and the forms for what the editor may do now."""
-    return render_detail(request, desk_submission(request, uuid))
+    """Everything about one submission, and the forms for what the editor may do now.
+
+    `?decision=<name>` is the second step of the decision without JavaScript: the letter
+    drafted for the decision picked."""
+    return render_detail(
+        request, desk_submission(request, uuid), chosen=request.GET.get("decision", "")
+    )
 
 
 def render_detail(
@@ -96,8 +109,13 @@ def render_detail(
     *,
     bound: dict | None = None,
     status: int = 200,
+    chosen: str = "",
+    kept_letter: str | None = None,
 ) -> HttpResponse:
-    """The submission page; `bound` forms (by key) replace the blank ones after a failed POST."""
+    """The submission page; `bound` forms (by key) replace the blank ones after a failed POST.
+
+    `chosen` and `kept_letter`: the decision picked and the letter kept for it (see
+    decision_letter)."""
     submission = Submission.objects.get(pk=submission.pk)  # fresh: a POST may have lost a race
     user = request.user
     viewer = anonymity.Viewer(user, submission)
@@ -121,7 +139,13 @@ def render_detail(
         "rounds": _review_rounds(viewer),
         "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
         "completed_reviews": submission.completed_review_count(),
+        "live_url": _live_url(submission),
     }
+    context["needed_now"] = progress.needed_now(
+        submission,
+        completed=context["completed_reviews"],
+        assignments=_open_round_assignments(context["assignment_rounds"]),
+    )
     shown = {  # the keys of the forms this page shows
         f"cancel:{a.uuid}"
         for r in context["assignment_rounds"]
@@ -130,7 +154,29 @@ def render_detail(
     }
     if deciding:
         context.update(_decision_context(submission, user, bound, shown))
+        context["letter"] = letter_step(
+            submission,
+            [form for form in context["decisions"] if form.has_letter()],
+            chosen,
+            kept_letter,
+        )
+        context["actions"] = [form for form in context["decisions"] if not form.has_letter()]
     return render(request, "reviews/editor_submission.html", context, status=status)
+
+
+def _open_round_assignments(assignment_rounds: list[dict]) -> list[ReviewAssignment]:
+    """The assignments of the open round (the latest, if open) among those on the page."""
+    if assignment_rounds and assignment_rounds[0]["round"].is_open:
+        return list(assignment_rounds[0]["assignments"])
+    return []
+
+
+def _live_url(submission: Submission) -> str:
+    """The public page of a published submission ("" before Publish and once retired)."""
+    resource = submission.resource
+    if submission.state != SubmissionState.PUBLISHED or resource is None or resource.is_retired:
+        return ""
+    return resource.get_absolute_url()
 
 
 def _decision_context(submission: Submission, user: Person, bound: dict, shown: Any) -> dict:
@@ -235,9 +281,46 @@ def decide(request: AuthenticatedHttpRequest, uuid: UUID, name: str) -> HttpResp
     form_class = DECISION_FORMS.get(name)
     if form_class is None:
         raise Http404
-    submission = desk_submission(request, uuid)
-    form = form_class(request.POST, submission=submission)
+    return _decide(request, desk_submission(request, uuid), name, form_class)
 
+
+@editor_required
+@require_POST
+def decision(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
+    """The decision with one letter (decision_letter): "Continue" goes to the letter of the
+    decision picked; "Send decision" runs it, unless the decision was changed after the
+    letter was edited: then the letter is kept on the page for the editor to check."""
+    submission = desk_submission(request, uuid)
+    name = request.POST.get("decision", "")
+    form_class = letter_decision(name)
+    if form_class is None:
+        messages.error(request, "Choose a decision first.")
+        return render_detail(request, submission, status=400)
+    step_two = f"{submission_url(submission)}?decision={name}#decision"
+    if "continue" in request.POST:
+        return redirect(step_two)
+    drafted_for = letter_decision(request.POST.get("letter_for", ""))
+    if drafted_for is not form_class:
+        typed = request.POST.get("letter", "")
+        draft = drafted_for.draft(submission) if drafted_for else ""
+        if not typed.strip() or same_text(typed, draft):
+            return redirect(step_two)
+        messages.warning(
+            request,
+            f"You changed the decision to “{form_class.label}” after editing the letter. "
+            "Your letter is kept: check that it fits this decision, then send it.",
+        )
+        return render_detail(request, submission, chosen=name, kept_letter=typed)
+    return _decide(request, submission, name, form_class)
+
+
+def _decide(
+    request: AuthenticatedHttpRequest,
+    submission: Submission,
+    name: str,
+    form_class: type[DecisionForm],
+) -> HttpResponse:
+    form = form_class(request.POST, submission=submission)
     return perform(
         request,
         lambda: services.run_action(

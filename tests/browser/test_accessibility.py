@@ -204,6 +204,31 @@ def editor_triage(page, w):
     page.goto(f"/editor/submissions/{w.submitted.uuid}/")
 
 
+def editor_decision_letter(page, w):
+    """The decision picked and its letter shown (with JavaScript: no second step)."""
+    editor_submission(page, w)
+    decision = page.locator("form[data-decision-form]")
+    decision.get_by_label("Request revisions").check()
+    expect(decision.get_by_label("Decision letter to the authors")).to_be_visible()
+
+
+def editor_letter_step(page, w):
+    """The second step without JavaScript: the letter of the decision picked (?decision=)."""
+    page.goto(f"/editor/submissions/{w.in_review.uuid}/?decision=reject#decision")
+    expect(page.get_by_role("button", name="Send decision")).to_be_visible()
+
+
+def editor_ready_to_publish(page, w):
+    page.goto(f"/editor/submissions/{w.accepted.uuid}/")
+
+
+def editor_preview(page, w):
+    """What Publish will put in the catalog, marked as a preview."""
+    editor_ready_to_publish(page, w)
+    page.get_by_role("link", name="Preview the public page").first.click()
+    expect(page.locator(".preview-banner")).to_be_visible()
+
+
 def invite_with_errors(page, w):
     editor_submission(page, w)
     page.locator("form.invite-form").get_by_role("button", name="Send the invitation").click()
@@ -279,6 +304,10 @@ PAGES = {
         editor_queue,
         editor_submission,
         editor_triage,
+        editor_decision_letter,
+        editor_letter_step,
+        editor_ready_to_publish,
+        editor_preview,
         invite_with_errors,
         search_log,
     ],

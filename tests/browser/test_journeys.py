@@ -422,12 +422,45 @@ def test_editor_compares_requests_revisions_then_accepts_and_publishes(page: Pag
             table.get_by_role("row", name=re.compile("5. Content accuracy"))
         ).not_to_contain_text("divergent")
 
-    with step("The editor requests revisions"):
-        form = page.locator("#decide-request_revisions")
-        expect(form.get_by_label("Decision letter to the authors")).to_have_value(
-            re.compile("Reviewer 1")
+    with step("The page says what is needed now, before the reviews and the decision"):
+        expect(page.get_by_role("region", name="Needed now")).to_contain_text(
+            "2 of 2 reviews in; enough to decide."
         )
-        form.get_by_role("button", name="Request revisions").click()
+        cards = page.locator(".review-grid .review-card")
+        expect(cards).to_have_count(2)
+        first, second = (cards.nth(i).bounding_box() for i in range(2))
+        assert first and second and first["y"] == second["y"], "the reviews are not side by side"
+
+    with step("Picking a decision shows its letter; another decision switches it"):
+        decision = page.locator("form[data-decision-form]")
+        letter = decision.get_by_label("Decision letter to the authors")
+        expect(letter).to_be_hidden()
+        expect(decision.get_by_role("button", name="Continue")).to_have_count(0)  # JS: one step
+        decision.get_by_label("Reject").check()
+        expect(letter).to_be_visible()
+        expect(letter).to_have_value(re.compile("decided not to accept it"))
+        decision.get_by_label("Request revisions").check()
+        expect(letter).to_have_value(re.compile("invite you to revise and resubmit"))
+        expect(letter).to_have_value(re.compile("Reviewer 1:"))
+
+    with step("An edited letter is replaced only if the editor says so"):
+        letter.fill(letter.input_value() + "\n\nPlease also shorten the pre-reading.")
+        asked = []
+
+        def keep_my_letter(dialog):
+            asked.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", keep_my_letter)
+        decision.get_by_label("Accept").check()
+        expect(letter).to_have_value(re.compile("shorten the pre-reading"))
+        decision.get_by_label("Request revisions").check()
+        expect(letter).to_have_value(re.compile("shorten the pre-reading"))
+        page.remove_listener("dialog", keep_my_letter)
+        assert len(asked) == 2 and "Replace it with the draft" in asked[0], asked
+
+    with step("The editor sends the decision"):
+        decision.get_by_role("button", name="Send decision").click()
         expect(message(page)).to_contain_text("Revisions requested")
 
     with step("The contributor reads the anonymous reviews"):
@@ -443,6 +476,12 @@ def test_editor_compares_requests_revisions_then_accepts_and_publishes(page: Pag
         expect(main(author)).not_to_contain_text("Rita Reviewer")
         expect(main(author)).not_to_contain_text("Ravi Reviewer")
 
+    with step("The contributor reads the quoted reviews in the letter as quotes"):
+        body = author.get_by_role("region", name="Decision letters").locator(".letter__body")
+        expect(body.locator("blockquote").first).to_contain_text("Thoughtful and runnable")
+        expect(body).to_contain_text("shorten the pre-reading")
+        expect(body).not_to_contain_text("> Thoughtful")
+
     with step("The contributor resubmits with a response"):
         author.get_by_role("link", name="Revise the submission").click()
         author.get_by_role("navigation", name="Steps").get_by_role("link", name="Review").click()
@@ -457,15 +496,31 @@ def test_editor_compares_requests_revisions_then_accepts_and_publishes(page: Pag
         triage = page.get_by_role("region", name=re.compile("Needs triage"))
         triage.get_by_role("link", name=TITLE).click()
         expect(main(page).locator(".page-header")).to_contain_text("Submitted")
-        page.locator("#decide-accept").get_by_role("button", name="Accept").click()
+        decision = page.locator("form[data-decision-form]")
+        decision.get_by_label("Accept").check()
+        expect(decision.get_by_label("Decision letter to the authors")).to_have_value(
+            re.compile("We are pleased to accept")
+        )
+        decision.get_by_role("button", name="Send decision").click()
         expect(message(page)).to_contain_text("Accepted")
 
-    with step("The editor publishes it"):
+    with step("The editor previews the public page before publishing"):
+        page.get_by_role("region", name="Needed now").get_by_role(
+            "link", name="Preview the public page"
+        ).click()
+        expect(page.locator(".preview-banner")).to_contain_text("not public yet")
+        expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+        page.get_by_role("link", name="Back to the submission").click()
+
+    with step("The editor publishes it and follows the link to the live page"):
         page.locator("#decide-publish").get_by_role("button", name="Publish").click()
         expect(message(page)).to_contain_text("Published in the catalog")
         expect(main(page).locator(".page-header")).to_contain_text("Published")
         submission.refresh_from_db()
         assert submission.state == "published"
+        page.get_by_role("link", name=re.compile("View the live page")).click()
+        expect(page).to_have_url(re.compile(f"/catalog/{submission.resource.slug}/$"))
+        expect(page.locator(".preview-banner")).to_have_count(0)
 
     with step("The contributor finds it published in the catalog"):
         nav(author, "My submissions")

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from reviews import services
+from reviews import letters, services
 from reviews.models import Submission
 from tests import factories
 from tests.samples import pdf_bytes
@@ -62,7 +62,10 @@ def audit_world():
     retired = factories.submission_in("retired", owner, editor, [r3, r4]).resource
 
     draft = factories.draft(owner, title="Bus schedules and missed appointments", link=False)
-    revisions = factories.submission_in("revisions_requested", owner, editor, [r3, r4])
+    revisions, _ = factories.in_review(owner, editor, [r3, r4], completed=2)
+    services.request_revisions(  # the drafted letter: its quoted reviews show as quotes
+        revisions, editor, letter=letters.draft_letter(revisions, "request_revisions")
+    )
     submitted = factories.draft(owner, title="Implicit bias in triage: a simulation")
     services.submit(submitted, owner)
 
@@ -75,6 +78,7 @@ def audit_world():
     _, (invitation,) = factories.in_review(
         owner, editor, [r1], title="Food insecurity screening in clinic"
     )
+    accepted = factories.submission_in("accepted", owner, editor, [r3, r4])
     return SimpleNamespace(
         **vars(who),
         resource=resource,
@@ -84,5 +88,6 @@ def audit_world():
         submitted=Submission.objects.get(pk=submitted.pk),
         in_review=Submission.objects.get(pk=in_review.pk),
         accepted_assignment=a1,
+        accepted=accepted,
         invitation=invitation,
     )

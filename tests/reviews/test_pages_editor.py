@@ -650,15 +650,18 @@ def test_an_invitation_message_typed_while_the_round_closed_is_shown_back(
     assert "Would you review this for us?" in html
 
 
-def test_retire_and_desk_reject_sit_behind_a_confirmation_step(
+def test_retire_sits_behind_a_confirmation_step_and_desk_reject_behind_picking_it(
     editor_client, owner, editor, reviewers
 ):
     published = in_state("published", owner, editor, reviewers)
     html = editor_client.get(page(published)).content.decode()
     assert "action--confirm" in html and "Retire…" in html
     submitted = in_state("submitted", owner, editor, reviewers)
-    html = editor_client.get(page(submitted)).content.decode()
-    assert "Desk reject…" in html
+    response = editor_client.get(page(submitted))
+    assert response.context["letter"].chosen is None  # even as the only decision with a letter
+    html = response.content.decode()
+    assert 'value="desk_reject"' in html and "checked" not in html
+    assert "The authors receive the letter and the submission is closed." in html
 
 
 def test_the_page_shows_authors_identity_flags_versions_letters_and_timeline(

@@ -105,7 +105,8 @@ def run_workflow():
         confidential_comments=payload("confidential"),
     )
     services.complete_review(first, r1)
-    services.request_revisions(submission, editor, letter=payload("letter"))
+    quoted = f"Reviewer 1:\n> {payload('quoted')}\n>\n> {payload('quoted-again')}"
+    services.request_revisions(submission, editor, letter=f"{payload('letter')}\n\n{quoted}")
     services.resubmit(submission, owner, response_letter=payload("response"))
     services.accept(submission, editor, letter=payload("accept"))
     services.publish(submission, editor, change_note=payload("change"))
@@ -125,6 +126,7 @@ ALLOWED = {  # what the site's own layout (templates/emails/base.html) uses
     "title": set(),
     "body": {"style"},
     "p": {"style"},
+    "blockquote": {"style"},  # a letter's "> " lines: quoted reviews
     "br": set(),
     "a": {"href"},
 }
@@ -182,3 +184,13 @@ def test_site_links_stay_clickable_and_typed_text_is_kept_escaped_or_stripped(se
     (link,) = lxml.html.document_fromstring(html).xpath("//a/@href")
     assert link.startswith(SITE + "/accounts/password/reset/")
     assert link in text
+
+
+def test_a_letters_quoted_lines_are_a_blockquote_in_html_and_keep_their_marks_in_text(sent):
+    (_, text, html), *_ = sent["decision_author"]
+    (quote,) = lxml.html.document_fromstring(html).xpath("//blockquote")
+    # two paragraphs (the ">" line between them), without their quote marks
+    starts = [p.text_content().split()[0] for p in quote.findall("p")]
+    assert starts == [f"{MARK}-quoted", f"{MARK}-quoted-again"]
+    assert "&lt;img src=&quot;https://tracker.example/quoted.gif&quot;&gt;" in html
+    assert f"> {MARK}-quoted " in text and "\n>\n" in text

@@ -104,6 +104,8 @@ CONTRACT = [
     ("reviews:editor-submission", [U], f"/editor/submissions/{U}/"),
     ("reviews:editor-invite", [U], f"/editor/submissions/{U}/invite/"),
     ("reviews:editor-decide", [U, "accept"], f"/editor/submissions/{U}/decide/accept/"),
+    ("reviews:editor-decision", [U], f"/editor/submissions/{U}/decision/"),
+    ("reviews:editor-preview", [U], f"/editor/submissions/{U}/preview/"),
     ("reviews:editor-remind", [U, V], f"/editor/submissions/{U}/assignments/{V}/remind/"),
     ("reviews:editor-cancel", [U, V], f"/editor/submissions/{U}/assignments/{V}/cancel/"),
     ("mail:undelivered", [], "/editor/mail/"),
