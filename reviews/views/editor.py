@@ -117,6 +117,7 @@ def render_detail(
             for v in submission.versions.order_by("-number")
         ],
         "decision_letters": anonymity.decisions_for(viewer),
+        "appeal": anonymity.appeal_for(viewer),
         "timeline": anonymity.log_for(viewer),
         "rounds": _review_rounds(viewer),
         "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
