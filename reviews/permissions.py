@@ -71,6 +71,8 @@ def can_handle_appeal(submission: Submission, user: Person | None) -> bool:
     """An editor of the submission other than the one whose decision is appealed."""
     if not can_decide(submission, user):
         return False
+    if submission.state != SubmissionState.APPEALED:  # no appeal to answer: no query
+        return True
     decision = submission.appealed_decision()
     return decision is None or decision.editor_id != getattr(user, "pk", None)
 

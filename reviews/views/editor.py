@@ -27,6 +27,7 @@ from ..choices import OPEN_ASSIGNMENT_STATES, SubmissionState
 from ..flags import identity_flags
 from ..forms.editor import DECISION_FORMS, CancelAssignmentForm, InviteForm, QueueFilterForm
 from ..models import ReviewAssignment, Submission
+from ..services.core import transition_meta
 from .common import perform, visible_assignment
 
 if TYPE_CHECKING:
@@ -194,8 +195,10 @@ def _blocked(submission: Submission, user: Person, available: Any) -> list[dict]
     """Decisions this state allows but a condition holds back, with the engine's reason."""
     reasons = []
     for name, form_class in DECISION_FORMS.items():
-        if name in available:
-            continue
+        if name in available or not transition_meta(submission, name).has_transition(
+            submission.state
+        ):
+            continue  # offered, or not from this state at all: nothing to explain
         try:
             services.authorize(submission, name, user)
         except Conflict as error:
