@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models.fields.files import FieldFile
 from django.http import Http404
@@ -386,6 +386,31 @@ def decisions_for(viewer: Viewer) -> list[dict]:
             row["letter"] = redact(decision.letter, viewer.identities.reviewers)
         rows.append(row)
     return rows
+
+
+def appeal_for(viewer: Viewer) -> dict | None:
+    """The appeal of a rejection, for the authors and the editors; reviewers never see it
+    (the authors' reasons may name them). Authors learn the outcome and the letter, not
+    which editor answered."""
+    role = viewer.require()
+    appeal = getattr(viewer.submission, "appeal_record", None)
+    if appeal is None or role == REVIEWER:
+        return None
+    row: dict[str, Any] = {
+        "reasons": appeal.reasons,
+        "filed_at": appeal.filed_at,
+        "outcome": appeal.outcome or "pending",
+        "outcome_label": appeal.get_outcome_display(),
+        "decided_at": appeal.decided_at,
+        "letter": appeal.letter
+        if role == EDITOR
+        else redact(appeal.letter, viewer.identities.reviewers),
+    }
+    if role == EDITOR:
+        row["filed_by"] = appeal.filed_by.display_name
+        row["handled_by"] = appeal.handled_by.display_name if appeal.handled_by else ""
+        row["decided_by"] = appeal.decision.editor.display_name
+    return row
 
 
 def log_for(viewer: Viewer) -> list[dict]:

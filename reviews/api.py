@@ -174,7 +174,9 @@ class SubmissionViewSet(
         self, request: Request, uuid: str | None = None, name: str | None = None
     ) -> Response:
         """Run a transition: submit, withdraw, desk_reject, send_to_review, request_revisions,
-        resubmit, accept, reject, publish or retire, with its reason or letter in the body."""
+        resubmit, accept, reject, publish, retire, appeal (the authors, with `reasons`),
+        uphold_appeal or overturn_appeal (another editor, with a `letter`), with its reason or
+        letter in the body."""
         submission = self.get_object()
         services.run_action(
             services.SUBMISSION_ACTIONS,

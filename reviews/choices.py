@@ -11,6 +11,7 @@ class SubmissionState(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     PUBLISHED = "published", "Published"
     REJECTED = "rejected", "Rejected"
+    APPEALED = "appealed", "Under appeal"
     WITHDRAWN = "withdrawn", "Withdrawn"
     RETIRED = "retired", "Retired"
 
@@ -25,6 +26,12 @@ WITHDRAWABLE_STATES = [
     SubmissionState.REVISIONS_REQUESTED,
     SubmissionState.ACCEPTED,
 ]
+
+
+class AppealOutcome(models.TextChoices):
+    PENDING = "", "Pending"
+    UPHELD = "upheld", "Decision upheld"
+    OVERTURNED = "overturned", "Decision overturned"
 
 
 class AssignmentState(models.TextChoices):

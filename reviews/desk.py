@@ -53,6 +53,12 @@ SECTIONS = (
     ),
     Section("accepted", "Ready to publish", "Accepted: publish into the catalog.", (S.ACCEPTED,)),
     Section(
+        "appealed",
+        "Appeals",
+        "The authors appeal a rejection: an editor other than the one who decided answers.",
+        (S.APPEALED,),
+    ),
+    Section(
         "recent",
         "Recent outcomes",
         f"Rejected, published, retired or withdrawn in the last {RECENT_DAYS} days.",

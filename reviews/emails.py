@@ -131,6 +131,31 @@ def decided(entry: TransitionLog) -> None:
         )
 
 
+def appealed(entry: TransitionLog) -> None:
+    """Editors (but the one who decided) learn of an appeal; the authors get a receipt."""
+    submission = entry.submission
+    decision = submission.appealed_decision()
+    for editor in editors_of(submission):
+        if decision is None or editor.pk != decision.editor_id:
+            _send("appealed_editor", editor, entry, **_editor_context(submission))
+    _send("appealed_author", submission.owner, entry, **_author_context(submission))
+
+
+def appeal_answered(entry: TransitionLog) -> None:
+    """The authors get the outcome of their appeal and the editor's letter."""
+    submission = entry.submission
+    appeal = submission.appeal_record
+    letter = anonymity.redact(appeal.letter, anonymity.Identities(submission).reviewers)
+    _send(
+        "appeal_answered_author",
+        submission.owner,
+        entry,
+        appeal=appeal,
+        letter=letter,
+        **_author_context(submission),
+    )
+
+
 def published(entry: TransitionLog) -> None:
     submission = entry.submission
     _send(

@@ -62,6 +62,21 @@ def can_decide(submission: Submission, user: Person | None) -> bool:
     return is_editor(user) and not is_author(user, submission)
 
 
+def can_appeal(submission: Submission, user: Person | None) -> bool:
+    """The authors may appeal a rejection (the transition's conditions say when)."""
+    return is_author(user, submission)
+
+
+def can_handle_appeal(submission: Submission, user: Person | None) -> bool:
+    """An editor of the submission other than the one whose decision is appealed."""
+    if not can_decide(submission, user):
+        return False
+    if submission.state != SubmissionState.APPEALED:  # no appeal to answer: no query
+        return True
+    decision = submission.appealed_decision()
+    return decision is None or decision.editor_id != getattr(user, "pk", None)
+
+
 def can_cancel_assignment(assignment: ReviewAssignment, user: Person | None) -> bool:
     """An editor who may decide on the submission cancels its assignments."""
     return can_decide(assignment.round.submission, user)

@@ -120,6 +120,7 @@ class SubmissionSerializer(SubmissionSummarySerializer):
         data["decisions"] = anonymity.decisions_for(viewer)
         data["reviews"] = anonymity.reviews_for(viewer)
         data["log"] = anonymity.log_for(viewer)
+        data["appeal"] = anonymity.appeal_for(viewer)
         if viewer.role == anonymity.EDITOR:
             data["identity_flags"] = flags.identity_flags(submission, viewer)
             data["assignments"] = AssignmentSerializer(
@@ -323,6 +324,7 @@ class TransitionSerializer(serializers.Serializer):
     """The text a transition may take; which ones it needs depends on the transition."""
 
     reason = serializers.CharField(required=False, allow_blank=True)
+    reasons = serializers.CharField(required=False, allow_blank=True)
     letter = serializers.CharField(required=False, allow_blank=True)
     response_letter = serializers.CharField(required=False, allow_blank=True)
     change_note = serializers.CharField(required=False, allow_blank=True)

@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("submissions/<uuid:uuid>/resubmit/", contributor.resubmit, name="submission-resubmit"),
     path("submissions/<uuid:uuid>/withdraw/", contributor.withdraw, name="submission-withdraw"),
+    path("submissions/<uuid:uuid>/appeal/", contributor.appeal, name="submission-appeal"),
     path("submissions/<uuid:uuid>/delete/", contributor.delete, name="submission-delete"),
     path(
         "submissions/<uuid:uuid>/new-version/",

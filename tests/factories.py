@@ -147,7 +147,7 @@ def reviewer_user(name=None, **fields):
     return user(name, roles=["contributor", "reviewer"], **fields)
 
 
-OWNER_TRANSITIONS = {"submit", "withdraw", "resubmit"}
+OWNER_TRANSITIONS = {"submit", "withdraw", "resubmit", "appeal"}
 TRANSITION_TEXT = {
     "withdraw": {"reason": "We are reworking the cases."},
     "desk_reject": {"reason": "Out of scope", "letter": "Thank you; this is out of scope."},
@@ -156,6 +156,7 @@ TRANSITION_TEXT = {
     "accept": {"letter": "Accepted with thanks."},
     "reject": {"letter": "We cannot accept this version."},
     "retire": {"reason": "Superseded by newer guidance."},
+    "appeal": {"reasons": "Both reviews misread the learner level."},
 }
 WORKFLOW_STATES = [
     "draft",
@@ -166,6 +167,7 @@ WORKFLOW_STATES = [
     "accepted",
     "published",
     "rejected",
+    "appealed",
     "withdrawn",
     "retired",
 ]
@@ -197,6 +199,7 @@ def submission_in(state, owner, editor, reviewers):
             "published": ["accept", "publish"],
             "retired": ["accept", "publish", "retire"],
             "rejected": ["reject"],
+            "appealed": ["reject", "appeal"],
         }[state]
     for step in steps:
         submission = transition(step, submission, owner, editor)

@@ -414,6 +414,8 @@ if not TOOLKIT_SITE_URL and not DEBUG:
 TOOLKIT_REVIEWS_REQUIRED = env_int("TOOLKIT_REVIEWS_REQUIRED", 2)
 TOOLKIT_RESPONSE_DUE_DAYS = env_int("TOOLKIT_RESPONSE_DUE_DAYS", 7)
 TOOLKIT_REVIEW_DUE_DAYS = env_int("TOOLKIT_REVIEW_DUE_DAYS", 28)
+# Days after a rejection during which the authors may appeal it (once).
+TOOLKIT_APPEAL_WINDOW_DAYS = env_int("TOOLKIT_APPEAL_WINDOW_DAYS", 30)
 TOOLKIT_OAI_PAGE_SIZE = env_int("TOOLKIT_OAI_PAGE_SIZE", 100)
 # The address OAI-PMH Identify gives harvesters (the protocol requires a valid one): the
 # setting, else DEFAULT_FROM_EMAIL's address. With DEBUG off a missing or invalid address stops

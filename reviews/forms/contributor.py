@@ -445,6 +445,23 @@ class WithdrawForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class AppealForm(forms.Form):
+    reasons = forms.CharField(
+        label="Why should the decision be reconsidered?",
+        help_text=(
+            "An editor who did not take the decision reads your reasons and either upholds it "
+            "or sends the submission back to review. You can appeal once."
+        ),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=text_limit(SUBMISSION_ACTIONS, "appeal", "reasons"),
+        error_messages={"required": "Give your reasons for appealing."},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "appeal")
+        super().__init__(*args, **kwargs)
+
+
 class SubmitForm(forms.Form):
     """Submit has no fields; the engine's reasons (what is missing) land on it as errors."""
 

@@ -251,6 +251,34 @@ class RetireForm(DecisionForm):
     )
 
 
+class UpholdAppealForm(DecisionForm):
+    name = "uphold_appeal"
+    label = "Uphold the decision"
+    hint = "The rejection stands; the letter tells the authors why."
+    confirm = "The authors receive the letter; the submission stays closed."
+    success = "The decision is upheld. The authors have been sent the letter."
+
+    letter = forms.CharField(
+        label="Letter to the authors",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Answer the reasons given in the appeal.",
+    )
+
+
+class OverturnAppealForm(DecisionForm):
+    name = "overturn_appeal"
+    label = "Overturn the decision"
+    hint = "The submission returns to peer review in a new round; then invite reviewers."
+    success = "The decision is overturned. A new review round is open: invite reviewers."
+
+    letter = forms.CharField(
+        label="Letter to the authors",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text="Optional: what happens next.",
+    )
+
+
 DECISION_FORMS = {
     form.name: form
     for form in (
@@ -261,5 +289,7 @@ DECISION_FORMS = {
         RejectForm,
         PublishForm,
         RetireForm,
+        UpholdAppealForm,
+        OverturnAppealForm,
     )
 }

@@ -4,6 +4,7 @@ submission   the Submission, its metadata and its state machine
 (here)       its authors, versions and files (the upload paths are named in migrations)
 review       rounds, review assignments (a state machine), reviews and decisions
 log          the transition log and the reminders already sent
+appeal       an appeal of a rejection and its answer
 
 Transitions mutate fields only. Permission checks, locking, logging and e-mail live in
 `reviews.services`; what a viewer may see lives in `reviews.anonymity`.
@@ -18,11 +19,13 @@ from django.conf import settings
 from django.db import models
 
 from ..choices import FileKind
+from .appeal import Appeal
 from .log import SentReminder, TransitionLog
 from .review import AssignmentQuerySet, Decision, Review, ReviewAssignment, ReviewRound
 from .submission import Submission, SubmissionQuerySet
 
 __all__ = [
+    "Appeal",
     "AssignmentQuerySet",
     "Decision",
     "Review",

@@ -7,6 +7,7 @@ e-mail live in `reviews.services`; what a viewer may see lives in `reviews.anony
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Self
 
 import django_fsm as fsm
@@ -21,12 +22,13 @@ from ..choices import (
     ACTIVE_ASSIGNMENT_STATES,
     WITHDRAWABLE_STATES,
     AssignmentState,
+    DecisionKind,
     SubmissionState,
 )
 
 if TYPE_CHECKING:
     from catalog.models import Language, License, ResourceType
-    from reviews.models import ReviewRound, SubmissionVersion
+    from reviews.models import Decision, ReviewRound, SubmissionVersion
     from toolkit.accounts.permissions import Person
 
 S = SubmissionState
@@ -288,6 +290,33 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
             self.license_id and version and all(f.is_publishable for f in version.files.all())
         )
 
+    def appealed_decision(self) -> Decision | None:
+        """The latest rejection (desk or after review): what an appeal is about."""
+        from .review import Decision
+
+        return (
+            Decision.objects.filter(
+                submission=self, kind__in=[DecisionKind.DESK_REJECT, DecisionKind.REJECT]
+            )
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+
+    def appeal_deadline(self) -> datetime | None:
+        """When the authors' right to appeal the latest rejection ends."""
+        decision = self.appealed_decision()
+        days = timedelta(days=settings.TOOLKIT_APPEAL_WINDOW_DAYS)
+        return decision.created_at + days if decision else None
+
+    def is_within_appeal_window(self) -> bool:
+        deadline = self.appeal_deadline()
+        return deadline is not None and timezone.now() <= deadline
+
+    def was_never_appealed(self) -> bool:
+        from .appeal import Appeal
+
+        return not Appeal.objects.filter(submission=self).exists()
+
     # --- Transitions (fields only; see reviews.services)
     @fsm.transition(
         field=state,
@@ -382,3 +411,31 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
     )
     def retire(self) -> None:
         """Editor retires a published resource; its page becomes a tombstone."""
+
+    @fsm.transition(
+        field=state,
+        source=S.REJECTED,
+        target=S.APPEALED,
+        conditions=[is_within_appeal_window, was_never_appealed],  # type: ignore[list-item]  # fsm stubs: Model, not ours
+        permission=permissions.can_appeal,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
+    )
+    def appeal(self) -> None:
+        """The authors appeal a rejection, once, within the window."""
+
+    @fsm.transition(
+        field=state,
+        source=S.APPEALED,
+        target=S.REJECTED,
+        permission=permissions.can_handle_appeal,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
+    )
+    def uphold_appeal(self) -> None:
+        """Another editor upholds the rejection, with a letter."""
+
+    @fsm.transition(
+        field=state,
+        source=S.APPEALED,
+        target=S.IN_REVIEW,
+        permission=permissions.can_handle_appeal,  # type: ignore[arg-type]  # fsm stubs: Model, not ours
+    )
+    def overturn_appeal(self) -> None:
+        """Another editor overturns the rejection: the submission returns to review."""

@@ -4,6 +4,7 @@ core          the shared plumbing: lock, authorize, transition, log, e-mail
 submissions   drafts and submissions (the owner's actions)
 decisions     decisions and publishing (the editor's transitions)
 assignments   assignments and reviews (invitations, answers, review drafts)
+appeals       appeals of a rejection (the authors; another editor answers)
 actions       transitions by name, for the API and the editor's forms
 reminders     the daily reminder sweep
 
@@ -13,6 +14,7 @@ Pages, the API, the admin and the demo all call these, as `reviews.services.<nam
 from ..models import ReviewAssignment, Submission
 from ..rubric import clean_answers
 from .actions import ASSIGNMENT_ACTIONS, SUBMISSION_ACTIONS, Action, run_action, text_limit
+from .appeals import appeal, overturn_appeal, uphold_appeal
 from .assignments import (
     STALE_DRAFT,
     accept_invitation,
@@ -51,6 +53,9 @@ from .submissions import (
 )
 
 __all__ = [
+    "appeal",
+    "overturn_appeal",
+    "uphold_appeal",
     "ASSIGNMENT_ACTIONS",
     "CONDITION_MESSAGES",
     "EDITABLE_STATES",

@@ -11,6 +11,7 @@ from django.core.validators import MaxLengthValidator
 from django.http import Http404
 
 from ..rubric import NUL_MESSAGE
+from .appeals import appeal, overturn_appeal, uphold_appeal
 from .assignments import accept_invitation, cancel_assignment, complete_review, decline_invitation
 from .decisions import (
     accept,
@@ -53,6 +54,9 @@ SUBMISSION_ACTIONS = {
     "reject": Action(reject, {"letter": None}),
     "publish": Action(publish, {"change_note": 1000}),
     "retire": Action(retire, {"reason": 2000}),
+    "appeal": Action(appeal, {"reasons": 20_000}),
+    "uphold_appeal": Action(uphold_appeal, {"letter": None}),
+    "overturn_appeal": Action(overturn_appeal, {"letter": None}),
 }
 
 ASSIGNMENT_ACTIONS = {

@@ -35,6 +35,8 @@ CONDITION_MESSAGES = {
         "Acceptance needs {required} completed reviews across rounds; there are {count}."
     ),
     "is_ready_to_publish": "Publishing needs a licence and sanitized copies of every file.",
+    "is_within_appeal_window": "The time to appeal this decision has passed.",
+    "was_never_appealed": "This submission has already been appealed; a decision is appealed once.",
 }
 
 

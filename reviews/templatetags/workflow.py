@@ -20,6 +20,7 @@ STATE_STYLES: dict[str, str] = {
     SubmissionState.ACCEPTED: "ok",
     AssignmentState.COMPLETED: "ok",
     SubmissionState.REVISIONS_REQUESTED: "warn",
+    SubmissionState.APPEALED: "warn",
     AssignmentState.INVITED: "warn",
     SubmissionState.REJECTED: "danger",
     SubmissionState.WITHDRAWN: "danger",

@@ -37,13 +37,13 @@ if TYPE_CHECKING:
     from .common import AuthenticatedHttpRequest
 
 S = SubmissionState
-OWNER_TRANSITIONS = ("submit", "resubmit", "withdraw")
+OWNER_TRANSITIONS = ("submit", "resubmit", "withdraw", "appeal")
 
 # My submissions, grouped by what they need from me; each state says what to do next.
 GROUPS = (
     ("drafts", "Drafts", (S.DRAFT,)),
     ("revisions", "Revisions requested", (S.REVISIONS_REQUESTED,)),
-    ("with-editors", "With the editors", (S.SUBMITTED, S.IN_REVIEW)),
+    ("with-editors", "With the editors", (S.SUBMITTED, S.IN_REVIEW, S.APPEALED)),
     ("decided", "Accepted and published", (S.ACCEPTED, S.PUBLISHED)),
     ("closed", "Closed", (S.REJECTED, S.WITHDRAWN, S.RETIRED)),
 )
@@ -55,6 +55,7 @@ NEEDS = {
     S.ACCEPTED: ("Nothing to do — accepted; the editors will publish it", None),
     S.PUBLISHED: ("Published — you can start a new version at any time", None),
     S.REJECTED: ("Closed — not accepted", None),
+    S.APPEALED: ("Nothing to do — your appeal is with an editor who did not decide", None),
     S.WITHDRAWN: ("Closed — withdrawn", None),
     S.RETIRED: ("Closed — retired from the catalog", None),
 }
@@ -154,6 +155,7 @@ def _render_detail(
     status: int = 200,
     withdraw_form: forms.WithdrawForm | None = None,
     resubmit_form: forms.ResubmitForm | None = None,
+    appeal_form: forms.AppealForm | None = None,
 ) -> HttpResponse:
     user = request.user
     submission = Submission.objects.select_related("resource").get(pk=submission.pk)
@@ -173,6 +175,8 @@ def _render_detail(
         "decisions": anonymity.decisions_for(viewer),
         "reviews": anonymity.reviews_for(viewer),
         "timeline": anonymity.log_for(viewer),
+        "appeal": anonymity.appeal_for(viewer),
+        "appeal_form": appeal_form or forms.AppealForm(),
         "missing": forms.missing_items(submission) if editable else [],
         "withdraw_form": withdraw_form or forms.WithdrawForm(),
         "resubmit_form": resubmit_form or forms.ResubmitForm(),
@@ -247,6 +251,22 @@ def withdraw(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
         success="Withdrawn. The editors have been told.",
         redirect_to=detail_url(submission),
         render=again,
+        form=form,
+    )
+
+
+@login_required
+@require_POST
+def appeal(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponseBase:
+    """Appeal a rejection, once, within the window, with reasons."""
+    submission = _author_submission(request, uuid)
+    form = forms.AppealForm(request.POST)
+    return common.perform(
+        request,
+        lambda: services.appeal(submission, request.user, reasons=form.cleaned_data["reasons"]),
+        success="Your appeal has been sent. An editor who did not decide will answer.",
+        redirect_to=detail_url(submission),
+        render=lambda status: _render_detail(request, submission, status=status, appeal_form=form),
         form=form,
     )
 

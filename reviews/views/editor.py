@@ -34,6 +34,7 @@ from ..forms.editor import (
     QueueFilterForm,
 )
 from ..models import ReviewAssignment, Submission
+from ..services.core import transition_meta
 from .common import perform, visible_assignment
 from .decision_letter import letter_decision, letter_step, same_text
 
@@ -135,6 +136,7 @@ def render_detail(
             for v in submission.versions.order_by("-number")
         ],
         "decision_letters": anonymity.decisions_for(viewer),
+        "appeal": anonymity.appeal_for(viewer),
         "timeline": anonymity.log_for(viewer),
         "rounds": _review_rounds(viewer),
         "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
@@ -239,8 +241,10 @@ def _blocked(submission: Submission, user: Person, available: Any) -> list[dict]
     """Decisions this state allows but a condition holds back, with the engine's reason."""
     reasons = []
     for name, form_class in DECISION_FORMS.items():
-        if name in available:
-            continue
+        if name in available or not transition_meta(submission, name).has_transition(
+            submission.state
+        ):
+            continue  # offered, or not from this state at all: nothing to explain
         try:
             services.authorize(submission, name, user)
         except Conflict as error:

@@ -33,6 +33,7 @@ ALLOWED = {
     "reject": {"in_review"},
     "publish": {"accepted"},
     "retire": {"published"},
+    "appeal": {"rejected"},
 }
 TARGET = {
     "submit": S.SUBMITTED,
@@ -45,6 +46,7 @@ TARGET = {
     "reject": S.REJECTED,
     "publish": S.PUBLISHED,
     "retire": S.RETIRED,
+    "appeal": S.APPEALED,
 }
 OWNER_TRANSITIONS = factories.OWNER_TRANSITIONS
 STATES = factories.WORKFLOW_STATES

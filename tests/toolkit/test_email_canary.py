@@ -113,6 +113,12 @@ def run_workflow():
     services.retire(submission, editor, reason=payload("retire"))
     other, _ = factories.in_review(owner, editor, [r1], title=payload("other"))
     services.withdraw(other, owner, reason=payload("withdraw"))
+    # an appeal of a rejection, answered by another editor (issue 16 item 7)
+    second_editor = person("editor2", ["contributor", "editor"])
+    appealed, _ = factories.in_review(owner, editor, [r1], title=payload("appealed"))
+    services.reject(appealed, editor, letter=payload("reject"))
+    services.appeal(appealed, owner, reasons=payload("appeal"))
+    services.uphold_appeal(appealed, second_editor, letter=payload("upheld"))
 
 
 def template_names():
