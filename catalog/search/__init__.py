@@ -1,8 +1,8 @@
 """Full-text search of published resources: one interface, two backends (DESIGN §9).
 
 The backend is chosen by `connection.vendor`; callers never need to know which:
-`postgres` (a stored weighted tsvector, GIN, ts_rank, ts_headline) or `sqlite`
-(an FTS5 table, bm25). `query` parses the web-search syntax (once per request:
+`postgres` (a stored weighted tsvector, GIN, ts_rank) or `sqlite` (an FTS5
+table, bm25). `query` parses the web-search syntax (once per request:
 pass the ParsedQuery on), `matching` finds the resources, `snippets` picks and
 highlights the best sentence of the shown ones (the same in Python on both
 databases; `stems` finds the words) and `indexing` keeps the index and the

@@ -109,7 +109,8 @@ class Sentence:
         """The sentence, cut to about SNIPPET_CHARS around its matches, highlighted."""
         start, end = _window(self.text, self.start, self.end, self.spans)
         marked = _marked(self.text, self.spans, start, end)
-        return highlight(("…" if start > self.start else "") + marked + ("…" if end < self.end else ""))
+        before, after = "…" if start > self.start else "", "…" if end < self.end else ""
+        return highlight(before + marked + after)
 
 
 def _distinct(spans: Iterable[Span]) -> int:
@@ -121,16 +122,15 @@ def _window(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple[int
     (a little context before the first), at word boundaries."""
     if end - start <= SNIPPET_CHARS:
         return start, end
-    best: tuple[int, int, int] | None = None
+    windows = []
     for span in spans:
-        cut_start = max(start, span.start - SNIPPET_CHARS // 4)
-        cut_end = min(end, cut_start + SNIPPET_CHARS)
-        cut_start = max(start, cut_end - SNIPPET_CHARS)
-        inside = [s for s in spans if s.start >= cut_start and s.end <= cut_end]
-        if best is None or _distinct(inside) > best[0]:
-            best = (_distinct(inside), cut_start, cut_end)
-    assert best is not None
-    _, cut_start, cut_end = best
+        cut_end = min(end, max(start, span.start - SNIPPET_CHARS // 4) + SNIPPET_CHARS)
+        windows.append((max(start, cut_end - SNIPPET_CHARS), cut_end))
+
+    def covered(window: tuple[int, int]) -> int:
+        return _distinct(s for s in spans if s.start >= window[0] and s.end <= window[1])
+
+    cut_start, cut_end = max(windows, key=covered, default=(start, start + SNIPPET_CHARS))
     inside = [s for s in spans if s.start >= cut_start and s.end <= cut_end]
     if cut_start > start and not text[cut_start - 1].isspace():
         space = text.find(" ", cut_start, inside[0].start if inside else cut_end)
@@ -217,8 +217,8 @@ def snippets(
             .values_list("pk", Left("attachment_text", MAX_ATTACHMENT_CHARS))
         )
         for pk, text in attachments:
-            sentence = best_sentence([text], wanted)
-            if sentence and (found[pk] is None or sentence.distinct > found[pk].distinct):
+            sentence, prose = best_sentence([text], wanted), found[pk]
+            if sentence and (prose is None or sentence.distinct > prose.distinct):
                 found[pk] = sentence
     result = {pk: s.snippet() for pk, s in found.items() if s is not None}
     unmatched = [pk for pk, s in found.items() if s is None]
