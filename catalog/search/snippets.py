@@ -18,23 +18,31 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db.models.functions import Left
+from django.db import connection
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ..models import Resource
 from .indexing import MAX_ATTACHMENT_CHARS
 from .query import START, STOP, ParsedQuery, clean_text, parsed
 from .stems import Span, Words
 
-PROSE = (
-    "summary",
-    "learning_objectives",
-    "description",
-    "materials",
-    "facilitator_notes",
-    "evaluation",
-)  # then the attachment text, read only when these leave words unmatched
+# The prose, best first; then the attachment text, read only when these leave words
+# unmatched; then the topics, read only when nothing matched. Constant SQL for both
+# databases; the ids are integers, one placeholder each.
+PROSE_SQL = """
+SELECT id, keywords, summary, learning_objectives, description, materials, facilitator_notes,
+       evaluation
+FROM catalog_resource WHERE id IN ({})
+"""
+ATTACHMENT_SQL = """
+SELECT id, substr(attachment_text, 1, %s) FROM catalog_resource
+WHERE id IN ({}) AND attachment_text <> ''
+"""
+TOPICS_SQL = """
+SELECT rt.resource_id, t.name FROM catalog_resource_topics rt
+JOIN catalog_topic t ON t.id = rt.topic_id
+WHERE rt.resource_id IN ({}) ORDER BY t.name
+"""
 SNIPPET_CHARS = 200  # a longer sentence is cut around its matches
 MAX_LISTED = 4  # matching topics or keywords shown
 # A sentence ends at . ! ? … (before a capital, a digit or a quote) or at a line break.
@@ -194,6 +202,15 @@ def _labelled(topics: Sequence[str], keywords: str, words: Words) -> SafeString 
     return best[1] if best[0] else None
 
 
+def _rows(sql: str, ids: list[int], *first: int) -> list[tuple]:
+    """The rows of `sql` for these resource ids (none: no query)."""
+    if not ids:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(", ".join(["%s"] * len(ids))), [*first, *ids])
+        return cursor.fetchall()
+
+
 def snippets(
     query: str | ParsedQuery, resource_ids: Iterable, words: Iterable[str] | None = None
 ) -> dict[int, SafeString]:
@@ -207,25 +224,18 @@ def snippets(
         return {}
     found: dict[int, Sentence | None] = {}
     keywords: dict[int, str] = {}
-    for pk, kw, *prose in Resource.objects.filter(pk__in=ids).values_list("pk", "keywords", *PROSE):
+    for pk, kw, *prose in _rows(PROSE_SQL, ids):
         found[pk], keywords[pk] = best_sentence(prose, wanted), kw
     unfinished = [pk for pk, s in found.items() if s is None or s.distinct < len(wanted.keys)]
-    if unfinished:
-        attachments = (
-            Resource.objects.filter(pk__in=unfinished)
-            .exclude(attachment_text="")
-            .values_list("pk", Left("attachment_text", MAX_ATTACHMENT_CHARS))
-        )
-        for pk, text in attachments:
-            sentence, prose = best_sentence([text], wanted), found[pk]
-            if sentence and (prose is None or sentence.distinct > prose.distinct):
-                found[pk] = sentence
+    for pk, text in _rows(ATTACHMENT_SQL, unfinished, MAX_ATTACHMENT_CHARS):
+        sentence, earlier = best_sentence([text], wanted), found[pk]
+        if sentence and (earlier is None or sentence.distinct > earlier.distinct):
+            found[pk] = sentence
     result = {pk: s.snippet() for pk, s in found.items() if s is not None}
     unmatched = [pk for pk, s in found.items() if s is None]
     if unmatched:
         topics: dict[int, list[str]] = {pk: [] for pk in unmatched}
-        through = Resource.topics.through.objects.filter(resource_id__in=unmatched)
-        for pk, name in through.order_by("topic__name").values_list("resource_id", "topic__name"):
+        for pk, name in _rows(TOPICS_SQL, unmatched):
             topics[pk].append(name)
         for pk in unmatched:
             labelled = _labelled(topics[pk], keywords[pk], wanted)

@@ -68,15 +68,16 @@ class Words:
     """The words to highlight (a query's, or a synonym expansion's), ready to find in texts.
 
     Stop words count only when the words are all stop words. Finding scans the folded
-    text with one regular expression for words starting like a query word, and stems
-    those candidates only (cached): cheap even on a long attachment text.
+    text with one regular expression for the words that start like a query word or its
+    stem (three letters: stemming keeps them), and stems those candidates only (cached):
+    cheap even on a long attachment text.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
         words = [w for w in (fold(w).lower() for w in words) if _WORD.fullmatch(w)]
         content = [w for w in words if w not in STOP_WORDS]
         self.keys = frozenset(key(w) for w in (content or words))
-        prefixes = sorted({p for w in (content or words) for p in (w[:2], key(w)[:2])})
+        prefixes = sorted({p for w in (content or words) for p in (w[:3], key(w)[:3])})
         self._candidates = (
             re.compile(
                 r"(?<![^\W_])(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.IGNORECASE

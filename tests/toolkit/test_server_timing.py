@@ -4,6 +4,7 @@ import re
 import time
 
 import pytest
+from django.core.management import call_command
 from django.db.backends.utils import CursorWrapper
 from django.template.response import TemplateResponse
 from django.test import override_settings
@@ -91,3 +92,11 @@ def test_measuring_outside_a_request_does_nothing():
     with timing.measure("search"):
         pass
     assert timing.current() is None
+
+
+def test_bench_server_timing_prints_the_cost_of_the_header(catalog, capsys):
+    call_command("bench_server_timing", repeat=2, micro=20)
+    out = capsys.readouterr().out
+    for kind in ("catalog search", "browse a level", "API list", "feed"):
+        assert re.search(rf"^{kind} .*on - absent \(cpu p50\): [+-]\d+\.\d\d$", out, re.M)
+    assert re.search(r"The middleware alone.*: [\d.]+ µs without it, [\d.]+ µs with it", out)
