@@ -13,7 +13,6 @@ is the same on both databases; catalog.search.stems finds the words.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -152,31 +151,31 @@ def _window(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple[int
 def best_sentence(texts: Iterable[str], words: Words) -> Sentence | None:
     """The sentence of `texts` (in order of preference) holding the most distinct words."""
     best: Sentence | None = None
+    everything = len(words.keys)
     for text in texts:
         text = clean_text(text)
         spans = words.find(text) if text else []
-        if not spans:
-            continue
-        breaks = list(_SENTENCE_END.finditer(text))
-        break_starts, break_ends = [m.start() for m in breaks], [m.end() for m in breaks]
+        if not spans or (best is not None and _distinct(spans) <= best.distinct):
+            continue  # an earlier sentence is as good as any here
+        breaks = _SENTENCE_END.finditer(text)  # read as far as needed only
+        start, following = 0, next(breaks, None)
         i = 0
-        while i < len(spans):
+        while i < len(spans) and (best is None or best.distinct < everything):
             # the sentence around spans[i]: between the breaks before and after it
-            before = bisect.bisect_right(break_ends, spans[i].start) - 1
-            after = bisect.bisect_left(break_starts, spans[i].end)
-            start = break_ends[before] if before >= 0 else 0
-            end = break_starts[after] if after < len(breaks) else len(text)
+            while following is not None and following.end() <= spans[i].start:
+                start, following = following.end(), next(breaks, None)
+            end = following.start() if following is not None else len(text)
             inside = []
             while i < len(spans) and spans[i].start < end:
                 inside.append(spans[i])
                 i += 1
             lead = _LEADING_MARKERS.match(text, start, inside[0].start)
-            start = lead.end() if lead else start
-            sentence = Sentence(_distinct(inside), text, start, end, tuple(inside))
+            shown = lead.end() if lead else start
+            sentence = Sentence(_distinct(inside), text, shown, end, tuple(inside))
             if best is None or sentence.distinct > best.distinct:
                 best = sentence
-        if best is not None and best.distinct == len(words.keys):
-            break  # no later text can do better
+        if best is not None and best.distinct == everything:
+            break  # no later sentence can do better
     return best
 
 

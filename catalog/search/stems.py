@@ -15,7 +15,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -55,8 +55,7 @@ def key(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A matched word of a text: its offsets and its key."""
 
     start: int
