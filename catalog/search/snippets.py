@@ -7,7 +7,7 @@ then the earliest sentence; a long sentence is cut around its matches at word
 boundaries. Only when no prose matches is a labelled list shown ("Topic: …",
 "Keywords: …"); when nothing but the title matches there is no snippet (the page
 shows the summary). The choice is made in Python over the shown page's texts (about
-20 resources: one query, more only for attachment text or topics when needed), so it
+20 resources: one query, and one more for attachment text when needed), so it
 is the same on both databases; catalog.search.stems finds the words.
 """
 
@@ -25,22 +25,23 @@ from .indexing import MAX_ATTACHMENT_CHARS
 from .query import START, STOP, ParsedQuery, clean_text, parsed
 from .stems import Span, Words
 
-# The prose, best first; then the attachment text, read only when these leave words
-# unmatched; then the topics, read only when nothing matched. Constant SQL for both
-# databases; the ids are integers, one placeholder each.
+# The topic names and keywords, then the prose, best first; then, in a second query
+# made only when the prose leaves words unmatched, the attachment text. Constant SQL;
+# the ids are integers, one placeholder each.
 PROSE_SQL = """
-SELECT id, keywords, summary, learning_objectives, description, materials, facilitator_notes,
-       evaluation
-FROM catalog_resource WHERE id IN ({})
+SELECT r.id, (SELECT {names} FROM catalog_resource_topics rt
+              JOIN catalog_topic t ON t.id = rt.topic_id WHERE rt.resource_id = r.id),
+       r.keywords, r.summary, r.learning_objectives, r.description, r.materials,
+       r.facilitator_notes, r.evaluation
+FROM catalog_resource r WHERE r.id IN ({ids})
 """
+TOPIC_NAMES = {
+    "postgresql": "string_agg(t.name, chr(10))",
+    "sqlite": "group_concat(t.name, char(10))",
+}
 ATTACHMENT_SQL = """
 SELECT id, substr(attachment_text, 1, %s) FROM catalog_resource
-WHERE id IN ({}) AND attachment_text <> ''
-"""
-TOPICS_SQL = """
-SELECT rt.resource_id, t.name FROM catalog_resource_topics rt
-JOIN catalog_topic t ON t.id = rt.topic_id
-WHERE rt.resource_id IN ({}) ORDER BY t.name
+WHERE id IN ({ids}) AND attachment_text <> ''
 """
 SNIPPET_CHARS = 200  # a longer sentence is cut around its matches
 MAX_LISTED = 4  # matching topics or keywords shown
@@ -205,8 +206,9 @@ def _rows(sql: str, ids: list[int], *first: int) -> list[tuple]:
     """The rows of `sql` for these resource ids (none: no query)."""
     if not ids:
         return []
+    names = TOPIC_NAMES.get(connection.vendor, TOPIC_NAMES["sqlite"])
     with connection.cursor() as cursor:
-        cursor.execute(sql.format(", ".join(["%s"] * len(ids))), [*first, *ids])
+        cursor.execute(sql.format(names=names, ids=", ".join(["%s"] * len(ids))), [*first, *ids])
         return cursor.fetchall()
 
 
@@ -222,22 +224,18 @@ def snippets(
     if not query or not ids or not wanted:
         return {}
     found: dict[int, Sentence | None] = {}
-    keywords: dict[int, str] = {}
-    for pk, kw, *prose in _rows(PROSE_SQL, ids):
-        found[pk], keywords[pk] = best_sentence(prose, wanted), kw
+    lists: dict[int, tuple[list[str], str]] = {}
+    for pk, names, keywords, *prose in _rows(PROSE_SQL, ids):
+        found[pk] = best_sentence(prose, wanted)
+        lists[pk] = (sorted((names or "").split("\n")), keywords)
     unfinished = [pk for pk, s in found.items() if s is None or s.distinct < len(wanted.keys)]
     for pk, text in _rows(ATTACHMENT_SQL, unfinished, MAX_ATTACHMENT_CHARS):
         sentence, earlier = best_sentence([text], wanted), found[pk]
         if sentence and (earlier is None or sentence.distinct > earlier.distinct):
             found[pk] = sentence
     result = {pk: s.snippet() for pk, s in found.items() if s is not None}
-    unmatched = [pk for pk, s in found.items() if s is None]
-    if unmatched:
-        topics: dict[int, list[str]] = {pk: [] for pk in unmatched}
-        for pk, name in _rows(TOPICS_SQL, unmatched):
-            topics[pk].append(name)
-        for pk in unmatched:
-            labelled = _labelled(topics[pk], keywords[pk], wanted)
-            if labelled:
-                result[pk] = labelled
+    for pk in [pk for pk, s in found.items() if s is None]:
+        labelled = _labelled(*lists[pk], wanted)
+        if labelled:
+            result[pk] = labelled
     return result
