@@ -4,6 +4,7 @@ topic and keyword lists only when nothing else matches, and then labelled."""
 import re
 
 import pytest
+from django.core.management import call_command
 from django.utils.html import strip_tags
 
 from catalog import search
@@ -194,3 +195,12 @@ def test_the_catalog_page_shows_the_matching_sentence_instead_of_the_keyword_lis
         '<p class="result__snippet">They trace how <mark>structural racism</mark> shapes access '
         "to care today.</p>"
     ) in html
+
+
+def test_bench_snippets_prints_what_the_snippets_of_a_page_cost(capsys):
+    call_command("seed_corpus", resources=30, batch=10, force=True, verbosity=0)
+    call_command("bench_snippets", rounds=1)
+    out = capsys.readouterr().out
+    assert "Snippets of a page of 20" in out
+    for name in ("database", "CPU", "wall"):
+        assert re.search(rf"^  {name} +p50 +\d+\.\d\d +p95 +\d+\.\d\d$", out, re.M)
