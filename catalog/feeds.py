@@ -19,7 +19,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import http_date
 from django.utils.xmlutils import SimplerXMLGenerator
 
-from toolkit import site
+from toolkit import site, timing
 
 from . import search
 from .filters import ResourceFilter, SearchPresenter
@@ -45,6 +45,7 @@ class CatalogAtomFeed(Atom1Feed):
     forms let a pasted one through) must not break the feed for everyone.
     """
 
+    @timing.timed("tpl")
     def write(self, outfile: Any, encoding: str) -> None:
         """Atom1Feed.write, with the xml-stylesheet instructions Django writes for RSS only."""
         handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "toolkit.timing.ServerTimingMiddleware",  # first: it times all the rest
     "django.middleware.security.SecurityMiddleware",
     "toolkit.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -435,3 +436,5 @@ if not OAI_EMAIL_RE.fullmatch(TOOLKIT_OAI_ADMIN_EMAIL):
 # Zero-result searches kept per day (the rest are counted together), and for how many days.
 TOOLKIT_SEARCH_LOG_DAILY_CAP = env_int("TOOLKIT_SEARCH_LOG_DAILY_CAP", 1000)
 TOOLKIT_SEARCH_LOG_DAYS = env_int("TOOLKIT_SEARCH_LOG_DAYS", 365)
+# The Server-Timing header (db, search, facets, tpl) on the catalog's responses (toolkit.timing).
+TOOLKIT_SERVER_TIMING = env_bool("TOOLKIT_SERVER_TIMING", True)

@@ -17,6 +17,8 @@ import django_filters as df
 from django.db.models import QuerySet
 from django.http import QueryDict
 
+from toolkit import timing
+
 from .. import facets, search
 from ..facets import Facet
 from ..models import Resource
@@ -214,6 +216,8 @@ class ResourceFilter(df.FilterSet):
     def results(self, ordering: str | None = None) -> SearchResults:
         """The matching resources, in order, with facet counts (call after is_valid())."""
         query = self.parsed_query
-        text = self.index.text_match(query) if query else None
-        selection = self.index.select(self.criteria(), text)
+        with timing.measure("search"):
+            text = self.index.text_match(query) if query else None
+        with timing.measure("facets"):
+            selection = self.index.select(self.criteria(), text)
         return SearchResults(selection, ordering or self.ordering, query)

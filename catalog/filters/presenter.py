@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django.urls import reverse
 
+from toolkit import timing
+
 from ..facets import Facet, Selection
 from .filterset import SORTS, ResourceFilter
 
@@ -69,6 +71,7 @@ class FacetGroup:
         return "radio" if self.exclusive else "checkbox"
 
 
+@timing.timed("facets")
 def facet_groups(selection: Selection) -> list[FacetGroup]:
     """The sidebar: each facet's values with their counts, selected values always shown.
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import overload
 
+from toolkit import timing
+
 from .. import search
 from ..facets import Selection
 from ..models import Resource
@@ -75,7 +77,8 @@ class SearchResults:
 
     def with_snippets(self, rows: list[dict]) -> list[dict]:
         """Set each listing dict's `snippet` (highlighted HTML, or None): shown rows only."""
-        found = search.snippets(self.query, [row["id"] for row in rows]) if self.query else {}
+        with timing.measure("search"):
+            found = search.snippets(self.query, [row["id"] for row in rows]) if self.query else {}
         for row in rows:
             row["snippet"] = found.get(row["id"])
         return rows

@@ -1,11 +1,12 @@
 """Full-text search of published resources: one interface, two backends (DESIGN §9).
 
 The backend is chosen by `connection.vendor`; callers never need to know which:
-`postgres` (a stored weighted tsvector, GIN, ts_rank, ts_headline) or `sqlite`
-(an FTS5 table, bm25, snippet()). `query` parses the web-search syntax (once per
-request: pass the ParsedQuery on), `matching` finds the resources, `snippets`
-highlights the shown ones and `indexing` keeps the index and the catalog
-generation up to date.
+`postgres` (a stored weighted tsvector, GIN, ts_rank) or `sqlite` (an FTS5
+table, bm25). `query` parses the web-search syntax (once per request:
+pass the ParsedQuery on), `matching` finds the resources, `snippets` picks and
+highlights the best sentence of the shown ones (the same in Python on both
+databases; `stems` finds the words) and `indexing` keeps the index and the
+catalog generation up to date.
 """
 
 from .indexing import (
@@ -31,9 +32,10 @@ from .query import (
     parse_query,
     parsed,
 )
-from .snippets import highlight, snippets
+from .snippets import highlight, highlight_words, snippets
 from .sqlite import CLEAR_SQL as FTS_CLEAR_SQL
 from .sqlite import fts_expression
+from .stems import Words
 
 __all__ = [
     "FTS_CLEAR_SQL",
@@ -45,12 +47,14 @@ __all__ = [
     "Match",
     "ParsedQuery",
     "Term",
+    "Words",
     "clean_query",
     "clean_text",
     "document",
     "fts_expression",
     "generation",
     "highlight",
+    "highlight_words",
     "index_many",
     "index_resource",
     "match",

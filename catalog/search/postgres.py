@@ -4,7 +4,7 @@ A title; B summary, learning objectives, topic names, keywords; C description,
 materials, facilitator notes, evaluation; D text extracted from the files
 (`english` config). Queries use `websearch_to_tsquery` and are ranked with
 `ts_rank` on the stored column: the document vector is never computed per query.
-Snippets come from `ts_headline`, for the shown rows only. User text only ever
+(Snippets are chosen in Python: catalog.search.snippets.) User text only ever
 travels as a parameter of constant SQL.
 """
 
@@ -22,19 +22,6 @@ SELECT r.id FROM catalog_resource r, websearch_to_tsquery('english', %s) query
 WHERE r.retired_at IS NULL AND r.search_vector @@ query
 ORDER BY ts_rank(r.search_vector, query) DESC, r.published_at DESC, r.id
 """
-HEADLINE_SQL = """
-SELECT r.id, CASE
-    WHEN ts_filter(r.search_vector, '{a,b}') @@ query
-        THEN ts_headline('english', concat_ws(' ', r.summary, r.learning_objectives), query, %s)
-    WHEN ts_filter(r.search_vector, '{c}') @@ query
-        THEN ts_headline('english', r.description, query, %s)
-    END
-FROM catalog_resource r, websearch_to_tsquery('english', %s) query
-WHERE r.id = ANY(%s)
-"""
-HEADLINE_OPTIONS = (
-    'StartSel=\x02, StopSel=\x03, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "'
-)
 VECTOR_SQL = """
 UPDATE catalog_resource r SET search_vector =
     setweight(to_tsvector('english', coalesce(r.title, '')), 'A')
@@ -56,17 +43,6 @@ def match_ids(query: ParsedQuery) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(MATCH_SQL, [query.text])
         return [row[0] for row in cursor.fetchall()]
-
-
-def snippet_rows(query: ParsedQuery, resource_ids: list[int]) -> list[tuple[int, str]]:
-    """(id, marked text): the summary when it (or the title) matches, else the description.
-
-    The shorter text that can hold a match, since ts_headline parses all it is given.
-    """
-    options = HEADLINE_OPTIONS
-    with connection.cursor() as cursor:
-        cursor.execute(HEADLINE_SQL, [options, options, query.text, resource_ids])
-        return cursor.fetchall()
 
 
 def write(cursor: CursorWrapper, ids: list[int], max_attachment_chars: int) -> int:

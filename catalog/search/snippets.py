@@ -1,17 +1,55 @@
-"""Highlighted snippets of the shown results: the only place search text becomes markup."""
+"""Highlighted snippets of the shown results: the only place search text becomes markup.
+
+A result's snippet is the sentence of its prose that best matches the words: the one
+with the most distinct query words, then the earliest field (summary, learning
+objectives, description, materials, facilitator notes, evaluation, attachment text),
+then the earliest sentence; a long sentence is cut around its matches at word
+boundaries. Only when no prose matches is a labelled list shown ("Topic: …",
+"Keywords: …"); when nothing but the title matches there is no snippet (the page
+shows the summary). The choice is made in Python over the shown page's texts (about
+20 resources: one query, and one more for attachment text when needed), so it
+is the same on both databases; catalog.search.stems finds the words.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from django.utils.html import escape
+from django.db import connection
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from . import postgres, sqlite
-from .matching import vendor
-from .query import START, STOP, ParsedQuery, parsed
+from .indexing import MAX_ATTACHMENT_CHARS
+from .query import START, STOP, ParsedQuery, clean_text, parsed
+from .stems import Span, Words
 
+# The topic names and keywords, then the prose, best first; then, in a second query
+# made only when the prose leaves words unmatched, the attachment text. Constant SQL;
+# the ids are integers, one placeholder each.
+PROSE_SQL = """
+SELECT r.id, (SELECT {names} FROM catalog_resource_topics rt
+              JOIN catalog_topic t ON t.id = rt.topic_id WHERE rt.resource_id = r.id),
+       r.keywords, r.summary, r.learning_objectives, r.description, r.materials,
+       r.facilitator_notes, r.evaluation
+FROM catalog_resource r WHERE r.id IN ({ids})
+"""
+TOPIC_NAMES = {
+    "postgresql": "string_agg(t.name, chr(10))",
+    "sqlite": "group_concat(t.name, char(10))",
+}
+ATTACHMENT_SQL = """
+SELECT id, substr(attachment_text, 1, %s) FROM catalog_resource
+WHERE id IN ({ids}) AND attachment_text <> ''
+"""
+SNIPPET_CHARS = 200  # a longer sentence is cut around its matches
+MAX_LISTED = 4  # matching topics or keywords shown
+# A sentence ends at . ! ? … (before a capital, a digit or a quote) or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[^\sa-z])|\s*\n\s*")
+_LEADING_MARKERS = re.compile(r"[\s\-*•#>]+")  # list and heading markers of a line
+_MARKDOWN = re.compile(r"\*\*|__|`")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 # Line breaks in a snippet (between the summary and each objective): a separator on the
 # one line a snippet is shown on, or just a space after a sentence's end.
 _BREAK_AFTER_SENTENCE = re.compile(r"(?<=[.!?:;…])[ \t]*\n\s*")
@@ -46,12 +84,158 @@ def highlight(marked: str) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - built from escaped text and our own tags
 
 
-def snippets(query: str | ParsedQuery, resource_ids: Iterable) -> dict[int, SafeString]:
-    """Highlighted snippets of the given resources (the page slice only); absent if no match."""
+def _marked(text: str, spans: Sequence[Span], start: int, end: int) -> str:
+    """text[start:end] with START/STOP around the spans; next marks merge across spaces."""
+    parts, at = [], start
+    for span in spans:
+        if span.start >= at and span.end <= end:
+            parts += [text[at : span.start], START, text[span.start : span.end], STOP]
+            at = span.end
+    parts.append(text[at:end])
+    marked = re.sub(f"{STOP}([ \t]+){START}", r"\1", "".join(parts))
+    return _LINK.sub(r"\1", _MARKDOWN.sub("", marked))
+
+
+def highlight_words(text: str, words: Iterable[str] | Words) -> SafeString:
+    """All of `text`, escaped, with the given words (stemmed, accent-folded) in <mark>."""
+    words = words if isinstance(words, Words) else Words(words)
+    text = clean_text(text)
+    return highlight(_marked(text, words.find(text), 0, len(text)))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """The best sentence found so far: how many distinct words it holds, and where it is."""
+
+    distinct: int
+    text: str
+    start: int
+    end: int
+    spans: tuple[Span, ...]
+
+    def snippet(self) -> SafeString:
+        """The sentence, cut to about SNIPPET_CHARS around its matches, highlighted."""
+        start, end = _window(self.text, self.start, self.end, self.spans)
+        marked = _marked(self.text, self.spans, start, end)
+        before, after = "…" if start > self.start else "", "…" if end < self.end else ""
+        return highlight(before + marked + after)
+
+
+def _distinct(spans: Iterable[Span]) -> int:
+    return len({s.key for s in spans})
+
+
+def _window(text: str, start: int, end: int, spans: Sequence[Span]) -> tuple[int, int]:
+    """Where to cut a long sentence: the SNIPPET_CHARS holding the most distinct words
+    (a little context before the first), at word boundaries."""
+    if end - start <= SNIPPET_CHARS:
+        return start, end
+    windows = []
+    for span in spans:
+        cut_end = min(end, max(start, span.start - SNIPPET_CHARS // 4) + SNIPPET_CHARS)
+        windows.append((max(start, cut_end - SNIPPET_CHARS), cut_end))
+
+    def covered(window: tuple[int, int]) -> int:
+        return _distinct(s for s in spans if s.start >= window[0] and s.end <= window[1])
+
+    cut_start, cut_end = max(windows, key=covered, default=(start, start + SNIPPET_CHARS))
+    inside = [s for s in spans if s.start >= cut_start and s.end <= cut_end]
+    if cut_start > start and not text[cut_start - 1].isspace():
+        space = text.find(" ", cut_start, inside[0].start if inside else cut_end)
+        cut_start = space + 1 if space >= 0 else cut_start
+    if cut_end < end and not text[cut_end].isspace():
+        space = text.rfind(" ", inside[-1].end if inside else cut_start, cut_end)
+        cut_end = space if space >= 0 else cut_end
+    return cut_start, cut_end
+
+
+def best_sentence(texts: Iterable[str], words: Words) -> Sentence | None:
+    """The sentence of `texts` (in order of preference) holding the most distinct words."""
+    best: Sentence | None = None
+    everything = len(words.keys)
+    for text in texts:
+        text = clean_text(text)
+        spans = words.find(text) if text else []
+        if not spans or (best is not None and _distinct(spans) <= best.distinct):
+            continue  # an earlier sentence is as good as any here
+        breaks = _SENTENCE_END.finditer(text)  # read as far as needed only
+        start, following = 0, next(breaks, None)
+        i = 0
+        while i < len(spans) and (best is None or best.distinct < everything):
+            # the sentence around spans[i]: between the breaks before and after it
+            while following is not None and following.end() <= spans[i].start:
+                start, following = following.end(), next(breaks, None)
+            end = following.start() if following is not None else len(text)
+            inside = []
+            while i < len(spans) and spans[i].start < end:
+                inside.append(spans[i])
+                i += 1
+            lead = _LEADING_MARKERS.match(text, start, inside[0].start)
+            shown = lead.end() if lead else start
+            sentence = Sentence(_distinct(inside), text, shown, end, tuple(inside))
+            if best is None or sentence.distinct > best.distinct:
+                best = sentence
+        if best is not None and best.distinct == everything:
+            break  # no later sentence can do better
+    return best
+
+
+def _listed(label: str, plural: str, items: Iterable[str], words: Words) -> tuple[int, SafeString]:
+    """(distinct words, "Label: item · item") of the matching items, or (0, "")."""
+    matched = [(item, spans) for item in items if (spans := words.find(item))][:MAX_LISTED]
+    if not matched:
+        return 0, SafeString()
+    marked = "\n".join(_marked(item, spans, 0, len(item)) for item, spans in matched)
+    return _distinct(s for _, spans in matched for s in spans), format_html(
+        '<span class="result__snippet-label">{}:</span> {}',
+        label if len(matched) == 1 else plural,
+        highlight(marked),
+    )
+
+
+def _labelled(topics: Sequence[str], keywords: str, words: Words) -> SafeString | None:
+    """The topic or keyword list (the better, topics if equal) when it matches."""
+    keyword_items = [k.strip() for k in re.split(r"[,;\n]", clean_text(keywords)) if k.strip()]
+    by_topic = _listed("Topic", "Topics", map(clean_text, topics), words)
+    by_keyword = _listed("Keyword", "Keywords", keyword_items, words)
+    best = max(by_topic, by_keyword, key=lambda found: found[0])  # the first if equal
+    return best[1] if best[0] else None
+
+
+def _rows(sql: str, ids: list[int], *first: int) -> list[tuple]:
+    """The rows of `sql` for these resource ids (none: no query)."""
+    if not ids:
+        return []
+    names = TOPIC_NAMES.get(connection.vendor, TOPIC_NAMES["sqlite"])
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(names=names, ids=", ".join(["%s"] * len(ids))), [*first, *ids])
+        return cursor.fetchall()
+
+
+def snippets(
+    query: str | ParsedQuery, resource_ids: Iterable, words: Iterable[str] | None = None
+) -> dict[int, SafeString]:
+    """Highlighted snippets of the given resources (the page slice only); absent if only
+    the title matches. `words` (default: the query's) are those to find and highlight,
+    say a query's words with their synonyms."""
     query = parsed(query)
-    resource_ids = [int(pk) for pk in resource_ids]
-    if not query or not resource_ids:
+    ids = [int(pk) for pk in resource_ids]
+    wanted = Words(query.words if words is None else words)
+    if not query or not ids or not wanted:
         return {}
-    backend = postgres if vendor() == "postgresql" else sqlite
-    rows = backend.snippet_rows(query, resource_ids)
-    return {pk: highlight(marked) for pk, marked in rows if marked and START in marked}
+    found: dict[int, Sentence | None] = {}
+    lists: dict[int, tuple[list[str], str]] = {}
+    for pk, names, keywords, *prose in _rows(PROSE_SQL, ids):
+        found[pk] = best_sentence(prose, wanted)
+        lists[pk] = (sorted((names or "").split("\n")), keywords)
+    unfinished = [pk for pk, s in found.items() if s is None or s.distinct < len(wanted.keys)]
+    for pk, text in _rows(ATTACHMENT_SQL, unfinished, MAX_ATTACHMENT_CHARS):
+        sentence, earlier = best_sentence([text], wanted), found[pk]
+        if sentence and (earlier is None or sentence.distinct > earlier.distinct):
+            found[pk] = sentence
+    result = {pk: s.snippet() for pk, s in found.items() if s is not None}
+    for pk in [pk for pk, s in found.items() if s is None]:
+        labelled = _labelled(*lists[pk], wanted)
+        if labelled:
+            result[pk] = labelled
+    return result

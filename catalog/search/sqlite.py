@@ -4,8 +4,9 @@ The table (porter + unicode61 with diacritics removed; columns title, summary,
 body, attachments; rowid = resource id) holds published, non-retired resources
 only. The web-search syntax is translated into an FTS5 expression in which every
 word is a quoted string, so the FTS5 operators (`*`, `NEAR`, `:`, `^`,
-parentheses, `AND`/`NOT`) typed by a person are plain text. Snippets come from
-FTS5 `snippet()`. User text only ever travels as a parameter of constant SQL.
+parentheses, `AND`/`NOT`) typed by a person are plain text. (Snippets are chosen
+in Python: catalog.search.snippets.) User text only ever travels as a parameter of
+constant SQL.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from django.db import connection
 from django.db.backends.utils import CursorWrapper
 
-from .query import START, ParsedQuery, Term
+from .query import ParsedQuery, Term
 
 COLUMNS = ("title", "summary", "body", "attachments")
 
@@ -30,19 +31,12 @@ WHERE f.rowid NOT IN (
     SELECT rowid FROM catalog_resource_fts WHERE catalog_resource_fts MATCH %s)
 ORDER BY r.published_at DESC, r.id
 """
-SNIPPET_SQL = """
-SELECT rowid, snippet(catalog_resource_fts, %s, char(2), char(3), '…', 28)
-FROM catalog_resource_fts
-WHERE catalog_resource_fts MATCH %s AND rowid IN (SELECT value FROM json_each(%s))
-"""
 REMOVE_SQL = "DELETE FROM catalog_resource_fts WHERE rowid IN (SELECT value FROM json_each(%s))"
 INSERT_SQL = """
 INSERT INTO catalog_resource_fts (rowid, title, summary, body, attachments)
 VALUES (%s, %s, %s, %s, %s)
 """
 CLEAR_SQL = "DELETE FROM catalog_resource_fts"
-# Summary column first: the shorter text that can hold a match; the body only if needed.
-SUMMARY_COLUMN, BODY_COLUMN = 1, 2
 
 
 def fts_string(term: Term) -> str:
@@ -92,21 +86,6 @@ def match_ids(query: ParsedQuery) -> list[int]:
                     seen.add(pk)
                     ids.append(pk)
     return ids
-
-
-def snippet_rows(query: ParsedQuery, resource_ids: list[int]) -> list[tuple[int, str]]:
-    """(id, marked text) of the summary when it holds a match, else of the body."""
-    expression = fts_query(query)
-    if not expression:
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(SNIPPET_SQL, [SUMMARY_COLUMN, expression, json.dumps(resource_ids)])
-        rows = [(pk, snippet) for pk, snippet in cursor.fetchall() if START in snippet]
-        missing = set(resource_ids) - {pk for pk, _ in rows}
-        if missing:
-            cursor.execute(SNIPPET_SQL, [BODY_COLUMN, expression, json.dumps(sorted(missing))])
-            rows += cursor.fetchall()
-    return rows
 
 
 def write(cursor: CursorWrapper, ids: list[int], rows: list[tuple]) -> None:

@@ -204,16 +204,6 @@ def test_a_snippet_separates_the_lines_it_spans_instead_of_running_them_together
     )
 
 
-def test_snippets_of_listed_objectives_keep_them_apart():
-    resource = factories.resource(
-        "Working with interpreters",
-        summary="A session on interpreters.",
-        learning_objectives="Brief an interpreter\nUse first-person speech",
-    )
-    snippet = search.snippets("interpreter", [resource.pk])[resource.pk]
-    assert "interpreter</mark> · Use first-person speech" in snippet
-
-
 def test_seed_corpus_builds_a_searchable_catalog_and_bench_catalog_times_it(capsys):
     with pytest.raises(CommandError, match="DEBUG off"):
         call_command("seed_corpus", resources=5)
