@@ -46,7 +46,7 @@ def test_the_contributor_appeals_and_another_editor_upholds_the_decision(page: P
         expect(editor.get_by_role("region", name="Appeal")).to_contain_text(
             "another editor answers it"
         )
-        expect(editor.get_by_role("button", name="Uphold the decision")).to_have_count(0)
+        expect(editor.get_by_label("Uphold the decision")).to_have_count(0)
 
     with step("Another editor finds it on the desk and upholds the decision"):
         other = browsing.new_page()
@@ -55,10 +55,10 @@ def test_the_contributor_appeals_and_another_editor_upholds_the_decision(page: P
         other.get_by_role("region", name=re.compile("Appeals")).get_by_role(
             "link", name=TITLE
         ).click()
-        form = other.locator("#decide-uphold_appeal")
-        form.locator("summary").click()  # a second, deliberate step
+        form = other.locator("#decide-letter")
+        form.get_by_label("Uphold the decision").check()
         form.get_by_label("Letter to the authors").fill("A ten-minute case still needs a debrief.")
-        form.get_by_role("button", name="Uphold the decision").click()
+        form.get_by_role("button", name="Send decision").click()
         expect(other.locator(".messages")).to_contain_text("The decision is upheld")
 
     with step("The contributor reads the answer"):
