@@ -21,6 +21,7 @@ from rest_framework.routers import BaseRouter
 
 from . import facets, serializers
 from .filters import (
+    EXACT,
     PAGE_SIZE,
     FacetFilter,
     MinutesFilter,
@@ -84,6 +85,17 @@ class ResourcePagination(PageNumberPagination):
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["suggestion"] = {
+            "type": "string",
+            "nullable": True,
+            "description": "A correction of misspelt words that finds more (“implicit bias” "
+            "for “implict bais”), or null.",
+        }
+        schema["properties"]["corrected"] = {
+            "type": "boolean",
+            "description": "true: the words found nothing, so the results are the "
+            "suggestion's. Send exact=1 to search the words as typed.",
+        }
         schema["properties"]["facets"] = {
             "type": "object",
             "description": f"With ?facets=1: per facet ({', '.join(facets.facet_names())}), "
@@ -167,6 +179,13 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
                 OpenApiParameter.QUERY,
                 description="1 to add `facets`: the disjunctive counts of every facet.",
             ),
+            OpenApiParameter(
+                EXACT,
+                OpenApiTypes.BOOL,
+                OpenApiParameter.QUERY,
+                description="1 to search the words as typed: a search that finds nothing "
+                "is not replaced by its `suggestion`.",
+            ),
         ],
         responses={200: serializers.ResourceSerializer(many=True), 400: OpenApiTypes.OBJECT},
     )
@@ -184,6 +203,9 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
         # SearchResults pages like a sequence of resources.
         page = self.paginate_queryset(cast(Sequence[Resource], results))
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        correction = results.correction
+        response.data["suggestion"] = correction.text if correction else None
+        response.data["corrected"] = bool(correction and correction.applied)
         if request.query_params.get("facets", "").lower() in TRUE_VALUES:
             response.data["facets"] = {
                 group.name: serializers.FacetValueSerializer(group.options, many=True).data

@@ -3,6 +3,7 @@ presenter of a search page."""
 
 from .bounds import MAX_PARAMETER_VALUES, MAX_VALUES_PER_PARAMETER, bounded_parameters
 from .filterset import (
+    EXACT,
     SORTS,
     BooleanFilter,
     FacetFilter,
@@ -17,6 +18,7 @@ from .results import LONG_FIELDS, SearchResults
 PAGE_SIZE = 20
 
 __all__ = [
+    "EXACT",
     "LONG_FIELDS",
     "MAX_PARAMETER_VALUES",
     "MAX_VALUES_PER_PARAMETER",

@@ -2,10 +2,10 @@
 
 A title; B summary, learning objectives, topic names, keywords; C description,
 materials, facilitator notes, evaluation; D text extracted from the files
-(`english` config). Queries use `websearch_to_tsquery` and are ranked with
-`ts_rank` on the stored column: the document vector is never computed per query.
-Snippets come from `ts_headline`, for the shown rows only. User text only ever
-travels as a parameter of constant SQL.
+(`toolkit_search`: the `english` config with accents folded by unaccent, migration 0009).
+Queries use `websearch_to_tsquery` and are ranked with `ts_rank` on the stored column:
+the document vector is never computed per query. Snippets come from `ts_headline`, for
+the shown rows only. User text only ever travels as a parameter of constant SQL.
 """
 
 from __future__ import annotations
@@ -15,36 +15,36 @@ from django.db.backends.utils import CursorWrapper
 
 from .query import ParsedQuery
 
-TS_CONFIG = "english"
+TS_CONFIG = "toolkit_search"  # english, accents folded (migration 0009)
 
-MATCH_SQL = """
-SELECT r.id FROM catalog_resource r, websearch_to_tsquery('english', %s) query
+MATCH_SQL = f"""
+SELECT r.id FROM catalog_resource r, websearch_to_tsquery('{TS_CONFIG}', %s) query
 WHERE r.retired_at IS NULL AND r.search_vector @@ query
 ORDER BY ts_rank(r.search_vector, query) DESC, r.published_at DESC, r.id
 """
-HEADLINE_SQL = """
+HEADLINE_SQL = f"""
 SELECT r.id, CASE
-    WHEN ts_filter(r.search_vector, '{a,b}') @@ query
-        THEN ts_headline('english', concat_ws(' ', r.summary, r.learning_objectives), query, %s)
-    WHEN ts_filter(r.search_vector, '{c}') @@ query
-        THEN ts_headline('english', r.description, query, %s)
+    WHEN ts_filter(r.search_vector, '{{a,b}}') @@ query
+        THEN ts_headline('{TS_CONFIG}', concat_ws(' ', r.summary, r.learning_objectives), query, %s)
+    WHEN ts_filter(r.search_vector, '{{c}}') @@ query
+        THEN ts_headline('{TS_CONFIG}', r.description, query, %s)
     END
-FROM catalog_resource r, websearch_to_tsquery('english', %s) query
+FROM catalog_resource r, websearch_to_tsquery('{TS_CONFIG}', %s) query
 WHERE r.id = ANY(%s)
 """
 HEADLINE_OPTIONS = (
     'StartSel=\x02, StopSel=\x03, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "'
 )
-VECTOR_SQL = """
+VECTOR_SQL = f"""
 UPDATE catalog_resource r SET search_vector =
-    setweight(to_tsvector('english', coalesce(r.title, '')), 'A')
- || setweight(to_tsvector('english', concat_ws(' ', r.summary, r.learning_objectives,
+    setweight(to_tsvector('{TS_CONFIG}', coalesce(r.title, '')), 'A')
+ || setweight(to_tsvector('{TS_CONFIG}', concat_ws(' ', r.summary, r.learning_objectives,
         (SELECT string_agg(t.name, ' ') FROM catalog_resource_topics rt
            JOIN catalog_topic t ON t.id = rt.topic_id WHERE rt.resource_id = r.id),
         r.keywords)), 'B')
- || setweight(to_tsvector('english', concat_ws(' ', r.description, r.materials,
+ || setweight(to_tsvector('{TS_CONFIG}', concat_ws(' ', r.description, r.materials,
         r.facilitator_notes, r.evaluation)), 'C')
- || setweight(to_tsvector('english', left(coalesce(r.attachment_text, ''), %s)), 'D')
+ || setweight(to_tsvector('{TS_CONFIG}', left(coalesce(r.attachment_text, ''), %s)), 'D')
 WHERE r.retired_at IS NULL AND r.id = ANY(%s)
 """
 REMOVE_SQL = "UPDATE catalog_resource SET search_vector = NULL WHERE id = ANY(%s)"
