@@ -19,8 +19,8 @@ from django.http import QueryDict
 
 from .. import facets, search
 from ..facets import Facet
-from ..search import suggest, synonyms
 from ..models import Resource
+from ..search import suggest, synonyms
 from .bounds import BoundedForm, bounded_parameters
 from .fields import MinutesField, QueryField, TermsField, YearsField
 from .results import SearchResults

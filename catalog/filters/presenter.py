@@ -27,8 +27,8 @@ class Chip:
 
 @dataclass(frozen=True)
 class CorrectionLinks:
-    """"Did you mean X?", or "Showing results for X · Search instead for Y": the links keep
-    the filters; the second one asks for the words as typed (`exact=1`)."""
+    """The links of “Did you mean X?” or “Showing results for X · Search instead for Y”:
+    both keep the filters; the second one asks for the words as typed (`exact=1`)."""
 
     correction: Correction
     url: str

@@ -15,36 +15,37 @@ from django.db.backends.utils import CursorWrapper
 
 from .query import ParsedQuery
 
-TS_CONFIG = "toolkit_search"  # english, accents folded (migration 0009)
+TS_CONFIG = "toolkit_search"  # english, accents folded (migration 0009); named in the SQL
 
-MATCH_SQL = f"""
-SELECT r.id FROM catalog_resource r, websearch_to_tsquery('{TS_CONFIG}', %s) query
+MATCH_SQL = """
+SELECT r.id FROM catalog_resource r, websearch_to_tsquery('toolkit_search', %s) query
 WHERE r.retired_at IS NULL AND r.search_vector @@ query
 ORDER BY ts_rank(r.search_vector, query) DESC, r.published_at DESC, r.id
 """
-HEADLINE_SQL = f"""
+HEADLINE_SQL = """
 SELECT r.id, CASE
-    WHEN ts_filter(r.search_vector, '{{a,b}}') @@ query
-        THEN ts_headline('{TS_CONFIG}', concat_ws(' ', r.summary, r.learning_objectives), query, %s)
-    WHEN ts_filter(r.search_vector, '{{c}}') @@ query
-        THEN ts_headline('{TS_CONFIG}', r.description, query, %s)
+    WHEN ts_filter(r.search_vector, '{a,b}') @@ query
+        THEN ts_headline('toolkit_search',
+            concat_ws(' ', r.summary, r.learning_objectives), query, %s)
+    WHEN ts_filter(r.search_vector, '{c}') @@ query
+        THEN ts_headline('toolkit_search', r.description, query, %s)
     END
-FROM catalog_resource r, websearch_to_tsquery('{TS_CONFIG}', %s) query
+FROM catalog_resource r, websearch_to_tsquery('toolkit_search', %s) query
 WHERE r.id = ANY(%s)
 """
 HEADLINE_OPTIONS = (
     'StartSel=\x02, StopSel=\x03, MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "'
 )
-VECTOR_SQL = f"""
+VECTOR_SQL = """
 UPDATE catalog_resource r SET search_vector =
-    setweight(to_tsvector('{TS_CONFIG}', coalesce(r.title, '')), 'A')
- || setweight(to_tsvector('{TS_CONFIG}', concat_ws(' ', r.summary, r.learning_objectives,
+    setweight(to_tsvector('toolkit_search', coalesce(r.title, '')), 'A')
+ || setweight(to_tsvector('toolkit_search', concat_ws(' ', r.summary, r.learning_objectives,
         (SELECT string_agg(t.name, ' ') FROM catalog_resource_topics rt
            JOIN catalog_topic t ON t.id = rt.topic_id WHERE rt.resource_id = r.id),
         r.keywords)), 'B')
- || setweight(to_tsvector('{TS_CONFIG}', concat_ws(' ', r.description, r.materials,
+ || setweight(to_tsvector('toolkit_search', concat_ws(' ', r.description, r.materials,
         r.facilitator_notes, r.evaluation)), 'C')
- || setweight(to_tsvector('{TS_CONFIG}', left(coalesce(r.attachment_text, ''), %s)), 'D')
+ || setweight(to_tsvector('toolkit_search', left(coalesce(r.attachment_text, ''), %s)), 'D')
 WHERE r.retired_at IS NULL AND r.id = ANY(%s)
 """
 REMOVE_SQL = "UPDATE catalog_resource SET search_vector = NULL WHERE id = ANY(%s)"

@@ -78,7 +78,9 @@ class Vocabulary:
         if len(key) < 4 or key.isdigit():
             return []
         most = 1 if len(key) <= 5 else 2
-        found = process.extract(key, self.choices, scorer=OSA.distance, score_cutoff=most, limit=None)
+        found = process.extract(
+            key, self.choices, scorer=OSA.distance, score_cutoff=most, limit=None
+        )
         ranked = sorted(found, key=lambda f: (f[1], -self.documents[f[0]], f[0]))
         return [self.shown[w] for w, _, _ in ranked if w != key][:MAX_CANDIDATES]
 
@@ -122,13 +124,16 @@ def _to_fix(words: list[str], vocab: Vocabulary, known: frozenset[str]) -> dict[
     fixes = {}
     for word in words:
         used = vocab.documents[fold(word)]
-        better = [c for c in vocab.candidates(word) if vocab.documents[fold(c)] >= RARE_FACTOR * used]
+        candidates = vocab.candidates(word)
+        better = [c for c in candidates if vocab.documents[fold(c)] >= RARE_FACTOR * used]
         if better:
             fixes[word] = better
     return fixes
 
 
-def suggest(query: ParsedQuery, found: int, count: Count, stamp: tuple | None = None) -> ParsedQuery | None:
+def suggest(
+    query: ParsedQuery, found: int, count: Count, stamp: tuple | None = None
+) -> ParsedQuery | None:
     """A corrected query that finds more than the `found` of `query` (`count` counts one),
     or None. Free when `query` is an AND whose results are not few."""
     if not query or (found >= FEW and len(query.groups) == 1):
