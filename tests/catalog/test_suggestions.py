@@ -147,4 +147,4 @@ def test_accented_words_are_known_and_suggested_with_their_accents(catalog):
     factories.resource("Atención materna", summary="Salud materna en la comunidad.", language="es")
     vocab = suggest.vocabulary()
     assert vocab.known("atencion") and vocab.known("atención")
-    assert vocab.candidates("atencon") == ["atención"]
+    assert vocab.candidates("atencon") == [("atención", 1)]
