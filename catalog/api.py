@@ -23,6 +23,7 @@ from . import facets, serializers
 from .filters import (
     EXACT,
     PAGE_SIZE,
+    TRUE_VALUES,
     FacetFilter,
     MinutesFilter,
     ResourceFilter,
@@ -72,8 +73,6 @@ VOCABULARY_ROUTES = [
 
 
 # --- resources --------------------------------------------------------------------
-
-TRUE_VALUES = {"1", "true", "yes", "on"}
 
 
 class ResourcePagination(PageNumberPagination):

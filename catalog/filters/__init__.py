@@ -5,6 +5,7 @@ from .bounds import MAX_PARAMETER_VALUES, MAX_VALUES_PER_PARAMETER, bounded_para
 from .filterset import (
     EXACT,
     SORTS,
+    TRUE_VALUES,
     BooleanFilter,
     FacetFilter,
     MinutesFilter,
@@ -24,6 +25,7 @@ __all__ = [
     "MAX_VALUES_PER_PARAMETER",
     "PAGE_SIZE",
     "SORTS",
+    "TRUE_VALUES",
     "BooleanFilter",
     "Chip",
     "FacetFilter",
