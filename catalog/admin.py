@@ -18,6 +18,7 @@ from .models import (
     ResourceType,
     ResourceVersion,
     SearchLog,
+    Synonym,
     Topic,
 )
 
@@ -136,3 +137,27 @@ class SearchLogAdmin(ModelAdmin):
     search_fields = ("query",)
     date_hierarchy = "day"
     readonly_fields = ("query", "day", "count", "last_seen", "params")
+
+
+@admin.register(Synonym)
+class SynonymAdmin(ModelAdmin):
+    """Search synonyms: used by the next search after saving, no re-index needed."""
+
+    list_display = ("terms", "kind", "expansions", "source", "is_active", "updated_at")
+    list_filter: ClassVar[tuple[str, ...]] = ("kind", "is_active")
+    search_fields: ClassVar[tuple[str, ...]] = ("terms", "expansions", "source")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("kind", "terms", "expansions", "source", "is_active"),
+                "description": (
+                    "Searches are expanded as they are typed: a search for one term also "
+                    "finds resources using its equivalents (equivalent) or its expansions "
+                    "(one-way: use it for abbreviations, whose long form should not find "
+                    "every other meaning of the letters). Accents and case do not matter. "
+                    "A change applies to the next search; nothing is re-indexed."
+                ),
+            },
+        ),
+    )

@@ -21,7 +21,9 @@ from rest_framework.routers import BaseRouter
 
 from . import facets, serializers
 from .filters import (
+    EXACT,
     PAGE_SIZE,
+    TRUE_VALUES,
     FacetFilter,
     MinutesFilter,
     ResourceFilter,
@@ -72,8 +74,6 @@ VOCABULARY_ROUTES = [
 
 # --- resources --------------------------------------------------------------------
 
-TRUE_VALUES = {"1", "true", "yes", "on"}
-
 
 class ResourcePagination(PageNumberPagination):
     """20 per page; `page_size` up to 100; `?facets=1` adds the facet counts."""
@@ -84,6 +84,17 @@ class ResourcePagination(PageNumberPagination):
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["suggestion"] = {
+            "type": "string",
+            "nullable": True,
+            "description": "A correction of misspelt words that finds more (“implicit bias” "
+            "for “implict bais”), or null.",
+        }
+        schema["properties"]["corrected"] = {
+            "type": "boolean",
+            "description": "true: the words found nothing, so the results are the "
+            "suggestion's. Send exact=1 to search the words as typed.",
+        }
         schema["properties"]["facets"] = {
             "type": "object",
             "description": f"With ?facets=1: per facet ({', '.join(facets.facet_names())}), "
@@ -167,6 +178,13 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
                 OpenApiParameter.QUERY,
                 description="1 to add `facets`: the disjunctive counts of every facet.",
             ),
+            OpenApiParameter(
+                EXACT,
+                OpenApiTypes.BOOL,
+                OpenApiParameter.QUERY,
+                description="1 to search the words as typed: a search that finds nothing "
+                "is not replaced by its `suggestion`.",
+            ),
         ],
         responses={200: serializers.ResourceSerializer(many=True), 400: OpenApiTypes.OBJECT},
     )
@@ -184,6 +202,9 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
         # SearchResults pages like a sequence of resources.
         page = self.paginate_queryset(cast(Sequence[Resource], results))
         response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        correction = results.correction
+        response.data["suggestion"] = correction.text if correction else None
+        response.data["corrected"] = bool(correction and correction.applied)
         if request.query_params.get("facets", "").lower() in TRUE_VALUES:
             response.data["facets"] = {
                 group.name: serializers.FacetValueSerializer(group.options, many=True).data

@@ -322,9 +322,9 @@ class SearchLog(models.Model):
 class UsageCount(models.Model):
     """Page views or downloads of one resource (or one of its files) in one month.
 
-        No personal data: no address, user or session is stored with a count (catalog.usage
-        counts a visitor once a day through a salted hash it keeps only in the cache, for that
-        day). `target` is "" for the resource page, the downloaded file's UUID, or "materials"
+    No personal data: no address, user or session is stored with a count (catalog.usage
+    counts a visitor once a day through a salted hash it keeps only in the cache, for that
+    day). `target` is "" for the resource page, the downloaded file's UUID, or "materials"
     for the zip of all materials.
     """
 
@@ -348,3 +348,71 @@ class UsageCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resource_id} {self.month:%Y-%m} {self.kind} {self.target}: {self.count}"
+
+
+def _term_list(text: str) -> list[str]:
+    return list(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+
+
+class Synonym(models.Model):
+    """Other words for the same thing, applied to searches as they are typed (no re-index).
+
+    An *equivalent* entry's terms each find the others ("implicit bias, unconscious bias");
+    a *one-way* entry's terms also find its expansions, not the reverse ("SDOH" finds
+    "social determinants of health"). catalog.search.synonyms reads the active entries;
+    saving one renews the catalog generation, so every process uses it at once.
+    """
+
+    class Kind(models.TextChoices):
+        EQUIVALENT = "equivalent", "Equivalent: each term finds the others"
+        ONE_WAY = "one_way", "One-way: the terms also find the expansions"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.EQUIVALENT)
+    terms = models.CharField(
+        max_length=500,
+        help_text="Comma-separated words or phrases, as a searcher types them "
+        "(case and accents do not matter), e.g. “implicit bias, unconscious bias”.",
+    )
+    expansions = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="One-way only: comma-separated words or phrases that the terms also find "
+        "(“social determinants of health” for “SDOH”). Leave empty for equivalent terms.",
+    )
+    source = models.CharField(
+        max_length=300,
+        help_text="Where the equivalence comes from, e.g. “AAMC glossary”, “CDC”, “NIMHD”.",
+    )
+    is_active = models.BooleanField(default=True, help_text="Untick to stop using the entry.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.ONE_WAY:
+            return f"{self.terms} → {self.expansions}"
+        return " = ".join(self.term_list())
+
+    def term_list(self) -> list[str]:
+        return _term_list(self.terms)
+
+    def expansion_list(self) -> list[str]:
+        return _term_list(self.expansions)
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        words = re.compile(r"[^\W_]")
+        for name, terms in (("terms", self.term_list()), ("expansions", self.expansion_list())):
+            if any(not words.search(t) for t in terms):
+                raise ValidationError({name: "Every term needs a letter or a digit."})
+        if self.kind == self.Kind.EQUIVALENT:
+            if self.expansions.strip():
+                raise ValidationError(
+                    {"expansions": "Equivalent terms have no expansions: list them all as terms."}
+                )
+            if len(self.term_list()) < 2:
+                raise ValidationError({"terms": "Give at least two equivalent terms."})
+        elif not self.expansion_list():
+            raise ValidationError({"expansions": "A one-way entry needs at least one expansion."})

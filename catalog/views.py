@@ -266,6 +266,7 @@ class ResourceListView(TemplateView):
             page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
             facet_groups=facet_groups(results.selection),
             chips=presenter.chips(),
+            correction=presenter.correction(results.correction),
             sort_options=presenter.sort_options(),
         )
         return self.render_to_response(context)

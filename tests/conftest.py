@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from catalog.search import suggest
 from tests import factories
 
 
@@ -20,6 +21,7 @@ def _test_environment(settings, tmp_path):
     settings.TOOLKIT_MAIL_EAGER = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
     cache.clear()
+    suggest.forget()  # the typo vocabulary only ever grows; a rolled-back test's words go
     yield
     cache.clear()
 

@@ -3,7 +3,9 @@ presenter of a search page."""
 
 from .bounds import MAX_PARAMETER_VALUES, MAX_VALUES_PER_PARAMETER, bounded_parameters
 from .filterset import (
+    EXACT,
     SORTS,
+    TRUE_VALUES,
     BooleanFilter,
     FacetFilter,
     MinutesFilter,
@@ -17,11 +19,13 @@ from .results import LONG_FIELDS, SearchResults
 PAGE_SIZE = 20
 
 __all__ = [
+    "EXACT",
     "LONG_FIELDS",
     "MAX_PARAMETER_VALUES",
     "MAX_VALUES_PER_PARAMETER",
     "PAGE_SIZE",
     "SORTS",
+    "TRUE_VALUES",
     "BooleanFilter",
     "Chip",
     "FacetFilter",

@@ -22,6 +22,7 @@ from toolkit import timing
 from .. import facets, search
 from ..facets import Facet
 from ..models import Resource
+from ..search import suggest, synonyms
 from .bounds import BoundedForm, bounded_parameters
 from .fields import MinutesField, QueryField, TermsField, YearsField
 from .results import SearchResults
@@ -118,6 +119,8 @@ def parameter_filters() -> dict[str, df.Filter]:
 
 
 SORTED_FOR = "sorted_for"  # the page's sort menu says which words its choice was made for
+EXACT = "exact"  # exact=1: the words as typed, never replaced by a correction
+TRUE_VALUES = {"1", "true", "yes", "on"}
 
 
 def _words(text: str) -> str:
@@ -195,6 +198,11 @@ class ResourceFilter(df.FilterSet):
             return "newest"
         return sort
 
+    @property
+    def exact(self) -> bool:
+        """`exact=1`: search the words as typed, even when a correction would find more."""
+        return str(self.data.get(EXACT, "")).lower() in TRUE_VALUES
+
     def criteria(self) -> facets.Criteria:
         data = self.form.cleaned_data
         selected = {}
@@ -213,11 +221,33 @@ class ResourceFilter(df.FilterSet):
             for message in messages
         ]
 
-    def results(self, ordering: str | None = None) -> SearchResults:
-        """The matching resources, in order, with facet counts (call after is_valid())."""
-        query = self.parsed_query
+    def _select(self, query: search.ParsedQuery, criteria: facets.Criteria) -> facets.Selection:
+        """The resources matching `query` (its synonyms too) and `criteria`."""
         with timing.measure("search"):
             text = self.index.text_match(query) if query else None
         with timing.measure("facets"):
-            selection = self.index.select(self.criteria(), text)
-        return SearchResults(selection, ordering or self.ordering, query)
+            return self.index.select(criteria, text)
+
+    def results(self, ordering: str | None = None) -> SearchResults:
+        """The matching resources, in order, with facet counts (call after is_valid()).
+
+        With too few results, a correction of the words may be offered; when the words
+        found nothing (and `exact` is not set) its results are shown instead.
+        """
+        criteria = self.criteria()
+        table = synonyms.table(self.index.stamp)
+        query = synonyms.expand(self.parsed_query, table)
+        selection = self._select(query, criteria)
+        correction = None
+        if query:
+            correction = suggest.correction(
+                self.parsed_query,
+                selection.count,
+                lambda q: self._select(synonyms.expand(q, table), criteria).count,
+                self.index.stamp,
+                exact=self.exact,
+            )
+            if correction and correction.applied:
+                query = synonyms.expand(correction.query, table)
+                selection = self._select(query, criteria)
+        return SearchResults(selection, ordering or self.ordering, query, correction)

@@ -14,9 +14,10 @@ from django.urls import reverse
 from toolkit import timing
 
 from ..facets import Facet, Selection
-from .filterset import SORTS, ResourceFilter
+from ..search.suggest import Correction
+from .filterset import EXACT, SORTS, ResourceFilter
 
-NOT_FILTERS = ("page", "sort", "sorted_for", "page_size", "facets", "format")
+NOT_FILTERS = ("page", "sort", "sorted_for", "page_size", "facets", "format", EXACT)
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,16 @@ class Chip:
     facet: str
     label: str
     remove_url: str
+
+
+@dataclass(frozen=True)
+class CorrectionLinks:
+    """The links of “Did you mean X?” or “Showing results for X · Search instead for Y”:
+    both keep the filters; the second one asks for the words as typed (`exact=1`)."""
+
+    correction: Correction
+    url: str
+    exact_url: str
 
 
 @dataclass(frozen=True)
@@ -157,6 +168,21 @@ class SearchPresenter:
     def list_url(self) -> str:
         """The catalog page of this search (first page, default sort)."""
         return self._with_params(reverse("catalog:resource-list"))
+
+    def correction(self, correction: Correction | None) -> CorrectionLinks | None:
+        """The links of a correction: its search, and (when applied) the words as typed."""
+        if correction is None:
+            return None
+        params = self.params.copy()
+        for name in NOT_FILTERS:
+            params.pop(name, None)
+        params["q"] = correction.text
+        url = f"{reverse('catalog:resource-list')}?{params.urlencode()}"
+        params["q"] = correction.typed
+        params[EXACT] = "1"
+        return CorrectionLinks(
+            correction, url, f"{reverse('catalog:resource-list')}?{params.urlencode()}"
+        )
 
     def sort_options(self) -> list[tuple[str, str, bool]]:
         """(value, label, selected) of the sorts that make sense now (relevance needs words)."""

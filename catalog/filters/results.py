@@ -9,6 +9,7 @@ from toolkit import timing
 from .. import search
 from ..facets import Selection
 from ..models import Resource
+from ..search.suggest import Correction
 
 # Not needed to list results (the page, the API list, the feed): left in the database.
 LONG_FIELDS = (
@@ -34,10 +35,17 @@ class SearchResults:
     related = ("resource_type", "language", "license")
     prefetch = ("levels", "topics", "methods")
 
-    def __init__(self, selection: Selection, ordering: str, query: search.ParsedQuery) -> None:
+    def __init__(
+        self,
+        selection: Selection,
+        ordering: str,
+        query: search.ParsedQuery,
+        correction: Correction | None = None,
+    ) -> None:
         self.selection = selection
         self.ordering = ordering
-        self.query = query
+        self.query = query  # what was searched: with synonyms, corrected if `correction.applied`
+        self.correction = correction
         self.as_listing = False
 
     def listing(self) -> SearchResults:

@@ -2,10 +2,10 @@
 
 A title; B summary, learning objectives, topic names, keywords; C description,
 materials, facilitator notes, evaluation; D text extracted from the files
-(`english` config). Queries use `websearch_to_tsquery` and are ranked with
-`ts_rank` on the stored column: the document vector is never computed per query.
-(Snippets are chosen in Python: catalog.search.snippets.) User text only ever
-travels as a parameter of constant SQL.
+(`toolkit_search`: the `english` config with accents folded by unaccent, migration 0009).
+Queries use `websearch_to_tsquery` and are ranked with `ts_rank` on the stored column:
+the document vector is never computed per query. (Snippets are chosen in Python:
+catalog.search.snippets.) User text only ever travels as a parameter of constant SQL.
 """
 
 from __future__ import annotations
@@ -15,23 +15,23 @@ from django.db.backends.utils import CursorWrapper
 
 from .query import ParsedQuery
 
-TS_CONFIG = "english"
+TS_CONFIG = "toolkit_search"  # english, accents folded (migration 0009); named in the SQL
 
 MATCH_SQL = """
-SELECT r.id FROM catalog_resource r, websearch_to_tsquery('english', %s) query
+SELECT r.id FROM catalog_resource r, websearch_to_tsquery('toolkit_search', %s) query
 WHERE r.retired_at IS NULL AND r.search_vector @@ query
 ORDER BY ts_rank(r.search_vector, query) DESC, r.published_at DESC, r.id
 """
 VECTOR_SQL = """
 UPDATE catalog_resource r SET search_vector =
-    setweight(to_tsvector('english', coalesce(r.title, '')), 'A')
- || setweight(to_tsvector('english', concat_ws(' ', r.summary, r.learning_objectives,
+    setweight(to_tsvector('toolkit_search', coalesce(r.title, '')), 'A')
+ || setweight(to_tsvector('toolkit_search', concat_ws(' ', r.summary, r.learning_objectives,
         (SELECT string_agg(t.name, ' ') FROM catalog_resource_topics rt
            JOIN catalog_topic t ON t.id = rt.topic_id WHERE rt.resource_id = r.id),
         r.keywords)), 'B')
- || setweight(to_tsvector('english', concat_ws(' ', r.description, r.materials,
+ || setweight(to_tsvector('toolkit_search', concat_ws(' ', r.description, r.materials,
         r.facilitator_notes, r.evaluation)), 'C')
- || setweight(to_tsvector('english', left(coalesce(r.attachment_text, ''), %s)), 'D')
+ || setweight(to_tsvector('toolkit_search', left(coalesce(r.attachment_text, ''), %s)), 'D')
 WHERE r.retired_at IS NULL AND r.id = ANY(%s)
 """
 REMOVE_SQL = "UPDATE catalog_resource SET search_vector = NULL WHERE id = ANY(%s)"

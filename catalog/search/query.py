@@ -78,6 +78,20 @@ def parse_query(text: str) -> ParsedQuery:
     return ParsedQuery(tuple(tuple(g) for g in groups if g), cleaned)
 
 
+def _term_text(term: Term) -> str:
+    text = " ".join(term.words)
+    if len(term.words) > 1 or text == "or":
+        text = f'"{text}"'
+    return f"-{text}" if term.negated else text
+
+
+def from_groups(groups: tuple[tuple[Term, ...], ...]) -> ParsedQuery:
+    """A query built from parsed groups (synonyms, corrections), with the web-search text
+    that means the same: `parse_query(q.text)` and PostgreSQL read it as `q.groups`."""
+    text = " or ".join(" ".join(_term_text(t) for t in group) for group in groups)
+    return ParsedQuery(groups, text)
+
+
 def parsed(query: str | ParsedQuery) -> ParsedQuery:
     """`query` parsed (a ParsedQuery is returned as it is: parse once, pass it on)."""
     return query if isinstance(query, ParsedQuery) else parse_query(query)

@@ -49,6 +49,11 @@ def catalog_with_filters(page, w):
     expect(page.locator("#results-count")).to_contain_text("result")
 
 
+def catalog_with_a_correction(page, w):
+    page.goto("/catalog/?q=interpretrs")
+    expect(page.locator(".catalog-correction")).to_contain_text("Showing results for")
+
+
 def resource_detail(page, w):
     page.goto(w.resource.get_absolute_url())
 
@@ -264,7 +269,14 @@ SITE_PAGES = [
         "/about/contact/",
     )
 ]
-PUBLIC = [home, catalog_with_filters, resource_detail, tombstone, not_found]
+PUBLIC = [
+    home,
+    catalog_with_filters,
+    catalog_with_a_correction,
+    resource_detail,
+    tombstone,
+    not_found,
+]
 PAGES = {
     "anonymous": [
         *PUBLIC,

@@ -17,11 +17,12 @@ from django.db.models.functions import Lower
 from catalog import facets, search
 from catalog.filters import ResourceFilter
 from catalog.models import Resource
-from catalog.search import sqlite
+from catalog.search import sqlite, synonyms
+from catalog.search.postgres import TS_CONFIG
 
 FTS_IDS_SQL = "SELECT rowid FROM catalog_resource_fts WHERE catalog_resource_fts MATCH %s"
 FTS_ALL_IDS_SQL = "SELECT rowid FROM catalog_resource_fts"
-PG_RANK_SQL = "ts_rank(catalog_resource.search_vector, websearch_to_tsquery('english', %s))"
+PG_RANK_SQL = f"ts_rank(catalog_resource.search_vector, websearch_to_tsquery('{TS_CONFIG}', %s))"
 FTS_RANK_SQL = """
 -(SELECT bm25(catalog_resource_fts, 10.0, 4.0, 2.0, 1.0) FROM catalog_resource_fts
   WHERE catalog_resource_fts MATCH %s AND rowid = catalog_resource.id)
@@ -30,12 +31,12 @@ FTS_RANK_SQL = """
 
 def filter_text(queryset: QuerySet, text: str) -> QuerySet:
     """`queryset` restricted in SQL to the resources matching `text`."""
-    parsed = search.parse_query(text)
+    parsed = synonyms.expand(search.parse_query(text))  # synonyms apply at query time
     if not parsed:
         return queryset
     if search.vendor(queryset.db) == "postgresql":
         return queryset.filter(
-            search_vector=SearchQuery(parsed.text, search_type="websearch", config="english")
+            search_vector=SearchQuery(parsed.text, search_type="websearch", config=TS_CONFIG)
         )
 
     def matching(expression: str) -> Q:
@@ -57,7 +58,7 @@ def filter_text(queryset: QuerySet, text: str) -> QuerySet:
 
 def rank_text(queryset: QuerySet, text: str) -> QuerySet:
     """`queryset` annotated with `search_rank` (higher is better; NULL when unranked)."""
-    parsed = search.parse_query(text)
+    parsed = synonyms.expand(search.parse_query(text))
     if search.vendor(queryset.db) == "postgresql":
         rank = RawSQL(PG_RANK_SQL, [parsed.text])  # noqa: S611 - constant SQL
     elif parsed and (expression := sqlite.fts_query(parsed)):

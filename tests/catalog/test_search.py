@@ -76,12 +76,27 @@ def test_words_are_stemmed_by_the_search():
     assert titles("question") == ["Working with interpreters"]
 
 
-@pytest.mark.skipif(
-    connection.vendor == "postgresql", reason="PostgreSQL's english configuration keeps accents."
-)
-def test_diacritics_are_ignored_on_sqlite():
+def test_diacritics_are_ignored_on_both_databases():
     factories.resource("Working with interpreters", summary="Naïve questions welcome.")
     assert titles("naive") == ["Working with interpreters"]
+    assert titles("naïve") == ["Working with interpreters"]
+
+
+def test_an_unaccented_search_finds_accented_text_and_the_reverse():
+    factories.resource("Atención materna en la comunidad", summary="Salud materna.", language="es")
+    factories.resource("Atencion primaria", summary="Sin acentos en el texto.", language="es")
+    assert titles("atencion materna") == ["Atención materna en la comunidad"]
+    assert titles("atención primaria") == ["Atencion primaria"]
+    both = {"Atención materna en la comunidad", "Atencion primaria"}
+    assert set(titles("atención")) == set(titles("atencion")) == both
+
+
+def test_a_snippet_of_an_unaccented_search_shows_the_accented_text():
+    resource = factories.resource(
+        "Cuidado materno", summary="La atención materna en zonas rurales.", language="es"
+    )
+    snippet = search.snippets("atencion", [resource.pk])[resource.pk]
+    assert "<mark>atención</mark>" in snippet
 
 
 def test_topic_names_and_keywords_are_searched():

@@ -140,6 +140,8 @@ def test_the_migration_folds_old_rows_into_counts_per_query_and_day(settings):
         old.objects.filter(pk=made.pk).update(created_at=NOW + timedelta(hours=hour))
     executor = MigrationExecutor(connection)
     executor.migrate(after)
+    executor.loader.build_graph()  # later migrations exist: leave the database at the latest
+    executor.migrate(executor.loader.graph.leaf_nodes())
     assert [(r.day, r.query, r.count, r.params) for r in SearchLog.objects.all()] == [
         (date(2026, 3, 11), "podiatry", 1, ""),
         (date(2026, 3, 10), searchlog.OTHER, 2, ""),  # x-rays and yoga, beyond the cap

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0006_searchlog_per_query_and_day'),
+        ('catalog', '0009_accent_insensitive_search_on_postgresql'),
     ]
 
     operations = [
