@@ -142,7 +142,9 @@ def build_bundle(resource: Resource, record: ResourceRecord) -> Path:
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    items = [f for f in rows if not f.is_link and f.file and f.file.storage.exists(f.file.name)]
+    items = [
+        f for f in rows if not f.is_link and f.file.name and f.file.storage.exists(f.file.name)
+    ]
     links = records.file_entries([f for f in rows if f.is_link], record.slug)
     names = _archive_names(items)
     folder = f"{record.slug}-v{record.number}"
