@@ -46,6 +46,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--clear", action="store_true", help="Delete earlier synthetic resources first."
         )
+        parser.add_argument(
+            "--lean",
+            action="store_true",
+            help="Only what the catalog page lists (title, summary, facets): no long text and "
+            "no search index. Several times faster; for the facet index's memory at 1M.",
+        )
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off.")
 
     def handle(
@@ -55,6 +61,7 @@ class Command(BaseCommand):
         batch: int,
         seed: int,
         clear: bool,
+        lean: bool,
         force: bool,
         **options: Any,
     ) -> None:
@@ -67,7 +74,7 @@ class Command(BaseCommand):
             raise CommandError("--resources and --batch must be at least 1.")
         if clear:
             self.stdout.write(f"Deleted {clear_corpus()} synthetic resources.")
-        builder = CorpusBuilder(seed=seed)
+        builder = CorpusBuilder(seed=seed, lean=lean)
         with tqdm(total=resources, unit="resource", disable=options["verbosity"] == 0) as bar:
             done = 0
             while done < resources:
