@@ -31,6 +31,7 @@ from .query import (
     parse_query,
     parsed,
 )
+from .reading import read_alias, read_connection
 from .snippets import highlight, snippets
 from .sqlite import CLEAR_SQL as FTS_CLEAR_SQL
 from .sqlite import fts_expression
@@ -56,6 +57,8 @@ __all__ = [
     "match",
     "parse_query",
     "parsed",
+    "read_alias",
+    "read_connection",
     "rebuild_index",
     "remove_resource",
     "renew_generation",

@@ -10,10 +10,10 @@ travels as a parameter of constant SQL.
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.backends.utils import CursorWrapper
 
 from .query import ParsedQuery
+from .reading import read_connection
 
 TS_CONFIG = "english"
 
@@ -53,7 +53,7 @@ CLEAR_SQL = "UPDATE catalog_resource SET search_vector = NULL"
 
 def match_ids(query: ParsedQuery) -> list[int]:
     """Ids of the matching published resources, best first (ties: newest first)."""
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(MATCH_SQL, [query.text])
         return [row[0] for row in cursor.fetchall()]
 
@@ -64,7 +64,7 @@ def snippet_rows(query: ParsedQuery, resource_ids: list[int]) -> list[tuple[int,
     The shorter text that can hold a match, since ts_headline parses all it is given.
     """
     options = HEADLINE_OPTIONS
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(HEADLINE_SQL, [options, options, query.text, resource_ids])
         return cursor.fetchall()
 

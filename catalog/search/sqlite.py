@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from django.db import connection
 from django.db.backends.utils import CursorWrapper
 
 from .query import START, ParsedQuery, Term
+from .reading import read_connection
 
 COLUMNS = ("title", "summary", "body", "attachments")
 
@@ -74,7 +74,7 @@ def fts_query(query: ParsedQuery) -> str | None:
 
 
 def _fetch_ids(sql: str, params: Sequence) -> list[int]:
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
 
@@ -99,7 +99,7 @@ def snippet_rows(query: ParsedQuery, resource_ids: list[int]) -> list[tuple[int,
     expression = fts_query(query)
     if not expression:
         return []
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(SNIPPET_SQL, [SUMMARY_COLUMN, expression, json.dumps(resource_ids)])
         rows = [(pk, snippet) for pk, snippet in cursor.fetchall() if START in snippet]
         missing = set(resource_ids) - {pk for pk, _ in rows}
