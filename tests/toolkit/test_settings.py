@@ -19,7 +19,7 @@ def run_python(code: str, **env):
     base = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "DATABASE_URL", "TOOLKIT_SITE_URL"))
+        if not k.startswith(("DJANGO_", "DATABASE_", "TOOLKIT_SITE_URL"))
     }
     return subprocess.run(  # noqa: S603 - fixed interpreter and code
         [sys.executable, "-c", code],
