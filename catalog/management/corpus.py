@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import TypeVar
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from catalog import search
@@ -197,6 +198,7 @@ AFFILIATIONS = [
     "Harbor City Medical Center",
     "Mountain View Family Medicine Residency",
 ]
+RELATIONS = ("levels", "topics", "methods")
 MINUTES = [15, 20, 30, 45, 60, 90, 120, 180, 240, 480, None]
 
 
@@ -311,7 +313,7 @@ class CorpusBuilder:
         """Create `size` resources with their relations, first version and search index."""
         built = [self.resource() for _ in range(size)]
         resources = Resource.objects.bulk_create([r for r, _ in built])
-        for name in ("levels", "topics", "methods"):
+        for name in RELATIONS:
             through = getattr(Resource, name).through
             column = getattr(Resource, name).field.m2m_reverse_field_name()
             through.objects.bulk_create(
@@ -335,6 +337,44 @@ class CorpusBuilder:
         else:
             search.index_many(ids)
         return ids
+
+
+def _columns(model: type[Model], *left_out: str) -> list[str]:
+    """The model's column names, quoted ("references" is an SQL keyword)."""
+    fields = model._meta.concrete_fields
+    return [connection.ops.quote_name(f.column) for f in fields if f.column not in left_out]
+
+
+@transaction.atomic
+def copy_corpus(copies: int) -> int:
+    """Copy every synthetic resource `copies` more times with INSERT … SELECT: the same text,
+    facets and first version under new slugs ("corpus-<n>x<k>"), without a search index.
+    A million resources for the facet index's measurements in a minute; returns how many."""
+    resource = Resource._meta.db_table
+    columns = _columns(Resource, "id", "slug")
+    originals = f"o.slug LIKE '{SLUG_PREFIX}%%' AND o.slug NOT LIKE '%%x%%'"
+    copy_of = "n.slug = o.slug || 'x' || %s"
+    made = 0
+    with connection.cursor() as cursor:
+        for k in range(2, copies + 2):
+            cursor.execute(
+                f"INSERT INTO {resource} (slug, {', '.join(columns)}) "  # noqa: S608 - model names
+                f"SELECT o.slug || 'x' || %s, {', '.join(f'o.{c}' for c in columns)} "
+                f"FROM {resource} o WHERE {originals} ORDER BY o.id",
+                [str(k)],
+            )
+            made += cursor.rowcount
+            for related in (*(getattr(Resource, n).through for n in RELATIONS), ResourceVersion):
+                fields = _columns(related, "id", "resource_id")
+                cursor.execute(
+                    f"INSERT INTO {related._meta.db_table} (resource_id, {', '.join(fields)}) "  # noqa: S608
+                    f"SELECT n.id, {', '.join(f't.{c}' for c in fields)} "
+                    f"FROM {related._meta.db_table} t JOIN {resource} o ON o.id = t.resource_id "
+                    f"JOIN {resource} n ON {copy_of} WHERE {originals}",
+                    [str(k)],
+                )
+    search.renew_generation()
+    return made
 
 
 @transaction.atomic
