@@ -341,8 +341,8 @@ class CorpusBuilder:
 
 def _columns(model: type[Model], *left_out: str) -> list[str]:
     """The model's column names, quoted ("references" is an SQL keyword)."""
-    fields = model._meta.concrete_fields
-    return [connection.ops.quote_name(f.column) for f in fields if f.column not in left_out]
+    columns = [f.column for f in model._meta.concrete_fields if f.column]
+    return [connection.ops.quote_name(c) for c in columns if c not in left_out]
 
 
 @transaction.atomic
