@@ -256,6 +256,8 @@ class CorpusBuilder:
 
     def _with_rare_words(self, text: str) -> str:
         """Add 0–2 long-tail words at random places (each in ~0.5% of resources)."""
+        if not text:
+            return text
         words = text.split(" ")
         for rare in self.rng.sample(RARE_WORDS, self.rng.choice([0, 1, 1, 2])):
             words.insert(self.rng.randrange(len(words)), rare)
