@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import resolve
 
+from catalog import search
 from catalog.models import Resource, SearchLog, Topic
 from reviews.models import Submission
 from tests.toolkit.test_settings import run_python
@@ -42,6 +43,7 @@ def serve(
         during()
         for model in (Resource, Topic, SearchLog, User, Submission):
             seen[model.__name__] = read_alias(model)
+        seen["search"] = search.read_alias()
         return HttpResponse()
 
     middleware = ReplicaMiddleware(view_stack)
@@ -67,6 +69,13 @@ def serve(
 def test_public_catalog_pages_read_the_published_catalog_from_the_replica(path):
     _, seen = serve(path)
     assert seen["Resource"] == seen["Topic"] == "replica1"
+
+
+def test_search_and_the_generation_stamp_read_the_database_the_catalog_page_reads(settings):
+    settings.DATABASE_ROUTERS = ["toolkit.replicas.ReplicaRouter"]
+    _, on_catalog = serve("/catalog/")
+    _, on_reviews = serve("/submissions/")
+    assert (on_catalog["search"], on_reviews["search"]) == ("replica1", "default")
 
 
 def test_catalog_pages_read_accounts_reviews_and_the_search_log_from_the_primary():
