@@ -24,7 +24,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=i7EGeFyHS_Hu2RKGOH91vwY2YZopnEqJnLK
 	TOOLKIT_OAI_ADMIN_EMAIL=editors@toolkit.example.org
 DEV_ENV  := DJANGO_DEBUG=1 TOOLKIT_SITE_URL=$(TOOLKIT_SITE_URL)
 
-.PHONY: help install run serve test typecheck pytest pg-client test-postgres test-browser test-all bench search-quality lint fmt clean
+.PHONY: help install run serve test typecheck pytest pg-client test-postgres test-browser test-all bench bench-memory search-quality lint fmt clean
 
 help:
 	@echo "make run            set up everything and serve the demo at http://$(HOST):$(PORT)"
@@ -34,6 +34,7 @@ help:
 	@echo "make test-browser   real-browser journeys and the accessibility audit (Chromium)"
 	@echo "make serve          gunicorn with production settings (reads .env)"
 	@echo "make bench          catalog benchmarks (seed_corpus + bench_catalog)"
+	@echo "make bench-memory   the facet index's memory per worker (N=100000, COPIES=9: 1M)"
 	@echo "make search-quality nDCG@10 and success@3 of the judged queries on the demo catalog"
 	@echo "make lint | fmt     ruff check and format"
 	@echo "make typecheck      mypy (django-stubs, djangorestframework-stubs) on toolkit, reviews, catalog"
@@ -113,6 +114,16 @@ bench: install
 	$(BENCH_ENV) $(PY) manage.py migrate --noinput --verbosity 0
 	$(BENCH_ENV) $(PY) manage.py seed_corpus --clear --resources $${N:-10000}
 	$(BENCH_ENV) $(PY) manage.py bench_catalog --repeat $${REPEAT:-50}
+
+# The facet index's memory per worker (README "Scaling"): a lean catalog of N resources
+# (COPIES=9 copies each nine more times: N=100000 COPIES=9 is a million) in a throw-away file.
+MEMORY_DB  := /tmp/toolkit-bench-memory.sqlite3
+MEMORY_ENV := DJANGO_DEBUG=1 TOOLKIT_SQLITE_PATH=$(MEMORY_DB)
+bench-memory: install
+	rm -f $(MEMORY_DB) $(MEMORY_DB)-wal $(MEMORY_DB)-shm
+	$(MEMORY_ENV) $(PY) manage.py migrate --noinput --verbosity 0
+	$(MEMORY_ENV) $(PY) manage.py seed_corpus --lean --resources $${N:-100000} --copies $${COPIES:-0} --batch 5000
+	$(MEMORY_ENV) $(PY) manage.py facet_index_memory
 
 # The judged query set (tests/catalog/judged) on a throw-away demo database: SQLite by default,
 # or DATABASE_URL=postgres://.../<a throw-away db>. QUALITY_ARGS=--misses lists the failures.

@@ -205,6 +205,30 @@ else:
     _db["TEST"] = {"NAME": f"test_toolkit_{os.getpid()}"}
 
 DATABASES = {"default": _db}
+
+# Read replicas (PostgreSQL streaming replicas of DATABASE_URL): the public catalog's reads
+# go to one of them, everything else to the primary (toolkit.replicas; README "Scaling").
+DATABASE_REPLICAS: list[str] = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    if _db["ENGINE"] == "django.db.backends.sqlite3":
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are PostgreSQL streaming "
+            "replicas of the primary database, and SQLite has none."
+        )
+    _replica = dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True)
+    # Tests read the test database through every alias (there is no replica of it).
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{_number}"] = _replica
+    DATABASE_REPLICAS.append(f"replica{_number}")
+if DATABASE_REPLICAS:
+    DATABASE_ROUTERS = ["toolkit.replicas.ReplicaRouter"]
+    # Before the session middleware, so that a session saved by the response pins too.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "toolkit.replicas.ReplicaMiddleware",
+    )
+# How long a client that changed something reads from the primary (its own writes), seconds.
+TOOLKIT_REPLICA_PIN_SECONDS = env_int("TOOLKIT_REPLICA_PIN_SECONDS", 15)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

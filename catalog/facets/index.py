@@ -18,7 +18,10 @@ Freshness: the index is rebuilt (about half a second at 10,000 resources) when
 the catalog generation stamp changes: `catalog.search.generation()`, a random
 token renewed by every index/remove in the publish and retire transactions and
 by every save or delete of a vocabulary term, plus MAX(id); two indexed one-row
-lookups, where MAX(updated_at) and COUNT(*) would scan the table.
+lookups, where MAX(updated_at) and COUNT(*) would scan the table. Each gunicorn
+worker holds its own index and checks the stamp on every request, so all workers
+serve the new catalog from the first request after a publish commits. With read
+replicas the stamp and the index come from the same database (`get_index`).
 """
 
 from __future__ import annotations
@@ -67,14 +70,18 @@ def _is_many(facet: Facet) -> bool:
 class CatalogIndex:
     """Facet bitmaps and the listing fields of every published resource (a few queries)."""
 
-    def __init__(self, stamp: tuple) -> None:
+    def __init__(self, stamp: tuple, using: str = "default") -> None:
         self.stamp = stamp
+        self.using = using  # the database it was built from, the one `stamp` was read from
         self.facets = facets()
         self.facet_names = tuple(f.name for f in self.facets)
         single = [f for f in self.facets if not _is_many(f)]
         columns = list(dict.fromkeys([*LISTING_COLUMNS, *(f.path for f in single)]))
         records = list(
-            Resource.objects.published().order_by("-published_at", "id").values_list(*columns)
+            Resource.objects.using(using)
+            .published()
+            .order_by("-published_at", "id")
+            .values_list(*columns)
         )
         at = {name: i for i, name in enumerate(columns)}
         self.ids = [r[0] for r in records]
@@ -115,7 +122,11 @@ class CatalogIndex:
         for facet in many:
             relations.setdefault(facet.path.split("__")[0], []).append(facet)
         for group in relations.values():
-            rows = Resource.objects.published().values_list("id", *(f.path for f in group))
+            rows = (
+                Resource.objects.using(self.using)
+                .published()
+                .values_list("id", *(f.path for f in group))
+            )
             for resource_id, *raw in rows:
                 p = self.position.get(resource_id)
                 if p is None:
@@ -140,7 +151,7 @@ class CatalogIndex:
 
     def _listing(self, records: list[tuple], at: dict[str, int], levels_of: dict) -> list[dict]:
         """The fields the catalog page lists of each resource, by position."""
-        levels = list(LearnerLevel.objects.all())
+        levels = list(LearnerLevel.objects.using(self.using))
         order = {level.slug: i for i, level in enumerate(levels)}
         short = {level.slug: f"{level.get_stage_display()} {level.name}" for level in levels}
         types = dict(self.terms.get("type", ()))
@@ -245,13 +256,21 @@ def current_index() -> CatalogIndex:
 
 
 def get_index() -> CatalogIndex:
-    """The index of the current catalog generation, rebuilt here when it changed."""
+    """The index of the current catalog generation, rebuilt here when it changed.
+
+    The stamp is read from the database the index would be built from (a replica on public
+    pages, see toolkit.replicas), so an index is never kept under a stamp newer than its data:
+    a process behind a lagging replica keeps the older catalog until the replica replays the
+    change, then rebuilds. The stamp names a state of the catalog, not a database: an index
+    built from the primary serves the replica's readers as soon as the replica has caught up.
+    """
     global _current
-    stamp = search.generation()
+    using = search.read_alias()
+    stamp = search.generation(using)
     index = _current
     if index is not None and index.stamp == stamp and index.facets == facets():
         return index
     with _build_lock:
         if _current is None or _current.stamp != stamp or _current.facets != facets():
-            _current = CatalogIndex(stamp)
+            _current = CatalogIndex(stamp, using)
         return _current

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import TypeVar
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from catalog import search
@@ -197,6 +198,7 @@ AFFILIATIONS = [
     "Harbor City Medical Center",
     "Mountain View Family Medicine Residency",
 ]
+RELATIONS = ("levels", "topics", "methods")
 MINUTES = [15, 20, 30, 45, 60, 90, 120, 180, 240, 480, None]
 
 
@@ -228,7 +230,10 @@ class ZipfWords:
 class CorpusBuilder:
     """Builds synthetic published resources in bulk and indexes them for search."""
 
-    def __init__(self, seed: int = 2024) -> None:
+    def __init__(self, seed: int = 2024, lean: bool = False) -> None:
+        # Lean: only the fields the catalog page lists (title, summary, facets), no long text
+        # and no search index: a fast bulk path to measure the facet index at a million.
+        self.lean = lean
         self.rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
         self.text = ZipfWords(FUNCTION_WORDS + CONTENT_WORDS, self.rng)
         self.content = ZipfWords(CONTENT_WORDS, self.rng, exponent=0.9)
@@ -251,10 +256,16 @@ class CorpusBuilder:
 
     def _with_rare_words(self, text: str) -> str:
         """Add 0–2 long-tail words at random places (each in ~0.5% of resources)."""
+        if not text:
+            return text
         words = text.split(" ")
         for rare in self.rng.sample(RARE_WORDS, self.rng.choice([0, 1, 1, 2])):
             words.insert(self.rng.randrange(len(words)), rare)
         return " ".join(words)
+
+    def _long(self, words: int) -> str:
+        """A paragraph of long text (none when lean)."""
+        return "" if self.lean else self.text.paragraph(words)
 
     def resource(self) -> tuple[Resource, dict]:
         rng = self.rng
@@ -268,7 +279,7 @@ class CorpusBuilder:
             title=title,
             summary=self.text.paragraph(rng.randint(25, 60)),
             learning_objectives="\n".join(self.text.sentence() for _ in range(rng.randint(2, 5))),
-            description=self._with_rare_words(self.text.paragraph(rng.randint(120, 300))),
+            description=self._with_rare_words(self._long(rng.randint(120, 300))),
             keywords=", ".join(self.content.take(rng.randint(3, 6))),
             resource_type=self._skewed(self.types),
             interprofessional=rng.random() < 0.25,
@@ -276,9 +287,9 @@ class CorpusBuilder:
             license=self._skewed(self.licenses),
             time_required_minutes=rng.choice(MINUTES),
             group_size=rng.choice(["", "6–12 learners", "up to 30", "any"]),
-            materials=self.text.paragraph(rng.randint(20, 60)),
-            facilitator_notes=self.text.paragraph(rng.randint(60, 200)),
-            evaluation=self.text.paragraph(rng.randint(30, 90)),
+            materials=self._long(rng.randint(20, 60)),
+            facilitator_notes=self._long(rng.randint(60, 200)),
+            evaluation=self._long(rng.randint(30, 90)),
             authors=[
                 {
                     "name": f"{rng.choice(AUTHOR_FIRST)} {rng.choice(AUTHOR_LAST)}",
@@ -287,9 +298,7 @@ class CorpusBuilder:
                 }
                 for _ in range(rng.randint(1, 4))
             ],
-            attachment_text=(
-                self.text.paragraph(rng.randint(100, 1500)) if rng.random() < 0.6 else ""
-            ),
+            attachment_text=(self._long(rng.randint(100, 1500)) if rng.random() < 0.6 else ""),
             first_published_at=first,
             published_at=published,
             reviewed_at=published - timedelta(days=rng.randint(1, 60)),
@@ -306,7 +315,7 @@ class CorpusBuilder:
         """Create `size` resources with their relations, first version and search index."""
         built = [self.resource() for _ in range(size)]
         resources = Resource.objects.bulk_create([r for r, _ in built])
-        for name in ("levels", "topics", "methods"):
+        for name in RELATIONS:
             through = getattr(Resource, name).through
             column = getattr(Resource, name).field.m2m_reverse_field_name()
             through.objects.bulk_create(
@@ -325,8 +334,49 @@ class CorpusBuilder:
             for r in resources
         )
         ids = [r.pk for r in resources]
-        search.index_many(ids)
+        if self.lean:
+            search.renew_generation()
+        else:
+            search.index_many(ids)
         return ids
+
+
+def _columns(model: type[Model], *left_out: str) -> list[str]:
+    """The model's column names, quoted ("references" is an SQL keyword)."""
+    columns = [f.column for f in model._meta.concrete_fields if f.column]
+    return [connection.ops.quote_name(c) for c in columns if c not in left_out]
+
+
+@transaction.atomic
+def copy_corpus(copies: int) -> int:
+    """Copy every synthetic resource `copies` more times with INSERT … SELECT: the same text,
+    facets and first version under new slugs ("corpus-<n>x<k>"), without a search index.
+    A million resources for the facet index's measurements in a minute; returns how many."""
+    resource = Resource._meta.db_table
+    columns = _columns(Resource, "id", "slug")
+    originals = f"o.slug LIKE '{SLUG_PREFIX}%%' AND o.slug NOT LIKE '%%x%%'"
+    copy_of = "n.slug = o.slug || 'x' || %s"
+    made = 0
+    with connection.cursor() as cursor:
+        for k in range(2, copies + 2):
+            cursor.execute(
+                f"INSERT INTO {resource} (slug, {', '.join(columns)}) "  # noqa: S608 - model names
+                f"SELECT o.slug || 'x' || %s, {', '.join(f'o.{c}' for c in columns)} "
+                f"FROM {resource} o WHERE {originals} ORDER BY o.id",
+                [str(k)],
+            )
+            made += cursor.rowcount
+            for related in (*(getattr(Resource, n).through for n in RELATIONS), ResourceVersion):
+                fields = _columns(related, "id", "resource_id")
+                cursor.execute(
+                    f"INSERT INTO {related._meta.db_table} (resource_id, {', '.join(fields)}) "  # noqa: S608
+                    f"SELECT n.id, {', '.join(f't.{c}' for c in fields)} "
+                    f"FROM {related._meta.db_table} t JOIN {resource} o ON o.id = t.resource_id "
+                    f"JOIN {resource} n ON {copy_of} WHERE {originals}",
+                    [str(k)],
+                )
+    search.renew_generation()
+    return made
 
 
 @transaction.atomic

@@ -32,6 +32,7 @@ from .query import (
     parse_query,
     parsed,
 )
+from .reading import read_alias, read_connection
 from .snippets import highlight, highlight_words, snippets
 from .sqlite import CLEAR_SQL as FTS_CLEAR_SQL
 from .sqlite import fts_expression
@@ -60,6 +61,8 @@ __all__ = [
     "match",
     "parse_query",
     "parsed",
+    "read_alias",
+    "read_connection",
     "rebuild_index",
     "remove_resource",
     "renew_generation",

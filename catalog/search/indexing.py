@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from ..models import Resource
 from . import postgres, sqlite
 from .query import clean_text
+from .reading import read_alias
 
 MAX_ATTACHMENT_CHARS = 200_000  # keeps a huge extracted text under tsvector's 1 MB limit
 GENERATION_RENEW_SQL = "UPDATE catalog_search_generation SET token = %s WHERE id = 1"
@@ -54,9 +55,13 @@ def renew_generation(using: str = "default") -> None:
         cursor.execute(GENERATION_RENEW_SQL, [uuid.uuid4().hex])
 
 
-def generation(using: str = "default") -> tuple:
-    """The catalog generation stamp: two indexed one-row lookups; changes on every write."""
-    with connections[using].cursor() as cursor:
+def generation(using: str | None = None) -> tuple:
+    """The catalog generation stamp: two indexed one-row lookups; changes on every write.
+
+    Read from `using`, by default the database the catalog reads from now (a replica on
+    public pages): a stamp must come from the database whose data it stands for.
+    """
+    with connections[using or read_alias()].cursor() as cursor:
         cursor.execute(GENERATION_SQL)
         return tuple(cursor.fetchone())
 

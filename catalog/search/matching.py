@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import connection, connections
+from django.db import connections
 
 from . import postgres, sqlite
 from .query import ParsedQuery, parsed
+from .reading import read_connection
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,8 @@ class Match:
 
 
 def vendor(using: str | None = None) -> str:
-    """The database vendor ("postgresql" or "sqlite") of `using` (the default connection)."""
-    return (connections[using] if using else connection).vendor
+    """The database vendor ("postgresql" or "sqlite") of `using` (the catalog's read alias)."""
+    return (connections[using] if using else read_connection()).vendor
 
 
 def match(query: str | ParsedQuery) -> Match | None:

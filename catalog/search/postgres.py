@@ -10,10 +10,10 @@ catalog.search.snippets.) User text only ever travels as a parameter of constant
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.backends.utils import CursorWrapper
 
 from .query import ParsedQuery
+from .reading import read_connection
 
 TS_CONFIG = "toolkit_search"  # english, accents folded (migration 0009); named in the SQL
 
@@ -40,7 +40,7 @@ CLEAR_SQL = "UPDATE catalog_resource SET search_vector = NULL"
 
 def match_ids(query: ParsedQuery) -> list[int]:
     """Ids of the matching published resources, best first (ties: newest first)."""
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(MATCH_SQL, [query.text])
         return [row[0] for row in cursor.fetchall()]
 

@@ -17,12 +17,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import connection
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .indexing import MAX_ATTACHMENT_CHARS
 from .query import START, STOP, ParsedQuery, clean_text, parsed
+from .reading import read_connection
 from .stems import Span, Words
 
 # The topic names and keywords, then the prose, best first; then, in a second query
@@ -206,6 +206,7 @@ def _rows(sql: str, ids: list[int], *first: int) -> list[tuple]:
     """The rows of `sql` for these resource ids (none: no query)."""
     if not ids:
         return []
+    connection = read_connection()  # the database the page reads (a replica, maybe)
     names = TOPIC_NAMES.get(connection.vendor, TOPIC_NAMES["sqlite"])
     with connection.cursor() as cursor:
         cursor.execute(sql.format(names=names, ids=", ".join(["%s"] * len(ids))), [*first, *ids])

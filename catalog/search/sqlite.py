@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from django.db import connection
 from django.db.backends.utils import CursorWrapper
 
 from .query import ParsedQuery, Term
+from .reading import read_connection
 
 COLUMNS = ("title", "summary", "body", "attachments")
 
@@ -68,7 +68,7 @@ def fts_query(query: ParsedQuery) -> str | None:
 
 
 def _fetch_ids(sql: str, params: Sequence) -> list[int]:
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
 

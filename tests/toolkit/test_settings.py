@@ -24,7 +24,7 @@ def run_python(code: str, **env):
         k: v
         for k, v in os.environ.items()
         if not k.startswith(
-            ("DJANGO_", "DATABASE_URL", "TOOLKIT_SITE_URL", "TOOLKIT_OAI_", "DEFAULT_FROM_EMAIL")
+            ("DJANGO_", "DATABASE_", "TOOLKIT_SITE_URL", "TOOLKIT_OAI_", "DEFAULT_FROM_EMAIL")
         )
     }
     return subprocess.run(  # noqa: S603 - fixed interpreter and code
