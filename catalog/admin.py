@@ -20,6 +20,7 @@ from .models import (
     SearchLog,
     Synonym,
     Topic,
+    UsageCount,
 )
 
 
@@ -137,6 +138,20 @@ class SearchLogAdmin(ModelAdmin):
     search_fields = ("query",)
     date_hierarchy = "day"
     readonly_fields = ("query", "day", "count", "last_seen", "params")
+
+
+@admin.register(UsageCount)
+class UsageCountAdmin(ModelAdmin):
+    """Monthly page views and downloads (catalog.usage writes them; nothing personal)."""
+
+    list_display = ("resource", "month", "kind", "target", "count")
+    list_filter = ("kind",)
+    search_fields = ("resource__title", "resource__slug")
+    date_hierarchy = "month"
+    readonly_fields = ("resource", "target", "month", "kind", "count")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
 
 @admin.register(Synonym)

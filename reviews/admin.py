@@ -17,6 +17,7 @@ from toolkit.errors import Conflict
 
 from . import services
 from .models import (
+    Appeal,
     Decision,
     Review,
     ReviewAssignment,
@@ -209,6 +210,22 @@ class DecisionAdmin(ModelAdmin):
     list_filter = ("kind",)
     search_fields = ("submission__title", "letter")
     raw_id_fields = ("submission", "round", "editor")
+
+
+@admin.register(Appeal)
+class AppealAdmin(ModelAdmin):
+    """Appeals are filed and answered through the workflow (reviews.services.appeals)."""
+
+    list_display = ("submission", "outcome", "filed_at", "handled_by", "decided_at")
+    list_filter = ("outcome",)
+    search_fields = ("submission__title", "reasons", "letter")
+    raw_id_fields = ("submission", "decision", "filed_by", "handled_by")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
 
 
 @admin.register(TransitionLog)

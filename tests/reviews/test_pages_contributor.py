@@ -675,7 +675,8 @@ EXPECTED_ACTIONS = {
     "revisions_requested": {"edit", "resubmit", "withdraw"},
     "accepted": {"withdraw"},
     "published": {"new-version"},
-    "rejected": set(),
+    "rejected": {"appeal"},  # once, within TOOLKIT_APPEAL_WINDOW_DAYS
+    "appealed": set(),
     "withdrawn": set(),
     "retired": set(),
 }

@@ -1,10 +1,13 @@
 """Every submission transition from every state, by every role (DESIGN §4)."""
 
+from datetime import timedelta
+
 import django_fsm as fsm
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.utils import timezone
 
 from reviews import services
 from reviews.choices import SubmissionState as S
@@ -266,9 +269,16 @@ def test_withdraw_needs_a_reason(people):
     assert "reason" in error.value.message_dict
 
 
-def test_terminal_states_allow_nothing(people):
+def test_terminal_states_allow_nothing_but_an_appeal_of_a_rejection(people, settings):
     owner, editor, reviewers = people
     for state in ("rejected", "withdrawn", "retired"):
         submission = reach(state, owner, editor, reviewers)
-        assert services.available_transitions(submission, owner) == []
+        expected = ["appeal"] if state == "rejected" else []
+        assert services.available_transitions(submission, owner) == expected
         assert services.available_transitions(submission, editor) == []
+    settings.TOOLKIT_APPEAL_WINDOW_DAYS = 0  # the window closed: nothing at all
+    rejected = reach("rejected", owner, editor, reviewers)
+    Decision.objects.filter(submission=rejected).update(
+        created_at=timezone.now() - timedelta(days=1)
+    )
+    assert services.available_transitions(rejected, owner) == []

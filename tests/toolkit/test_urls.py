@@ -86,6 +86,7 @@ CONTRACT = [
     ("reviews:submission-file-remove", [U, V], f"/submissions/{U}/files/{V}/remove/"),
     ("reviews:submission-link-add", [U], f"/submissions/{U}/links/add/"),
     ("reviews:submission-submit", [U], f"/submissions/{U}/submit/"),
+    ("reviews:submission-appeal", [U], f"/submissions/{U}/appeal/"),
     ("reviews:submission-usage-csv", [U], f"/submissions/{U}/usage.csv"),
     ("reviews:submission-resubmit", [U], f"/submissions/{U}/resubmit/"),
     ("reviews:submission-withdraw", [U], f"/submissions/{U}/withdraw/"),
