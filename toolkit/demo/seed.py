@@ -379,7 +379,7 @@ def seed_usage(months: int = 12) -> int:
                     )
                 )
             month = (month - timedelta(days=1)).replace(day=1)
-    UsageCount.objects.bulk_create(rows)
+    UsageCount.objects.bulk_create(rows, ignore_conflicts=True)  # a second seeding adds none
     return len(rows)
 
 
