@@ -43,6 +43,8 @@ ACTIVE_ASSIGNMENT_STATES = [
     AssignmentState.COMPLETED,
 ]
 OPEN_ASSIGNMENT_STATES = [AssignmentState.INVITED, AssignmentState.ACCEPTED]
+# States in which the reviewer has accepted, so has a "Reviewer N" (numbered on accepting).
+NUMBERED_ASSIGNMENT_STATES = [AssignmentState.ACCEPTED, AssignmentState.COMPLETED]
 
 
 class DeclineReason(models.TextChoices):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
@@ -171,7 +172,7 @@ def _assignment_rounds(user: Person, submission: Submission, bound: dict) -> lis
         ReviewAssignment.objects.visible_to(user)
         .filter(round__submission=submission)
         .select_related("reviewer", "round__version")
-        .order_by("-round__number", "reviewer_number")
+        .order_by("-round__number", F("reviewer_number").asc(nulls_last=True), "invited_at")
     )
     rounds = []
     for review_round, group in groupby(assignments, key=lambda a: a.round):
