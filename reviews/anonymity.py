@@ -23,7 +23,7 @@ from .models import Review, ReviewAssignment, Submission, SubmissionVersion
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from reviews.models import ReviewRound, SubmissionFile, TransitionLog
+    from reviews.models import ExtensionRequest, ReviewRound, SubmissionFile, TransitionLog
     from toolkit.accounts.permissions import Person
 
 AUTHOR = "author"
@@ -282,6 +282,14 @@ def assignment_for(viewer: Viewer, assignment: ReviewAssignment) -> dict:
         "message": note,
         **{name: getattr(assignment, name) for name in ASSIGNEE_FIELDS},
     }
+
+
+def extension_note_for(viewer: Viewer | None, extension: ExtensionRequest) -> str:
+    """An editor's note on refusing more time: as written for editors; for its reviewer (the
+    only other person who reads it: page, API, e-mail with no viewer), redacted of the authors."""
+    if viewer is not None and viewer.role == EDITOR:
+        return extension.note
+    return redact(extension.note, Identities(extension.assignment.round.submission).authors)
 
 
 # --- reviewers, reviews, decisions and the log ----------------------------------

@@ -47,6 +47,13 @@ OPEN_ASSIGNMENT_STATES = [AssignmentState.INVITED, AssignmentState.ACCEPTED]
 NUMBERED_ASSIGNMENT_STATES = [AssignmentState.ACCEPTED, AssignmentState.COMPLETED]
 
 
+class ExtensionState(models.TextChoices):
+    PENDING = "pending", "Waiting for the editor"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
 class DeclineReason(models.TextChoices):
     TOO_BUSY = "too_busy", "Too busy at the moment"
     OUTSIDE_EXPERTISE = "outside_expertise", "Outside my expertise"

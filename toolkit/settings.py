@@ -413,6 +413,8 @@ if not TOOLKIT_SITE_URL and not DEBUG:
 TOOLKIT_REVIEWS_REQUIRED = env_int("TOOLKIT_REVIEWS_REQUIRED", 2)
 TOOLKIT_RESPONSE_DUE_DAYS = env_int("TOOLKIT_RESPONSE_DUE_DAYS", 7)
 TOOLKIT_REVIEW_DUE_DAYS = env_int("TOOLKIT_REVIEW_DUE_DAYS", 28)
+# The most days past its current due date a reviewer may ask to have a review's date moved.
+TOOLKIT_EXTENSION_MAX_DAYS = env_int("TOOLKIT_EXTENSION_MAX_DAYS", 28)
 TOOLKIT_OAI_PAGE_SIZE = env_int("TOOLKIT_OAI_PAGE_SIZE", 100)
 # The address OAI-PMH Identify gives harvesters; defaults to DEFAULT_FROM_EMAIL's address.
 TOOLKIT_OAI_ADMIN_EMAIL = os.environ.get("TOOLKIT_OAI_ADMIN_EMAIL", "")

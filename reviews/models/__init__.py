@@ -3,6 +3,7 @@
 submission   the Submission, its metadata and its state machine
 (here)       its authors, versions and files (the upload paths are named in migrations)
 review       rounds, review assignments (a state machine), reviews and decisions
+extension    a reviewer's request for more time, and the editor's answer
 log          the transition log and the reminders already sent
 
 Transitions mutate fields only. Permission checks, locking, logging and e-mail live in
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.db import models
 
 from ..choices import FileKind
+from .extension import ExtensionRequest
 from .log import SentReminder, TransitionLog
 from .review import AssignmentQuerySet, Decision, Review, ReviewAssignment, ReviewRound
 from .submission import Submission, SubmissionQuerySet
@@ -25,6 +27,7 @@ from .submission import Submission, SubmissionQuerySet
 __all__ = [
     "AssignmentQuerySet",
     "Decision",
+    "ExtensionRequest",
     "Review",
     "ReviewAssignment",
     "ReviewRound",

@@ -4,6 +4,7 @@ core          the shared plumbing: lock, authorize, transition, log, e-mail
 submissions   drafts and submissions (the owner's actions)
 decisions     decisions and publishing (the editor's transitions)
 assignments   assignments and reviews (invitations, answers, review drafts)
+extensions    more time for a review: the reviewer asks, the editor approves or refuses
 actions       transitions by name, for the API and the editor's forms
 reminders     the daily reminder sweep
 
@@ -34,6 +35,12 @@ from .decisions import (
     retire,
     send_to_review,
 )
+from .extensions import (
+    approve_extension,
+    refuse_extension,
+    request_extension,
+    withdraw_extension,
+)
 from .reminders import send_due_reminders
 from .submissions import (
     EDITABLE_STATES,
@@ -63,6 +70,7 @@ __all__ = [
     "accept_invitation",
     "add_file",
     "add_link",
+    "approve_extension",
     "authorize",
     "available_transitions",
     "cancel_assignment",
@@ -75,9 +83,11 @@ __all__ = [
     "ensure_review_writable",
     "invite",
     "publish",
+    "refuse_extension",
     "reject",
     "remind",
     "remove_file",
+    "request_extension",
     "request_revisions",
     "resubmit",
     "retire",
@@ -91,4 +101,5 @@ __all__ = [
     "text_limit",
     "update_draft",
     "withdraw",
+    "withdraw_extension",
 ]

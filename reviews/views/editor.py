@@ -28,6 +28,7 @@ from ..choices import OPEN_ASSIGNMENT_STATES, SubmissionState
 from ..flags import identity_flags
 from ..forms.editor import DECISION_FORMS, CancelAssignmentForm, InviteForm, QueueFilterForm
 from ..models import ReviewAssignment, Submission
+from . import extensions
 from .common import perform, visible_assignment
 
 if TYPE_CHECKING:
@@ -123,12 +124,13 @@ def render_detail(
         "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
         "completed_reviews": submission.completed_review_count(),
     }
+    context["extensions"] = extensions.editor_context(submission, viewer, bound)
     shown = {  # the keys of the forms this page shows
         f"cancel:{a.uuid}"
         for r in context["assignment_rounds"]
         for a in r["assignments"]
         if a.state in OPEN_ASSIGNMENT_STATES
-    }
+    } | {extensions.refuse_key(row["extension"]) for row in context["extensions"]["awaiting"]}
     if deciding:
         context.update(_decision_context(submission, user, bound, shown))
     return render(request, "reviews/editor_submission.html", context, status=status)

@@ -143,9 +143,7 @@ def test_reviewers_are_numbered_in_the_order_they_accept_skipping_those_who_decl
     assert (number(first), number(second), number(third)) == (2, None, 1)
 
 
-def test_the_database_refuses_an_accepted_assignment_without_a_number(
-    reviewing, editor, reviewers
-):
+def test_the_database_refuses_an_accepted_assignment_without_a_number(reviewing, editor, reviewers):
     assignment = services.invite(reviewing, editor, reviewer=reviewers[0])
     services.accept_invitation(assignment, reviewers[0], coi_declaration="None.")
     with pytest.raises(IntegrityError), transaction.atomic():
