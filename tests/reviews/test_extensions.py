@@ -362,3 +362,18 @@ def test_the_schema_documents_the_extension_endpoints(client):
     schema = client.get("/api/schema/").content.decode()
     assert "/api/v1/assignments/{uuid}/extensions/" in schema
     assert "/api/v1/assignments/{uuid}/extensions/{extension_uuid}/{name}/" in schema
+
+
+def test_a_refusal_note_naming_an_author_reaches_the_reviewer_redacted(
+    client, writing, editor, now
+):
+    _, assignment, reviewer = writing
+    note = "Olive Owner needs your review for a grant."
+    now(services.refuse_extension, ask(assignment, reviewer), editor, note=note)
+    client.force_login(reviewer)
+    page = text(client.get(assignment.get_absolute_url()))
+    assert "[redacted] needs your review for a grant." in page and "Olive Owner" not in page
+    (message,) = mail.outbox
+    assert "Olive Owner" not in message.body and "[redacted] needs your review" in message.body
+    client.force_login(editor)
+    assert note in text(client.get(f"/editor/submissions/{assignment.round.submission.uuid}/"))
