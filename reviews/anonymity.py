@@ -432,7 +432,7 @@ def log_for(viewer: Viewer) -> list[dict]:
 # Extensions of a review's due date: the reviewer's request and the editor's answer.
 EDITORS_AND_REVIEWER_ONLY = (
     "request_extension",
-    "cancel_extension",
+    "withdraw_extension",
     "approve_extension",
     "refuse_extension",
 )

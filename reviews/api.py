@@ -260,6 +260,7 @@ class ExtensionActions(viewsets.GenericViewSet):
         return Response(ExtensionSerializer(rows, many=True, context=context).data)
 
     @extend_schema(
+        operation_id="assignments_extensions_answer",
         request=ExtensionAnswerSerializer,
         responses=ExtensionSerializer,
         parameters=EXTENSION_PARAMS,

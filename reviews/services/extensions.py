@@ -205,7 +205,7 @@ def withdraw_extension(extension: ExtensionRequest, actor: User) -> ExtensionReq
         entry = log(
             assignment.round.submission,
             actor,
-            "cancel_extension",
+            "withdraw_extension",
             assignment.state,
             assignment.state,
             "",

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING
+from uuid import UUID
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
@@ -18,8 +20,6 @@ from .common import perform
 from .extensions import refuse_key
 
 if TYPE_CHECKING:
-    from uuid import UUID
-
     from django.http.response import HttpResponseBase
 
     from ..models import ReviewAssignment, Submission
@@ -45,9 +45,11 @@ def ask(request: AuthenticatedHttpRequest, assignment: ReviewAssignment) -> Http
 @reviewer.reviewer_post
 def withdraw(request: AuthenticatedHttpRequest, assignment: ReviewAssignment) -> HttpResponseBase:
     """Withdraw the request still waiting (409 once the editor has answered it)."""
-    extension = get_object_or_404(
-        ExtensionRequest, assignment=assignment, uuid=request.POST.get("extension")
-    )
+    try:
+        extension_uuid = UUID(str(request.POST.get("extension") or ""))
+    except ValueError:
+        raise Http404 from None
+    extension = get_object_or_404(ExtensionRequest, assignment=assignment, uuid=extension_uuid)
     return perform(
         request,
         lambda: services.withdraw_extension(extension, request.user),

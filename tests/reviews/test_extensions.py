@@ -377,3 +377,13 @@ def test_a_refusal_note_naming_an_author_reaches_the_reviewer_redacted(
     assert "Olive Owner" not in message.body and "[redacted] needs your review" in message.body
     client.force_login(editor)
     assert note in text(client.get(f"/editor/submissions/{assignment.round.submission.uuid}/"))
+
+
+@pytest.mark.parametrize("value", ["", "not-a-uuid", "3f2b8c1e-0000-4000-8000-000000000000"])
+def test_withdrawing_an_unknown_request_on_the_page_is_a_404(client, writing, value):
+    _, assignment, reviewer = writing
+    ask(assignment, reviewer)
+    client.force_login(reviewer)
+    url = f"{assignment.get_absolute_url()}more-time/withdraw/"
+    assert client.post(url, {"extension": value}).status_code == 404
+    assert ExtensionRequest.objects.get().state == "pending"
