@@ -24,6 +24,7 @@ from toolkit.errors import Conflict
 from .. import emails, permissions
 from ..choices import AssignmentState, ExtensionState
 from ..models import ExtensionRequest, ReviewAssignment
+from ..rubric import NUL_MESSAGE
 from .core import after_commit, lock_assignment, log, require
 
 if TYPE_CHECKING:
@@ -51,11 +52,18 @@ def _still_writing(assignment: ReviewAssignment) -> None:
         )
 
 
+def _check_text(name: str, value: str, limit: int) -> None:
+    """400 for a text too long, or holding a NUL character (PostgreSQL cannot store one)."""
+    if "\x00" in value:
+        raise ValidationError({name: [NUL_MESSAGE]})
+    if len(value) > limit:
+        raise ValidationError({name: [f"Keep it to {limit} characters."]})
+
+
 def _check_request(assignment: ReviewAssignment, requested_due: object, reason: str) -> date:
     """400 for a missing reason, or a date not after the due date or too far past it."""
     require(reason=reason)
-    if len(reason) > REASON_LIMIT:
-        raise ValidationError({"reason": [f"Keep it to {REASON_LIMIT} characters."]})
+    _check_text("reason", reason, REASON_LIMIT)
     latest = latest_date(assignment)
     if not isinstance(requested_due, date):
         raise ValidationError({"requested_due": ["Give the new date you need."]})
@@ -155,8 +163,7 @@ def _answer(
             raise PermissionDenied("Only an editor can answer a request for more time.")
         _still_writing(assignment)
         _still_pending(locked)
-        if len(note) > NOTE_LIMIT:
-            raise ValidationError({"note": [f"Keep it to {NOTE_LIMIT} characters."]})
+        _check_text("note", note, NOTE_LIMIT)
         locked.state, locked.note = state, note
         locked.answered_by, locked.answered_at = actor, timezone.now()
         locked.save()

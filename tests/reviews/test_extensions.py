@@ -387,3 +387,12 @@ def test_withdrawing_an_unknown_request_on_the_page_is_a_404(client, writing, va
     url = f"{assignment.get_absolute_url()}more-time/withdraw/"
     assert client.post(url, {"extension": value}).status_code == 404
     assert ExtensionRequest.objects.get().state == "pending"
+
+
+def test_a_note_with_a_nul_character_is_a_400_not_a_database_error(writing, editor):
+    _, assignment, reviewer = writing
+    extension = ask(assignment, reviewer)
+    answer = f"/api/v1/assignments/{assignment.uuid}/extensions/{extension.uuid}/refuse/"
+    response = api(editor).post(answer, {"note": "No\x00."}, format="json")
+    assert response.status_code == 400 and "note" in response.json()
+    assert ExtensionRequest.objects.get().state == "pending"
