@@ -19,6 +19,7 @@ from . import services
 from .models import (
     Appeal,
     Decision,
+    ExtensionRequest,
     Review,
     ReviewAssignment,
     ReviewRound,
@@ -182,10 +183,27 @@ class ReviewAssignmentAdmin(ModelAdmin):
     list_filter = ("state", "decline_reason")
     search_fields = ("reviewer__username", "reviewer__display_name", "round__submission__title")
     raw_id_fields = ("round", "reviewer", "invited_by")
-    readonly_fields = ("uuid", "state", "responded_at", "completed_at")
+    # The number is given when the reviewer accepts (services.accept_invitation), never typed.
+    readonly_fields = ("uuid", "state", "reviewer_number", "responded_at", "completed_at")
     actions = [
         transition_action(services.ASSIGNMENT_ACTIONS, n) for n in services.ASSIGNMENT_ACTIONS
     ]
+
+
+@admin.register(ExtensionRequest)
+class ExtensionRequestAdmin(ModelAdmin):
+    """Read-only: asked on the review page, answered on the editor's submission page."""
+
+    list_display = ("assignment", "state", "due_before", "requested_due", "requested_at")
+    list_filter = ("state",)
+    search_fields = ("assignment__reviewer__username", "assignment__round__submission__title")
+    raw_id_fields = ("assignment", "answered_by")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
 
 
 @admin.register(Review)

@@ -23,7 +23,7 @@ from .models import Review, ReviewAssignment, Submission, SubmissionVersion
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from reviews.models import ReviewRound, SubmissionFile, TransitionLog
+    from reviews.models import ExtensionRequest, ReviewRound, SubmissionFile, TransitionLog
     from toolkit.accounts.permissions import Person
 
 AUTHOR = "author"
@@ -284,19 +284,36 @@ def assignment_for(viewer: Viewer, assignment: ReviewAssignment) -> dict:
     }
 
 
+def extension_note_for(viewer: Viewer | None, extension: ExtensionRequest) -> str:
+    """An editor's note on refusing more time: as written for editors; for its reviewer (the
+    only other person who reads it: page, API, e-mail with no viewer), redacted of the authors."""
+    if viewer is not None and viewer.role == EDITOR:
+        return extension.note
+    return redact(extension.note, Identities(extension.assignment.round.submission).authors)
+
+
 # --- reviewers, reviews, decisions and the log ----------------------------------
 
 
+UNNUMBERED = "A reviewer"
+
+
 def reviewer_label(assignment: ReviewAssignment) -> str:
+    """ "Reviewer N", the number given when the reviewer accepted (kept across rounds);
+    "A reviewer" for an invitation never accepted (pending, declined, cancelled)."""
+    if assignment.reviewer_number is None:
+        return UNNUMBERED
     return f"Reviewer {assignment.reviewer_number}"
 
 
 def reviewer_name_for(viewer: Viewer, assignment: ReviewAssignment) -> str:
-    """Editors see who reviews; everyone else sees "Reviewer N"."""
+    """Editors see who reviews; everyone else sees "Reviewer N" (or "A reviewer")."""
+    numbered = assignment.reviewer_number is not None
     if assignment.reviewer_id == getattr(viewer.user, "pk", None):
-        return f"You ({reviewer_label(assignment)})"
+        return f"You ({reviewer_label(assignment)})" if numbered else "You"
     if viewer.role == EDITOR:
-        return f"{assignment.reviewer.display_name} ({reviewer_label(assignment)})"
+        name = assignment.reviewer.display_name
+        return f"{name} ({reviewer_label(assignment)})" if numbered else name
     return reviewer_label(assignment)
 
 
@@ -421,6 +438,8 @@ def log_for(viewer: Viewer) -> list[dict]:
     )
     if role == REVIEWER:
         entries = entries.filter(assignment__in=[a.pk for a in viewer.assignments])
+    if role == AUTHOR:  # between a reviewer and the editors: authors never learn of it
+        entries = entries.exclude(transition__in=EDITORS_AND_REVIEWER_ONLY)
     return [
         {
             "transition": entry.transition,
@@ -429,9 +448,37 @@ def log_for(viewer: Viewer) -> list[dict]:
             "created_at": entry.created_at,
             "actor": _actor_for(viewer, entry),
             "reason": entry.reason if _reason_visible(role, entry) else "",
+            "summary": _unnumbered_summary(role, entry),
         }
         for entry in entries
     ]
+
+
+# Extensions of a review's due date: the reviewer's request and the editor's answer.
+EDITORS_AND_REVIEWER_ONLY = (
+    "request_extension",
+    "withdraw_extension",
+    "approve_extension",
+    "refuse_extension",
+)
+# What authors read of an event on an invitation that was never accepted (so has no number).
+UNNUMBERED_SUMMARIES = {
+    "invite": "A reviewer was invited",
+    "decline": "A reviewer declined the invitation",
+    "cancel": "An invitation to review was withdrawn",
+    "close": "An invitation to review ended with the round",
+}
+
+
+def _unnumbered_summary(role: str, entry: TransitionLog) -> str:
+    """For authors, an event on an unnumbered invitation in words, without "Reviewer N":
+    e.g. "A reviewer declined the invitation". Empty otherwise (the page says what and who)."""
+    assignment = entry.assignment
+    if role != AUTHOR or assignment is None or assignment.reviewer_number is not None:
+        return ""
+    if entry.transition.startswith("remind:"):
+        return "A reviewer was reminded of the invitation"
+    return UNNUMBERED_SUMMARIES.get(entry.transition, "")
 
 
 AUTHOR_VISIBLE_REASONS = {"withdraw", "retire"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -20,9 +21,12 @@ from toolkit.api import JSONParser
 
 from . import anonymity, metrics, services
 from .downloads import file_response
-from .models import Review, ReviewAssignment, Submission, SubmissionFile
+from .models import ExtensionRequest, Review, ReviewAssignment, Submission, SubmissionFile
 from .serializers import (
     AssignmentSerializer,
+    ExtensionAnswerSerializer,
+    ExtensionAskSerializer,
+    ExtensionSerializer,
     FileUploadSerializer,
     InviteSerializer,
     ReviewDraftPatchSerializer,
@@ -36,6 +40,7 @@ from .serializers import (
     TransitionSerializer,
     submission_assignments,
 )
+from .services import extensions
 
 if TYPE_CHECKING:
     from typing import Any
@@ -57,6 +62,21 @@ def user_of(request: Request) -> User:
 
 
 NAME_PARAM = OpenApiParameter("name", str, OpenApiParameter.PATH, description="Transition name.")
+EXTENSION_PARAMS = [
+    OpenApiParameter("extension_uuid", OpenApiTypes.UUID, OpenApiParameter.PATH),
+    OpenApiParameter(
+        "name",
+        str,
+        OpenApiParameter.PATH,
+        enum=["approve", "refuse", "withdraw"],
+        description="approve or refuse (editors), withdraw (the reviewer who asked).",
+    ),
+]
+EXTENSION_ANSWERS = {  # (extension, user, note) -> the answered request
+    "approve": lambda extension, user, note: extensions.approve_extension(extension, user),
+    "refuse": lambda extension, user, note: extensions.refuse_extension(extension, user, note=note),
+    "withdraw": lambda extension, user, note: extensions.withdraw_extension(extension, user),
+}
 
 
 class SubmissionViewSet(
@@ -210,7 +230,76 @@ class SubmissionViewSet(
         return Response(AssignmentSerializer(rows, many=True, context=context).data)
 
 
-class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ExtensionActions(viewsets.GenericViewSet):
+    """Requests for more time on a review, as actions of AssignmentViewSet."""
+
+    @extend_schema(responses=ExtensionSerializer(many=True), methods=["GET"])
+    @extend_schema(
+        request=ExtensionAskSerializer, responses={201: ExtensionSerializer}, methods=["POST"]
+    )
+    @action(detail=True, methods=["get", "post"], pagination_class=None)  # one list, unpaged
+    def extensions(self, request: Request, uuid: str | None = None) -> Response:
+        """GET: the requests for more time on this review, latest last (its reviewer and the
+        editors). POST (its reviewer, while writing it): ask to move the due date to
+        `requested_due`, after the current one and at most TOOLKIT_EXTENSION_MAX_DAYS later,
+        saying why (`reason`); 409 `extension_pending` while a request waits."""
+        assignment = self.get_object()
+        context = self.get_serializer_context()
+        if request.method == "POST":
+            extensions.check_may_ask(assignment, user_of(request))  # 403 and 409 before 400
+            serializer = ExtensionAskSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            extension = extensions.request_extension(
+                assignment, user_of(request), **serializer.validated_data
+            )
+            return Response(
+                ExtensionSerializer(extension, context=context).data,
+                status=status.HTTP_201_CREATED,
+            )
+        rows = assignment.extension_requests.select_related("answered_by").order_by(
+            "requested_at", "pk"
+        )
+        return Response(ExtensionSerializer(rows, many=True, context=context).data)
+
+    @extend_schema(
+        operation_id="assignments_extensions_answer",
+        request=ExtensionAnswerSerializer,
+        responses=ExtensionSerializer,
+        parameters=EXTENSION_PARAMS,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=rf"extensions/(?P<extension_uuid>{UUID})/(?P<name>[a-z]+)",
+    )
+    def answer_extension(
+        self,
+        request: Request,
+        uuid: str | None = None,
+        extension_uuid: str | None = None,
+        name: str | None = None,
+    ) -> Response:
+        """Answer a request for more time: approve (the due date moves to the date asked
+        for) or refuse with an optional `note` (editors), or withdraw it (its reviewer).
+        409 once it was answered, or when the review is no longer being written."""
+        assignment = self.get_object()
+        answer = EXTENSION_ANSWERS.get(name or "")
+        if answer is None:
+            raise Http404
+        extension = get_object_or_404(
+            ExtensionRequest.objects.select_related("assignment"),
+            uuid=extension_uuid,
+            assignment=assignment,
+        )
+        note = request.data.get("note", "") if isinstance(request.data, dict) else ""
+        if not isinstance(note, str):
+            raise ValidationError({"note": ["Give this as text."]})
+        result = answer(extension, user_of(request), note)
+        context = self.get_serializer_context()
+        return Response(ExtensionSerializer(result, context=context).data)
+
+
+class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ExtensionActions):
     """Review assignments: your own; editors see all but those on their own submissions."""
 
     lookup_field = "uuid"

@@ -50,6 +50,15 @@ ACTIVE_ASSIGNMENT_STATES = [
     AssignmentState.COMPLETED,
 ]
 OPEN_ASSIGNMENT_STATES = [AssignmentState.INVITED, AssignmentState.ACCEPTED]
+# States in which the reviewer has accepted, so has a "Reviewer N" (numbered on accepting).
+NUMBERED_ASSIGNMENT_STATES = [AssignmentState.ACCEPTED, AssignmentState.COMPLETED]
+
+
+class ExtensionState(models.TextChoices):
+    PENDING = "pending", "Waiting for the editor"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 class DeclineReason(models.TextChoices):

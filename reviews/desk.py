@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .choices import AssignmentState, SubmissionState
-from .models import Review, ReviewAssignment, Submission
+from .models import ExtensionRequest, Review, ReviewAssignment, Submission
 
 if TYPE_CHECKING:
     from catalog.models import LearnerLevel
@@ -82,7 +82,8 @@ def _count(queryset: QuerySet[Any], path: str) -> Coalesce:
 
 
 def annotated(queryset: QuerySet[Submission], today: date | None = None) -> QuerySet[Submission]:
-    """Submissions with overdue assignment counts and completed reviews."""
+    """Submissions with overdue assignment counts, requests for more time waiting for an
+    answer, and completed reviews."""
     today = today or timezone.localdate()
     assignments = ReviewAssignment.objects.filter(round__submission=OuterRef("pk"))
     return queryset.annotate(
@@ -93,6 +94,12 @@ def annotated(queryset: QuerySet[Submission], today: date | None = None) -> Quer
         overdue_reviews=_count(
             assignments.filter(state=AssignmentState.ACCEPTED, review_due__lt=today),
             "round__submission",
+        ),
+        extensions_waiting=_count(
+            ExtensionRequest.objects.awaiting().filter(
+                assignment__round__submission=OuterRef("pk")
+            ),
+            "assignment__round__submission",
         ),
         completed_reviews=_count(
             Review.objects.filter(

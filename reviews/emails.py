@@ -18,7 +18,7 @@ from toolkit.emails import send_email
 
 from . import anonymity
 from .choices import AssignmentState, DecisionKind
-from .models import ReviewAssignment, Submission, TransitionLog
+from .models import ExtensionRequest, ReviewAssignment, Submission, TransitionLog
 
 User = get_user_model()
 Context = dict[str, Any]
@@ -225,4 +225,48 @@ def overdue(entry: TransitionLog) -> None:
         reviewer=assignment.reviewer,
         **_reviewer_context(assignment),
         **_editor_context(assignment.round.submission),
+    )
+
+
+def _editor_of(assignment: ReviewAssignment) -> Context:
+    return {
+        "reviewer": assignment.reviewer,
+        **_reviewer_context(assignment),
+        **_editor_context(assignment.round.submission),
+    }
+
+
+def extension_requested(entry: TransitionLog, extension: ExtensionRequest) -> None:
+    """The inviting editor learns who asks for more time, until when and why."""
+    assignment = _assignment(entry)
+    _send(
+        "extension_requested_editor",
+        assignment.invited_by,
+        entry,
+        extension=extension,
+        **_editor_of(assignment),
+    )
+
+
+def extension_withdrawn(entry: TransitionLog, extension: ExtensionRequest) -> None:
+    assignment = _assignment(entry)
+    _send(
+        "extension_withdrawn_editor",
+        assignment.invited_by,
+        entry,
+        extension=extension,
+        **_editor_of(assignment),
+    )
+
+
+def extension_answered(entry: TransitionLog, extension: ExtensionRequest) -> None:
+    """The reviewer learns whether they have more time (the title redacted, as always)."""
+    assignment = _assignment(entry)
+    _send(
+        "extension_answered_reviewer",
+        assignment.reviewer,
+        entry,
+        extension=extension,
+        editor_note=anonymity.extension_note_for(None, extension),
+        **_reviewer_context(assignment),
     )

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
     from rest_framework.fields import Field
 
-    from reviews.models import Review, ReviewAssignment
+    from reviews.models import ExtensionRequest, Review, ReviewAssignment
 
 
 def _terms(model: Any, many: bool = False, **kwargs: Any) -> SlugRelatedField:
@@ -331,3 +331,55 @@ class TransitionSerializer(serializers.Serializer):
     coi_declaration = serializers.CharField(required=False, allow_blank=True)
     note = serializers.CharField(required=False, allow_blank=True)
     suggestion = serializers.CharField(required=False, allow_blank=True)
+
+
+class ExtensionSerializer(serializers.Serializer):
+    """A request for more time on a review, as its reviewer or an editor sees it."""
+
+    uuid = serializers.UUIDField(read_only=True)
+    assignment = serializers.UUIDField(read_only=True)
+    reviewer = serializers.CharField(read_only=True, help_text="“Reviewer N” unless an editor.")
+    state = serializers.CharField(read_only=True, help_text="pending, approved, refused, withdrawn")
+    state_display = serializers.CharField(read_only=True)
+    due_before = serializers.DateField(read_only=True, help_text="The due date when asked.")
+    requested_due = serializers.DateField(read_only=True)
+    reason = serializers.CharField(read_only=True)
+    note = serializers.CharField(read_only=True, help_text="The editor's note on refusing.")
+    requested_at = serializers.DateTimeField(read_only=True)
+    answered_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    answered_by = serializers.CharField(required=False, help_text="Editors only.")
+
+    def to_representation(self, extension: ExtensionRequest) -> dict:
+        assignment = extension.assignment
+        viewer = viewer_of(self.context, assignment.round.submission)
+        data = {
+            "uuid": str(extension.uuid),
+            "assignment": str(assignment.uuid),
+            "reviewer": anonymity.reviewer_name_for(viewer, assignment),
+            "state": extension.state,
+            "state_display": extension.get_state_display(),
+            "due_before": extension.due_before,
+            "requested_due": extension.requested_due,
+            "reason": extension.reason,
+            "note": anonymity.extension_note_for(viewer, extension),
+            "requested_at": extension.requested_at,
+            "answered_at": extension.answered_at,
+        }
+        if viewer.role == anonymity.EDITOR:
+            answered_by = extension.answered_by
+            data["answered_by"] = answered_by.display_name if answered_by else ""
+        return data
+
+
+class ExtensionAskSerializer(serializers.Serializer):
+    """Ask for more time: a date after the review's due date, at most
+    TOOLKIT_EXTENSION_MAX_DAYS (28 by default) later, and why."""
+
+    requested_due = serializers.DateField()
+    reason = serializers.CharField()
+
+
+class ExtensionAnswerSerializer(serializers.Serializer):
+    note = serializers.CharField(
+        required=False, allow_blank=True, help_text="refuse: an optional note to the reviewer."
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import common, contributor, editor, preview, reviewer, wizard
+from .views import common, contributor, editor, extension_actions, preview, reviewer, wizard
 
 app_name = "reviews"
 
@@ -55,6 +55,12 @@ urlpatterns = [
     path("reviews/<uuid:uuid>/save/", reviewer.save, name="reviewer-save"),
     path("reviews/<uuid:uuid>/autosave/", reviewer.autosave, name="reviewer-autosave"),
     path("reviews/<uuid:uuid>/submit/", reviewer.submit, name="reviewer-submit"),
+    path("reviews/<uuid:uuid>/more-time/", extension_actions.ask, name="reviewer-extension"),
+    path(
+        "reviews/<uuid:uuid>/more-time/withdraw/",
+        extension_actions.withdraw,
+        name="reviewer-extension-withdraw",
+    ),
     # --- editor: /editor/
     path("editor/", editor.queue, name="editor-queue"),
     path("editor/submissions/<uuid:uuid>/", editor.submission_detail, name="editor-submission"),
@@ -75,5 +81,15 @@ urlpatterns = [
         "editor/submissions/<uuid:uuid>/assignments/<uuid:assignment_uuid>/cancel/",
         editor.cancel,
         name="editor-cancel",
+    ),
+    path(
+        "editor/submissions/<uuid:uuid>/more-time/<uuid:extension_uuid>/approve/",
+        extension_actions.approve,
+        name="editor-extension-approve",
+    ),
+    path(
+        "editor/submissions/<uuid:uuid>/more-time/<uuid:extension_uuid>/refuse/",
+        extension_actions.refuse,
+        name="editor-extension-refuse",
     ),
 ]

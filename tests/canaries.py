@@ -165,6 +165,7 @@ def build_world(django_capture_on_commit_callbacks):
         other = services.invite(submission, editor, reviewer=other_reviewer)
         _declined_and_cancelled(submission, editor)
         services.accept_invitation(mine, canary_reviewer, coi_declaration="None.")
+        _more_time_asked_twice(mine, canary_reviewer, editor)
         services.save_review_draft(
             mine,
             canary_reviewer,
@@ -193,3 +194,26 @@ def _declined_and_cancelled(submission, editor):
     services.decline_invitation(invitation, declined, reason="too_busy")
     invitation = services.invite(submission, editor, reviewer=cancelled, message=note)
     services.cancel_assignment(invitation, editor, reason="Enough reviewers.")
+
+
+def _more_time_asked_twice(assignment, reviewer, editor):
+    """The canary reviewer asks for more time, naming themselves; the editor refuses with a
+    note naming the authors; asked again, the editor approves."""
+    from datetime import timedelta
+
+    from reviews.models import ReviewAssignment
+
+    for answer in ("refuse", "approve"):
+        assignment = ReviewAssignment.objects.get(pk=assignment.pk)
+        extension = services.request_extension(
+            assignment,
+            reviewer,
+            requested_due=assignment.review_due + timedelta(days=7),
+            reason="Rosalind Hiddenreview has exams at Secret Reviewer University.",
+        )
+        if answer == "refuse":
+            services.refuse_extension(
+                extension, editor, note="Zebulon Canarywing's team needs it by then."
+            )
+        else:
+            services.approve_extension(extension, editor)

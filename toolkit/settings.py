@@ -441,6 +441,8 @@ TOOLKIT_RESPONSE_DUE_DAYS = env_int("TOOLKIT_RESPONSE_DUE_DAYS", 7)
 TOOLKIT_REVIEW_DUE_DAYS = env_int("TOOLKIT_REVIEW_DUE_DAYS", 28)
 # Days after a rejection during which the authors may appeal it (once).
 TOOLKIT_APPEAL_WINDOW_DAYS = env_int("TOOLKIT_APPEAL_WINDOW_DAYS", 30)
+# The most days past its current due date a reviewer may ask to have a review's date moved.
+TOOLKIT_EXTENSION_MAX_DAYS = env_int("TOOLKIT_EXTENSION_MAX_DAYS", 28)
 TOOLKIT_OAI_PAGE_SIZE = env_int("TOOLKIT_OAI_PAGE_SIZE", 100)
 # The address OAI-PMH Identify gives harvesters (the protocol requires a valid one): the
 # setting, else DEFAULT_FROM_EMAIL's address. With DEBUG off a missing or invalid address stops

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from ..models import Review
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-SCORE_CHOICES = [(str(score), f"{score} – {ANCHORS[score]}") for score in SCALE]
+# Each button says its score and the scale's word for it ("4 – Strong"); the full descriptors
+# are shown once above the rubric ("The scale") and per criterion on demand.
+SCORE_CHOICES = [(str(score), f"{score} – {ANCHORS[score].split(':')[0]}") for score in SCALE]
 SCORE_MESSAGE = "Choose a score from 1 to 5."
 YES_NO_MESSAGE = "Answer yes or no."
 TEXT_LABELS = {"strengths": "Strengths", "concerns": "Concerns"}

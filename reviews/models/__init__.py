@@ -3,6 +3,7 @@
 submission   the Submission, its metadata and its state machine
 (here)       its authors, versions and files (the upload paths are named in migrations)
 review       rounds, review assignments (a state machine), reviews and decisions
+extension    a reviewer's request for more time, and the editor's answer
 log          the transition log and the reminders already sent
 appeal       an appeal of a rejection and its answer
 
@@ -20,6 +21,7 @@ from django.db import models
 
 from ..choices import FileKind
 from .appeal import Appeal
+from .extension import ExtensionRequest
 from .log import SentReminder, TransitionLog
 from .review import AssignmentQuerySet, Decision, Review, ReviewAssignment, ReviewRound
 from .submission import Submission, SubmissionQuerySet
@@ -28,6 +30,7 @@ __all__ = [
     "Appeal",
     "AssignmentQuerySet",
     "Decision",
+    "ExtensionRequest",
     "Review",
     "ReviewAssignment",
     "ReviewRound",

@@ -15,6 +15,7 @@ from django.utils import timezone
 from .. import permissions
 from ..choices import (
     ACTIVE_ASSIGNMENT_STATES,
+    NUMBERED_ASSIGNMENT_STATES,
     OPEN_ASSIGNMENT_STATES,
     AssignmentState,
     DecisionKind,
@@ -88,7 +89,10 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
     )
     reviewer_number = models.PositiveSmallIntegerField(
-        help_text="Stable per submission: shown to authors as “Reviewer N”."
+        null=True,
+        blank=True,
+        help_text="Given when the reviewer first accepts in this submission and kept across "
+        "rounds: shown to authors as “Reviewer N”. None for an invitation never accepted.",
     )
     state = fsm.FSMField(
         default=A.INVITED, choices=A.choices, protected=True, db_index=True, max_length=16
@@ -114,8 +118,13 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
     objects = AssignmentQuerySet.as_manager()
 
     class Meta:
-        ordering = ["round", "reviewer_number"]
+        ordering = ["round", models.F("reviewer_number").asc(nulls_last=True), "invited_at", "pk"]
         constraints = [
+            models.CheckConstraint(
+                condition=~Q(state__in=NUMBERED_ASSIGNMENT_STATES)
+                | Q(reviewer_number__isnull=False),
+                name="reviews_accepted_assignment_has_a_number",
+            ),
             models.UniqueConstraint(
                 fields=["round", "reviewer"],
                 condition=Q(state__in=ACTIVE_ASSIGNMENT_STATES),
@@ -124,7 +133,8 @@ class ReviewAssignment(fsm.ConcurrentTransitionMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Reviewer {self.reviewer_number} on {self.round}"
+        who = f"Reviewer {self.reviewer_number}" if self.reviewer_number else "Invitation"
+        return f"{who} on {self.round}"
 
     def get_absolute_url(self) -> str:
         """The reviewer's page of the assignment."""

@@ -5,6 +5,7 @@ submissions   drafts and submissions (the owner's actions)
 decisions     decisions and publishing (the editor's transitions)
 assignments   assignments and reviews (invitations, answers, review drafts)
 appeals       appeals of a rejection (the authors; another editor answers)
+extensions    more time for a review: the reviewer asks, the editor approves or refuses
 actions       transitions by name, for the API and the editor's forms
 reminders     the daily reminder sweep
 
@@ -35,6 +36,12 @@ from .decisions import (
     request_revisions,
     retire,
     send_to_review,
+)
+from .extensions import (
+    approve_extension,
+    refuse_extension,
+    request_extension,
+    withdraw_extension,
 )
 from .reminders import send_due_reminders
 from .submissions import (
@@ -68,6 +75,7 @@ __all__ = [
     "accept_invitation",
     "add_file",
     "add_link",
+    "approve_extension",
     "authorize",
     "available_transitions",
     "cancel_assignment",
@@ -80,9 +88,11 @@ __all__ = [
     "ensure_review_writable",
     "invite",
     "publish",
+    "refuse_extension",
     "reject",
     "remind",
     "remove_file",
+    "request_extension",
     "request_revisions",
     "resubmit",
     "retire",
@@ -96,4 +106,5 @@ __all__ = [
     "text_limit",
     "update_draft",
     "withdraw",
+    "withdraw_extension",
 ]

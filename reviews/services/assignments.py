@@ -80,7 +80,6 @@ def invite(
                 assignment = ReviewAssignment.objects.create(
                     round=review_round,
                     reviewer=reviewer,
-                    reviewer_number=_reviewer_number(locked, reviewer),
                     invited_by=actor,
                     response_due=response_due,
                     review_due=review_due,
@@ -122,11 +121,17 @@ def _check_invitable(submission: Submission, review_round: ReviewRound, reviewer
         raise _already_invited(submission)
 
 
-def _reviewer_number(submission: Submission, reviewer: User) -> int:
-    """The reviewer's "Reviewer N", stable across rounds: their earlier one, or the next."""
-    assignments = ReviewAssignment.objects.filter(round__submission=submission)
-    earlier = assignments.filter(reviewer=reviewer).values_list("reviewer_number", flat=True)
-    return earlier.first() or (assignments.aggregate(m=Max("reviewer_number"))["m"] or 0) + 1
+def reviewer_number(submission: Submission, reviewer: User) -> int:
+    """The reviewer's "Reviewer N" on accepting, stable across rounds: the number of their
+    earlier acceptance in this submission, or the next one. Only accepted invitations are
+    numbered, so the numbers authors see run 1, 2, 3 in the order reviewers accepted.
+    Called under the submission's row lock (lock_assignment), so two acceptances at once
+    never take the same number."""
+    numbered = ReviewAssignment.objects.filter(
+        round__submission=submission, reviewer_number__isnull=False
+    )
+    earlier = numbered.filter(reviewer=reviewer).values_list("reviewer_number", flat=True)
+    return earlier.first() or (numbered.aggregate(m=Max("reviewer_number"))["m"] or 0) + 1
 
 
 def accept_invitation(
@@ -136,6 +141,7 @@ def accept_invitation(
 
     def update(locked: ReviewAssignment) -> None:
         locked.coi_declaration = coi_declaration.strip()
+        locked.reviewer_number = reviewer_number(locked.round.submission, locked.reviewer)
 
     def effects(locked: ReviewAssignment) -> None:
         Review.objects.get_or_create(assignment=locked)

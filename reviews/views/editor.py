@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST, require_safe
@@ -35,6 +36,7 @@ from ..forms.editor import (
 )
 from ..models import ReviewAssignment, Submission
 from ..services.core import transition_meta
+from . import extensions
 from .common import perform, visible_assignment
 from .decision_letter import letter_decision, letter_step, same_text
 
@@ -148,12 +150,13 @@ def render_detail(
         completed=context["completed_reviews"],
         assignments=_open_round_assignments(context["assignment_rounds"]),
     )
+    context["extensions"] = extensions.editor_context(submission, viewer, bound)
     shown = {  # the keys of the forms this page shows
         f"cancel:{a.uuid}"
         for r in context["assignment_rounds"]
         for a in r["assignments"]
         if a.state in OPEN_ASSIGNMENT_STATES
-    }
+    } | {extensions.refuse_key(row["extension"]) for row in context["extensions"]["awaiting"]}
     if deciding:
         context.update(_decision_context(submission, user, bound, shown))
         context["letter"] = letter_step(
@@ -219,7 +222,7 @@ def _assignment_rounds(user: Person, submission: Submission, bound: dict) -> lis
         ReviewAssignment.objects.visible_to(user)
         .filter(round__submission=submission)
         .select_related("reviewer", "round__version")
-        .order_by("-round__number", "reviewer_number")
+        .order_by("-round__number", F("reviewer_number").asc(nulls_last=True), "invited_at")
     )
     rounds = []
     for review_round, group in groupby(assignments, key=lambda a: a.round):

@@ -23,11 +23,11 @@ from django.views.generic import DetailView, ListView
 
 from toolkit.errors import Conflict, validation_payload
 
-from .. import anonymity, permissions, services
+from .. import anonymity, permissions, rubric, services
 from ..choices import AssignmentState
 from ..forms.reviewer import AcceptForm, DeclineForm, ReviewForm
 from ..models import Review, ReviewAssignment
-from . import common, signed_out
+from . import common, extensions, signed_out
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
     from reviews.anonymity import Viewer
 
+    from ..forms.extensions import ExtensionForm
     from .common import AuthenticatedHttpRequest
 
 A = AssignmentState
@@ -123,6 +124,7 @@ def page_context(
     accept_form: AcceptForm | None = None,
     decline_form: DeclineForm | None = None,
     review_form: ReviewForm | None = None,
+    extension_form: ExtensionForm | None = None,
 ) -> dict[str, Any]:
     """Everything the assignment page shows, as anonymity gives it to this reviewer."""
     told = anonymity.invitation_for(assignment)
@@ -145,6 +147,7 @@ def page_context(
         context["decline_form"] = decline_form or DeclineForm()
     if assignment.state == A.ACCEPTED:
         context.update(_draft_context(assignment, review_form))
+        context.update(extensions.reviewer_context(assignment, extension_form))
     return context
 
 
@@ -184,6 +187,7 @@ def _draft_context(assignment: ReviewAssignment, review_form: ReviewForm | None)
     )
     return {
         "review": review,
+        "scale": sorted(rubric.ANCHORS.items()),
         "draft_saved_at": review.updated_at if review and has_draft else None,
         "review_form": review_form or ReviewForm(initial=ReviewForm.initial_for(review)),
     }

@@ -196,6 +196,13 @@ def rubric_with_errors(page, w):
     errors_shown(page)
 
 
+def more_time_with_errors(page, w):
+    rubric(page, w)
+    page.get_by_text("Ask the editors for more time").click()
+    page.get_by_role("button", name="Send the request").click()
+    errors_shown(page)
+
+
 def editor_queue(page, w):
     page.goto("/editor/")
 
@@ -203,6 +210,12 @@ def editor_queue(page, w):
 def editor_submission(page, w):
     page.goto(f"/editor/submissions/{w.in_review.uuid}/")
     expect(page.locator(".divergence-flag")).to_be_visible()
+
+
+def editor_more_time_refusal_open(page, w):
+    editor_submission(page, w)
+    page.locator("#extensions summary").first.click()
+    expect(page.get_by_label("Note to the reviewer (optional)")).to_be_visible()
 
 
 def editor_triage(page, w):
@@ -309,12 +322,14 @@ PAGES = {
         decline_with_errors,
         rubric,
         rubric_with_errors,
+        more_time_with_errors,
     ],
     "editor": [
         *PUBLIC,
         profile,
         editor_queue,
         editor_submission,
+        editor_more_time_refusal_open,
         editor_triage,
         editor_decision_letter,
         editor_letter_step,

@@ -1,5 +1,6 @@
 """Set-up for the browser tests, through services and factories only."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -75,6 +76,13 @@ def audit_world():
     factories.review_and_complete(a3, r3, recommendation="accept")
     factories.review_and_complete(a4, r4, recommendation="reject", answers=DIVERGENT_ANSWERS)
     services.accept_invitation(a1, r1, coi_declaration="None.")
+    services.accept_invitation(a2, r2, coi_declaration="None.")
+    services.request_extension(  # the editor's page shows a request for more time
+        a2,
+        r2,
+        requested_due=a2.review_due + timedelta(days=14),
+        reason="Night shifts until the end of the month.",
+    )
     _, (invitation,) = factories.in_review(
         owner, editor, [r1], title="Food insecurity screening in clinic"
     )

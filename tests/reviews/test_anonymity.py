@@ -27,6 +27,7 @@ def test_no_reviewer_facing_response_download_or_email_names_an_author(world):
         "/api/v1/assignments/",
         f"/api/v1/assignments/{assignment.uuid}/",
         f"/api/v1/assignments/{assignment.uuid}/review/",
+        f"/api/v1/assignments/{assignment.uuid}/extensions/",
     ]:
         response = client.get(path)
         assert response.status_code == 200, path
@@ -43,7 +44,8 @@ def test_no_reviewer_facing_response_download_or_email_names_an_author(world):
         downloads += 1
     assert downloads == 3 and len(files) == 4
     reviewer_mail = [m for m in mail.outbox if m.to == [reviewer.email]]
-    assert len(reviewer_mail) >= 2  # the invitation and the decision thank-you
+    assert len(reviewer_mail) >= 4  # the invitation, the answers on more time, the thank-you
+    assert any("More time" in m.subject for m in reviewer_mail)
     for message in reviewer_mail:
         haystacks.append(
             (
@@ -71,6 +73,9 @@ def test_no_author_facing_response_or_email_names_a_reviewer(world):
     assert "Strong work." in detail["reviews"][0]["comments_to_authors"]
     assert "confidential_comments" not in detail["reviews"][0]
     assert client.get(f"/api/v1/assignments/{assignment.uuid}/").status_code == 404
+    extensions = f"/api/v1/assignments/{assignment.uuid}/extensions/"
+    assert client.get(extensions).status_code == 404
+    assert not any("extension" in entry["transition"] for entry in detail["log"])
     author_mail = [m for m in mail.outbox if m.to == [author.email]]
     assert len(author_mail) >= 2  # the receipt and the decision
     for message in author_mail:
@@ -199,3 +204,17 @@ def test_a_reviewer_reads_the_other_reviews_without_any_reviewers_name(world):
     canary_review = next(r for r in reviews if r["reviewer"] == "Reviewer 1")
     assert canary_review["comments_to_authors"] == "Strong work. — [redacted], [redacted]"
     assert_absent(REVIEWER_CANARIES, [("reviews", str(reviews))])
+
+
+def test_the_editors_note_on_more_time_reaches_the_reviewer_redacted(world, client):
+    author, editor, reviewer, submission, assignment = world
+    (refused, _approved) = (
+        api(reviewer).get(f"/api/v1/assignments/{assignment.uuid}/extensions/").json()
+    )
+    assert refused["note"] == "[redacted]'s team needs it by then."
+    (listed, _) = api(editor).get(f"/api/v1/assignments/{assignment.uuid}/extensions/").json()
+    assert listed["note"] == "Zebulon Canarywing's team needs it by then."
+    assert listed["reviewer"].startswith("Rosalind Hiddenreview")  # editors see who asks
+    client.force_login(editor)
+    page = html.unescape(client.get(f"/editor/submissions/{submission.uuid}/").content.decode())
+    assert "Rosalind Hiddenreview has exams" in page

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
@@ -82,7 +83,9 @@ def test_a_declined_reviewer_may_be_invited_again_in_the_same_round(reviewing, e
     first = services.invite(reviewing, editor, reviewer=reviewers[0])
     services.decline_invitation(first, reviewers[0], reason="too_busy")
     again = services.invite(reviewing, editor, reviewer=reviewers[0])
-    assert again.reviewer_number == first.reviewer_number == 1
+    accepted = services.accept_invitation(again, reviewers[0], coi_declaration="None.")
+    assert accepted.reviewer_number == 1
+    assert ReviewAssignment.objects.get(pk=first.pk).reviewer_number is None
 
 
 def test_invitations_need_an_open_round(owner, editor, reviewers):
@@ -113,8 +116,38 @@ def test_reviewer_numbers_are_stable_across_rounds(owner, editor, reviewers):
     services.send_to_review(submission, editor)
     b3 = services.invite(submission, editor, reviewer=reviewers[2])
     b2 = services.invite(submission, editor, reviewer=reviewers[1])
-    assert (a1.reviewer_number, a2.reviewer_number) == (1, 2)
+    b3 = services.accept_invitation(b3, reviewers[2], coi_declaration="None.")
+    b2 = services.accept_invitation(b2, reviewers[1], coi_declaration="None.")
+    assert (number(a1), number(a2)) == (1, 2)
     assert (b3.reviewer_number, b2.reviewer_number) == (3, 2)
+
+
+def number(assignment):
+    return ReviewAssignment.objects.get(pk=assignment.pk).reviewer_number
+
+
+def test_an_invitation_has_no_reviewer_number_until_it_is_accepted(reviewing, editor, reviewers):
+    assignment = services.invite(reviewing, editor, reviewer=reviewers[0])
+    assert assignment.reviewer_number is None
+    accepted = services.accept_invitation(assignment, reviewers[0], coi_declaration="None.")
+    assert accepted.reviewer_number == 1
+
+
+def test_reviewers_are_numbered_in_the_order_they_accept_skipping_those_who_decline(
+    reviewing, editor, reviewers
+):
+    first, second, third = (services.invite(reviewing, editor, reviewer=r) for r in reviewers)
+    services.accept_invitation(third, reviewers[2], coi_declaration="None.")
+    services.decline_invitation(second, reviewers[1], reason="too_busy")
+    services.accept_invitation(first, reviewers[0], coi_declaration="None.")
+    assert (number(first), number(second), number(third)) == (2, None, 1)
+
+
+def test_the_database_refuses_an_accepted_assignment_without_a_number(reviewing, editor, reviewers):
+    assignment = services.invite(reviewing, editor, reviewer=reviewers[0])
+    services.accept_invitation(assignment, reviewers[0], coi_declaration="None.")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewAssignment.objects.filter(pk=assignment.pk).update(reviewer_number=None)
 
 
 def test_accepting_needs_a_conflict_of_interest_declaration(reviewing, editor, reviewers):

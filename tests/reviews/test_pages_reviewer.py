@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from reviews import services
 from reviews.models import Review, ReviewAssignment
-from reviews.rubric import CRITERIA
+from reviews.rubric import ANCHORS, CRITERIA
 from tests import factories
 from tests.canaries import AUTHOR_CANARIES, assert_absent
 
@@ -249,6 +249,49 @@ def test_answering_an_invitation_twice_is_a_conflict(client, accepted):
     assert reload(assignment).state == "accepted"
 
 
+# --- the layout (issue 14 item 5) --------------------------------------------------------------
+
+
+def main_of(html):
+    return html[html.index('<main id="main"') :]
+
+
+def test_the_invitation_asks_for_the_answer_first_with_the_dates_and_what_is_asked(client, invited):
+    reviewer, assignment = invited
+    client.force_login(reviewer)
+    main = main_of(text(client.get(page(assignment))))
+    first_form = main.index("<form")
+    assert re.search(r'<form[^>]*action="([^"]+)"', main).group(1) == page(assignment, "accept")
+    assert first_form < main.index('id="submission"') and first_form < main.index('id="files"')
+    respond = main[main.index('id="respond"') : first_form]
+    assert f"{assignment.response_due:%-d %B %Y}" in respond
+    assert f"{assignment.review_due:%-d %B %Y}" in respond
+    assert "What we ask" in respond
+
+
+def test_the_scale_is_described_once_and_each_criterion_shows_its_anchors_on_demand(
+    client, accepted
+):
+    reviewer, assignment = accepted
+    client.force_login(reviewer)
+    main = main_of(text(client.get(page(assignment))))
+    outside = re.sub(r'<details class="criterion__anchors">.*?</details>', "", main, flags=re.S)
+    for meaning in ANCHORS.values():
+        assert outside.count(meaning) == 1, meaning
+    assert '<details class="rubric-legend" open>' in main and "<summary>The scale</summary>" in main
+    assert 'value="4"' in main and "4 – Strong</label>" in main
+
+
+def test_the_submission_and_the_rubric_share_one_workspace(client, accepted):
+    reviewer, assignment = accepted
+    client.force_login(reviewer)
+    main = main_of(text(client.get(page(assignment))))
+    workspace = main[main.index('<div class="review-workspace">') :]
+    assert workspace.index('id="submission"') < workspace.index('class="rubric-form"')
+    assert 'class="review-workspace__submission" role="region"' in workspace
+    assert 'tabindex="0"' in workspace  # the column that scrolls on its own takes the focus
+
+
 # --- the rubric -------------------------------------------------------------------------------
 
 
@@ -259,7 +302,7 @@ def test_the_rubric_has_twelve_criteria_with_anchored_scales_gates_and_comments(
     assert html.count('<fieldset class="criterion"') == 12
     for criterion in CRITERIA:
         assert f'<legend class="criterion__legend">{criterion.number}. ' in html
-    assert html.count("Exemplary: a model for others.") == 11  # every scored criterion
+    assert html.count('<details class="criterion__anchors">') == 11  # every scored criterion
     assert html.index('name="evaluation.implemented"') < html.index('name="evaluation.score"')
     for gate in ("rights", "privacy", "license", "coi"):
         assert f'name="compliance.{gate}" value="yes"' in html

@@ -107,15 +107,16 @@ def test_the_reviewers_assignment_page_costs_13_queries(client, people, reviewed
     assert queries(lambda: c.get(f"/reviews/{assignments[0].uuid}/")) == 13
 
 
-def test_the_editors_submission_page_costs_50_queries(client, people, reviewed):
+def test_the_editors_submission_page_costs_51_queries(client, people, reviewed):
     # 52, plus one for the invite menu's note on who is left out of this round and why
     # (issue 14 item 8); the conflicts come from the suggestions, not checked twice; plus
-    # the appeal (issue 16), minus the permission checks of decisions this state never
-    # allows (no longer asked to explain why they are held back).
+    # one for the requests for more time, with their reviewers (issue 14 item 5); plus the
+    # appeal (issue 16), minus the permission checks of decisions this state never allows
+    # (no longer asked to explain why they are held back).
     _, editor, _ = people
     submission, _ = reviewed
     c = client_for(client, editor)
-    assert queries(lambda: c.get(f"/editor/submissions/{submission.uuid}/")) == 50
+    assert queries(lambda: c.get(f"/editor/submissions/{submission.uuid}/")) == 51
 
 
 def test_the_editor_queue_costs_20_queries(client, people, reviewed):

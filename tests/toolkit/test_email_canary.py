@@ -88,6 +88,7 @@ def run_workflow():
         for r in (r1, r2, r3, r4)
     )
     services.accept_invitation(first, r1, coi_declaration=payload("coi"))
+    ask_for_more_time(first, r1, editor)
     services.decline_invitation(
         second, r2, reason="other", note=payload("decline"), suggestion=payload("suggestion")
     )
@@ -119,6 +120,24 @@ def run_workflow():
     services.reject(appealed, editor, letter=payload("reject"))
     services.appeal(appealed, owner, reasons=payload("appeal"))
     services.uphold_appeal(appealed, second_editor, letter=payload("upheld"))
+
+
+def ask_for_more_time(assignment, reviewer, editor):
+    """Asked, refused with a note; asked, withdrawn; asked, approved."""
+    for answer in ("refuse", "withdraw", "approve"):
+        assignment = ReviewAssignment.objects.get(pk=assignment.pk)
+        extension = services.request_extension(
+            assignment,
+            reviewer,
+            requested_due=assignment.review_due + timedelta(days=3),
+            reason=payload("extension"),
+        )
+        if answer == "refuse":
+            services.refuse_extension(extension, editor, note=payload("refusal"))
+        elif answer == "withdraw":
+            services.withdraw_extension(extension, reviewer)
+        else:
+            services.approve_extension(extension, editor)
 
 
 def template_names():

@@ -100,6 +100,8 @@ CONTRACT = [
     ("reviews:reviewer-save", [U], f"/reviews/{U}/save/"),
     ("reviews:reviewer-autosave", [U], f"/reviews/{U}/autosave/"),
     ("reviews:reviewer-submit", [U], f"/reviews/{U}/submit/"),
+    ("reviews:reviewer-extension", [U], f"/reviews/{U}/more-time/"),
+    ("reviews:reviewer-extension-withdraw", [U], f"/reviews/{U}/more-time/withdraw/"),
     # editors
     ("reviews:editor-queue", [], "/editor/"),
     ("reviews:editor-submission", [U], f"/editor/submissions/{U}/"),
@@ -109,6 +111,12 @@ CONTRACT = [
     ("reviews:editor-preview", [U], f"/editor/submissions/{U}/preview/"),
     ("reviews:editor-remind", [U, V], f"/editor/submissions/{U}/assignments/{V}/remind/"),
     ("reviews:editor-cancel", [U, V], f"/editor/submissions/{U}/assignments/{V}/cancel/"),
+    (
+        "reviews:editor-extension-approve",
+        [U, V],
+        f"/editor/submissions/{U}/more-time/{V}/approve/",
+    ),
+    ("reviews:editor-extension-refuse", [U, V], f"/editor/submissions/{U}/more-time/{V}/refuse/"),
     ("mail:undelivered", [], "/editor/mail/"),
     ("mail:resend", [U], f"/editor/mail/{U}/resend/"),
     # API
@@ -141,6 +149,12 @@ CONTRACT = [
     ("api:assignment-detail", [U], f"/api/v1/assignments/{U}/"),
     ("api:assignment-review", [U], f"/api/v1/assignments/{U}/review/"),
     ("api:assignment-transitions", [U, "accept"], f"/api/v1/assignments/{U}/transitions/accept/"),
+    ("api:assignment-extensions", [U], f"/api/v1/assignments/{U}/extensions/"),
+    (
+        "api:assignment-answer-extension",
+        [U, V, "approve"],
+        f"/api/v1/assignments/{U}/extensions/{V}/approve/",
+    ),
 ]
 
 

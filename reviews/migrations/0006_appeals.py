@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0003_review_version'),
+        ('reviews', '0005_extension_requests'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
