@@ -8,3 +8,6 @@ class CatalogConfig(AppConfig):
     def ready(self) -> None:
         # Signal receivers that keep the search index and the facet index fresh.
         from . import facets, search  # noqa: F401
+        from .curation import signals
+
+        signals.connect()

@@ -317,3 +317,39 @@ class SearchLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.query or 'other searches'} ({self.day}: {self.count})"
+
+
+# Curated collections live in their own module; imported here so that Django finds them.
+from .curation.models import (  # noqa: E402
+    Collection,
+    CollectionItem,
+    CollectionLog,
+    CollectionQuerySet,
+    CollectionState,
+)
+
+__all__ = [
+    "CATALOG_PATH",
+    "STAGE_NAMES",
+    "Collection",
+    "CollectionItem",
+    "CollectionLog",
+    "CollectionQuerySet",
+    "CollectionState",
+    "InstructionalMethod",
+    "Language",
+    "LearnerLevel",
+    "License",
+    "Resource",
+    "ResourceFile",
+    "ResourceQuerySet",
+    "ResourceType",
+    "ResourceVersion",
+    "SearchLog",
+    "Stage",
+    "Topic",
+    "Vocabulary",
+    "VocabularyQuerySet",
+    "file_url",
+    "resource_path",
+]

@@ -24,7 +24,7 @@ from toolkit.accounts.permissions import is_editor
 
 from . import citations, jsonld, oai, records, searchlog, share_image
 from .filters import PAGE_SIZE, ResourceFilter, SearchPresenter, facet_groups
-from .models import Resource, ResourceFile, ResourceVersion, SearchLog
+from .models import Collection, Resource, ResourceFile, ResourceVersion, SearchLog
 
 # --- detail, versions, citations, harvesting ------------------------------------
 
@@ -74,6 +74,7 @@ def resource_context(resource: Resource, version: ResourceVersion | None = None)
             "number", "published_at", "change_note", "resource_id"
         ),
         "related": records.related_resources(resource),
+        "collections": Collection.objects.published().containing(resource).only("slug", "title"),
         "citation": citations.apa_html(record),
         "jsonld": jsonld.script_json(jsonld.learning_resource(record, files)),
         "highwire": jsonld.highwire_tags(record, files),

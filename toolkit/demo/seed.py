@@ -33,6 +33,7 @@ from reviews.models import ReviewAssignment, Submission
 
 from ..accounts.models import User
 from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
+from .collections import seed_collections
 from .content import DemoContent, load
 from .dates import STEP, backdate, backdate_resource, publication_dates
 from .files import files_for, links_for
@@ -351,8 +352,11 @@ def seed_workflow(users: dict[str, User], content: DemoContent) -> int:
 
 
 def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, int]:
-    """Check the content, then seed users, the catalog and the workflow examples."""
+    """Check the content, then seed users, the catalog, the workflow examples and the
+    curated collections."""
     content = content or load()
     validate(content)
     users = seed_users()
-    return users, seed_catalog(users, content), seed_workflow(users, content)
+    catalog, workflow = seed_catalog(users, content), seed_workflow(users, content)
+    seed_collections(users["editor"])
+    return users, catalog, workflow
