@@ -48,6 +48,10 @@ TEXT_FIELDS = (
     "keywords",
     "references",
     "group_size",
+    "preparation_time",
+    "facilitator",
+    "facilitator_requirements",
+    "equipment",
     "materials",
     "facilitator_notes",
     "evaluation",
@@ -84,6 +88,12 @@ class Publication:
     reviewed_at: datetime | None = None
     interprofessional: bool = False
     time_required_minutes: int | None = None
+    group_size_min: int | None = None
+    group_size_max: int | None = None
+    preparation_time: str = ""
+    facilitator: str = ""
+    facilitator_requirements: str = ""
+    equipment: str = ""
     summary: str = ""
     learning_objectives: str = ""
     description: str = ""
@@ -144,6 +154,8 @@ def snapshot(resource: Resource) -> dict[str, Any]:
             "authors": resource.authors,
             "interprofessional": resource.interprofessional,
             "time_required_minutes": resource.time_required_minutes,
+            "group_size_min": resource.group_size_min,
+            "group_size_max": resource.group_size_max,
             "resource_type": {
                 "slug": resource.resource_type.slug,
                 "name": resource.resource_type.name,
@@ -173,6 +185,8 @@ def _apply(publication: Publication, resource: Resource, now: datetime) -> None:
     resource.license = publication.license
     resource.interprofessional = publication.interprofessional
     resource.time_required_minutes = publication.time_required_minutes
+    resource.group_size_min = publication.group_size_min
+    resource.group_size_max = publication.group_size_max
     resource.authors = publication.authors
     resource.published_at = now
     resource.reviewed_at = publication.reviewed_at or now

@@ -24,6 +24,7 @@ from .. import search
 from ..models import (
     STAGE_NAMES,
     Collection,
+    Facilitator,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -97,6 +98,10 @@ def _year(moment: object) -> str:
 
 
 STAGE_TERMS = tuple((s.value, f"{s.label}: {STAGE_NAMES[s]}") for s in Stage)
+FACILITATOR_TERMS = (
+    (Facilitator.ANY.value, "No special facilitator needed"),
+    (Facilitator.SPECIAL.value, "Special facilitator needed"),
+)
 
 # In sidebar order.
 FACETS: tuple[Facet, ...] = (
@@ -167,6 +172,15 @@ FACETS: tuple[Facet, ...] = (
         help_text="Repeatable, e.g. structural-racism-in-clinical-reasoning "
         "(see /api/v1/collections/).",
         vocabulary=Collection,
+    ),
+    Facet(
+        "facilitator",
+        "Facilitator",
+        "facilitator",
+        noun="kind of facilitator",
+        help_text="any: no special facilitator needed; special: needs particular expertise "
+        "or a role (see facilitator_requirements).",
+        choices=FACILITATOR_TERMS,
     ),
     Facet(
         "interprofessional",

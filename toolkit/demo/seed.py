@@ -150,6 +150,8 @@ def metadata(entry: dict) -> dict:
         license=License.objects.get(slug=entry["license"]),
         interprofessional=entry["interprofessional"],
         time_required_minutes=entry["time_required_minutes"],
+        group_size_min=entry.get("group_size_min"),
+        group_size_max=entry.get("group_size_max"),
         rights_confirmed=True,
         privacy_confirmed=True,
     )
