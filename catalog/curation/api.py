@@ -33,9 +33,7 @@ class CollectionItemSerializer(serializers.Serializer):
 
 class CollectionSerializer(serializers.ModelSerializer):
     curators = serializers.ListField(child=serializers.CharField(), source="curator_names")
-    levels: serializers.ManyRelatedField = serializers.SlugRelatedField(
-        slug_field="slug", many=True, read_only=True
-    )
+    levels = serializers.SerializerMethodField()
     resource_count = serializers.SerializerMethodField()
     html_url = serializers.SerializerMethodField()
     catalog_url = serializers.SerializerMethodField()
@@ -53,6 +51,9 @@ class CollectionSerializer(serializers.ModelSerializer):
             "html_url",
             "catalog_url",
         )
+
+    def get_levels(self, obj: Collection) -> list[str]:
+        return [level.slug for level in obj.levels.all()]  # prefetched
 
     def get_resource_count(self, obj: Collection) -> int:
         return len(obj.public)  # type: ignore[attr-defined]  # prefetched (see the viewset)

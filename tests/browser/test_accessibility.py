@@ -53,6 +53,21 @@ def resource_detail(page, w):
     page.goto(w.resource.get_absolute_url())
 
 
+def collection_list(page, w):
+    page.goto("/collections/")
+    expect(page.locator(".collection-card").first).to_be_visible()
+
+
+def collection_detail(page, w):
+    page.goto(w.collection.get_absolute_url())
+    expect(page.locator(".collection-item__note").first).to_be_visible()
+
+
+def draft_collection(page, w):
+    page.goto(w.draft_collection.get_absolute_url())
+    expect(page.locator(".version-notice")).to_be_visible()
+
+
 def tombstone(page, w):
     response = page.goto(f"/catalog/{w.retired.slug}/")
     assert response.status == 410
@@ -245,6 +260,8 @@ PAGES = {
         signup_with_errors,
         api_docs,
         api_docs_operation_open,
+        collection_list,
+        collection_detail,
         *SITE_PAGES,
     ],
     "contributor": [
@@ -276,6 +293,8 @@ PAGES = {
         editor_triage,
         invite_with_errors,
         search_log,
+        collection_list,
+        draft_collection,
     ],
 }
 
