@@ -20,7 +20,7 @@ class CollectionItemSerializer(serializers.Serializer):
     position = serializers.IntegerField()
     slug = serializers.CharField(source="resource.slug")
     title = serializers.CharField(source="resource.title")
-    note = serializers.CharField(help_text="The editor's note (Markdown).")
+    note = serializers.CharField(help_text="The editor's note (plain text).")
     html_url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
 

@@ -54,6 +54,20 @@ def has_published_member(collection: Collection) -> bool:
     return collection.items.filter(resource__retired_at__isnull=True).exists()
 
 
+# What a collection's page shows of each member (the long texts stay in the database).
+PAGE_FIELDS = (
+    "position",
+    "note",
+    "collection_id",
+    "resource__slug",
+    "resource__title",
+    "resource__summary",
+    "resource__time_required_minutes",
+    "resource__retired_at",
+    "resource__resource_type__name",
+)
+
+
 class Collection(fsm.ConcurrentTransitionMixin, models.Model):
     """A curated, ordered list of published resources with an editor's note on each."""
 
@@ -117,8 +131,7 @@ class Collection(fsm.ConcurrentTransitionMixin, models.Model):
         return (
             self.items.filter(resource__retired_at__isnull=True)
             .select_related("resource__resource_type")
-            .prefetch_related("resource__levels")
-            .defer("resource__attachment_text")
+            .only(*PAGE_FIELDS)
         )
 
     def retired_items(self) -> models.QuerySet[CollectionItem]:
@@ -159,7 +172,8 @@ class CollectionItem(models.Model):
     note = models.TextField(
         "editor's note",
         blank=True,
-        help_text="How to use it in this collection, e.g. “after the implicit-bias primer”.",
+        help_text="Plain text: how to use it in this collection, e.g. “after the implicit-bias "
+        "primer”.",
     )
 
     class Meta:

@@ -75,5 +75,10 @@ class Command(BaseCommand):
                 builder.create_batch(size)
                 done += size
                 bar.update(size)
+        collections = builder.create_collections()
         if options["verbosity"]:
-            self.stdout.write(self.style.SUCCESS(f"Created and indexed {resources} resources."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Created and indexed {resources} resources and {collections} collections."
+                )
+            )
