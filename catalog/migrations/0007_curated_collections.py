@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveSmallIntegerField(default=1)),
-                ('note', models.TextField(blank=True, help_text='How to use it in this collection, e.g. “after the implicit-bias primer”.', verbose_name="editor's note")),
+                ('note', models.TextField(blank=True, help_text='Plain text: how to use it in this collection, e.g. “after the implicit-bias primer”.', verbose_name="editor's note")),
                 ('collection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='catalog.collection')),
                 ('resource', models.ForeignKey(limit_choices_to={'retired_at__isnull': True}, on_delete=django.db.models.deletion.CASCADE, related_name='collection_items', to='catalog.resource')),
             ],
