@@ -120,3 +120,43 @@ class CollectionAdmin(EditorsOnly, ModelAdmin):
             "<p>“{}” was retired and no longer shows on the public page. Replace or remove it.</p>",
             ((item.resource.title,) for item in retired),
         )
+
+
+@admin.register(CollectionItem)
+class CollectionItemAdmin(EditorsOnly, ModelAdmin):
+    """Every membership, to find the collections a resource is in (edit them inline)."""
+
+    list_display = ("collection", "position", "resource")
+    list_filter = ("collection__state",)
+    search_fields = ("collection__title", "resource__title", "note")
+    list_select_related = ("collection", "resource")
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+@admin.register(CollectionLog)
+class CollectionLogAdmin(EditorsOnly, ModelAdmin):
+    """What happened to collections: read-only."""
+
+    list_display = ("created_at", "collection", "event", "actor", "note")
+    list_filter = ("event",)
+    search_fields = ("collection__title", "note")
+    readonly_fields = (
+        "collection",
+        "actor",
+        "event",
+        "from_state",
+        "to_state",
+        "note",
+        "created_at",
+    )
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False

@@ -119,6 +119,13 @@ def test_the_list_shows_published_collections_and_only_editors_see_the_others(
     assert "Language access" in html and "Work in progress" in html
 
 
+def test_the_sitemap_lists_published_collections_only(client, published, members):
+    make_collection("draft-one", members[:1])
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/collections/</loc>" in body and "/collections/language-access/</loc>" in body
+    assert "draft-one" not in body
+
+
 def test_the_home_page_has_a_collections_section(client, published):
     html = client.get("/").content.decode()
     assert 'id="collections-title"' in html and "/collections/language-access/" in html
