@@ -111,7 +111,7 @@ def run_workflow():
     services.resubmit(submission, owner, response_letter=payload("response"))
     services.accept(submission, editor, letter=payload("accept"))
     published = services.publish(submission, editor, change_note=payload("change"))
-    collection = Collection.objects.create(slug="canary", title=payload("collection"))
+    collection = Collection.objects.create(slug="canary", title=name_payload("collection"))
     CollectionItem.objects.create(
         collection=collection, resource=published.resource, note=payload("collection-note")
     )
