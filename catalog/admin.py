@@ -8,6 +8,7 @@ from django.http import HttpRequest
 
 from toolkit.admin import ModelAdmin
 
+from .curation import admin as collections_admin  # noqa: F401  registers CollectionAdmin
 from .models import (
     InstructionalMethod,
     Language,

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.routers import BaseRouter
 
 from . import facets, serializers
+from .curation.api import CollectionViewSet
 from .filters import (
     EXACT,
     PAGE_SIZE,
@@ -237,3 +238,4 @@ def register(router: BaseRouter) -> None:
     for prefix, model, serializer_class in VOCABULARY_ROUTES:
         router.register(prefix, vocabulary_viewset(model, serializer_class), basename=prefix)
     router.register("resources", ResourceViewSet, basename="resource")
+    router.register("collections", CollectionViewSet, basename="collection")

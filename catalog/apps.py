@@ -11,3 +11,6 @@ class CatalogConfig(AppConfig):
         from .oai import datestamps
 
         datestamps.connect()
+        from .curation import signals
+
+        signals.connect()

@@ -18,6 +18,35 @@ class Stage(models.TextChoices):
     CPD = "cpd", "CPD"
 
 
+class Facilitator(models.TextChoices):
+    """Who can run a resource (issue 15 item 6); blank: not stated (resources published before)."""
+
+    ANY = "any", "Any instructor, with the facilitator notes"
+    SPECIAL = "special", "A facilitator with particular expertise or role"
+
+
+def group_size_in_order() -> models.Q:
+    """The smallest group is not larger than the largest (when both are given)."""
+    return (
+        models.Q(group_size_min__isnull=True)
+        | models.Q(group_size_max__isnull=True)
+        | models.Q(group_size_min__lte=models.F("group_size_max"))
+    )
+
+
+def group_range(low: int | None, high: int | None) -> str:
+    """ "6–40 learners", "at least 6 learners", "up to 40 learners", or ""."""
+    if low and high:
+        return (
+            f"{low}–{high} learners" if low != high else f"{low} learner{'s' if low != 1 else ''}"
+        )
+    if low:
+        return f"at least {low} learner{'s' if low != 1 else ''}"
+    if high:
+        return f"up to {high} learner{'s' if high != 1 else ''}"
+    return ""
+
+
 STAGE_NAMES: dict[str, str] = {
     Stage.UME: "Undergraduate medical education",
     Stage.GME: "Graduate medical education",
@@ -183,6 +212,13 @@ class Resource(models.Model):
     license = models.ForeignKey(License, on_delete=models.PROTECT)
     time_required_minutes = models.PositiveIntegerField(null=True, blank=True)
     group_size = models.CharField(max_length=100, blank=True)
+    # Preparation (issue 15 item 6): empty on resources published before.
+    preparation_time = models.CharField(max_length=100, blank=True)
+    facilitator = models.CharField(max_length=8, choices=Facilitator.choices, blank=True)
+    facilitator_requirements = models.TextField(blank=True)
+    group_size_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    group_size_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    equipment = models.TextField("equipment or space required", blank=True)
     materials = models.TextField(blank=True)
     facilitator_notes = models.TextField(blank=True)
     evaluation = models.TextField(blank=True)
@@ -205,6 +241,11 @@ class Resource(models.Model):
         indexes = [
             models.Index(fields=["-published_at", "id"], name="catalog_res_newest"),
             models.Index(fields=["title"], name="catalog_res_title"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=group_size_in_order(), name="catalog_resource_group_size_in_order"
+            )
         ]
 
     def __str__(self) -> str:
@@ -416,3 +457,44 @@ class Synonym(models.Model):
                 raise ValidationError({"terms": "Give at least two equivalent terms."})
         elif not self.expansion_list():
             raise ValidationError({"expansions": "A one-way entry needs at least one expansion."})
+
+
+# Curated collections live in their own module; imported here so that Django finds them.
+from .curation.models import (  # noqa: E402
+    Collection,
+    CollectionItem,
+    CollectionLog,
+    CollectionQuerySet,
+    CollectionState,
+)
+
+__all__ = [
+    "CATALOG_PATH",
+    "STAGE_NAMES",
+    "Collection",
+    "CollectionItem",
+    "CollectionLog",
+    "CollectionQuerySet",
+    "CollectionState",
+    "Facilitator",
+    "InstructionalMethod",
+    "Language",
+    "LearnerLevel",
+    "License",
+    "Resource",
+    "ResourceFile",
+    "ResourceQuerySet",
+    "ResourceType",
+    "ResourceVersion",
+    "SearchLog",
+    "Stage",
+    "Synonym",
+    "Topic",
+    "UsageCount",
+    "Vocabulary",
+    "VocabularyQuerySet",
+    "file_url",
+    "group_range",
+    "group_size_in_order",
+    "resource_path",
+]

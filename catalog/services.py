@@ -1,7 +1,9 @@
-"""The published projection: the only way catalog resources are created, updated or retired.
+"""The published projection: the only way catalog resources are created, updated or retired;
+and the transitions of curated collections.
 
 `reviews.services.publish` and `reviews.services.retire` call these inside their
-transaction; the catalog side then never needs to read workflow tables.
+transaction; the catalog side then never needs to read workflow tables. Retiring a
+resource tells the editors of every collection it was in (`curation.notices`).
 """
 
 from __future__ import annotations
@@ -11,12 +13,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import django_fsm as fsm
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.text import slugify
 
+from toolkit.errors import Conflict
+
 from . import search
+from .curation import notices
+from .curation.models import can_curate
+from .curation.signals import touch_members
 from .models import (
+    Collection,
+    CollectionLog,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -36,6 +48,10 @@ TEXT_FIELDS = (
     "keywords",
     "references",
     "group_size",
+    "preparation_time",
+    "facilitator",
+    "facilitator_requirements",
+    "equipment",
     "materials",
     "facilitator_notes",
     "evaluation",
@@ -72,6 +88,12 @@ class Publication:
     reviewed_at: datetime | None = None
     interprofessional: bool = False
     time_required_minutes: int | None = None
+    group_size_min: int | None = None
+    group_size_max: int | None = None
+    preparation_time: str = ""
+    facilitator: str = ""
+    facilitator_requirements: str = ""
+    equipment: str = ""
     summary: str = ""
     learning_objectives: str = ""
     description: str = ""
@@ -141,6 +163,8 @@ def _snapshot(
             "authors": resource.authors,
             "interprofessional": resource.interprofessional,
             "time_required_minutes": resource.time_required_minutes,
+            "group_size_min": resource.group_size_min,
+            "group_size_max": resource.group_size_max,
             "resource_type": {
                 "slug": resource.resource_type.slug,
                 "name": resource.resource_type.name,
@@ -170,6 +194,8 @@ def _apply(publication: Publication, resource: Resource, now: datetime) -> None:
     resource.license = publication.license
     resource.interprofessional = publication.interprofessional
     resource.time_required_minutes = publication.time_required_minutes
+    resource.group_size_min = publication.group_size_min
+    resource.group_size_max = publication.group_size_max
     resource.authors = publication.authors
     resource.published_at = now
     resource.reviewed_at = publication.reviewed_at or now
@@ -259,4 +285,51 @@ def retire_resource(resource: Resource, reason: str) -> Resource:
     resource.retired_reason = reason
     resource.save(update_fields=["retired_at", "retired_reason", "updated_at"])
     search.remove_resource(resource)
+    notices.member_retired(resource)
     return resource
+
+
+# --- curated collections ------------------------------------------------------------
+
+# Why a collection's transition condition fails, in words, for the 409 message.
+UNMET_CONDITION = {
+    "publish": "A collection needs at least one published resource to be published.",
+}
+
+
+def _run_collection(collection: Collection, actor: Any, name: str) -> Collection:
+    """Permission (403), row lock, FSM transition (409 on a wrong state or an unmet
+    condition), one log row; the members' OAI-PMH datestamps move (their sets changed)."""
+    if not can_curate(collection, actor):
+        raise PermissionDenied(f"Only editors may {name} a collection.")
+    with transaction.atomic():
+        locked = Collection.objects.select_for_update().filter(pk=collection.pk).first()
+        if locked is None:
+            raise Http404
+        before = locked.state
+        transition = getattr(locked, name)
+        if not fsm.can_proceed(transition, check_conditions=False):
+            raise Conflict(
+                f"Cannot {name} a collection that is “{locked.get_state_display()}”.",
+                state=before,
+            )
+        if not fsm.can_proceed(transition):
+            raise Conflict(UNMET_CONDITION[name], state=before, code="condition_not_met")
+        transition()
+        locked.save()
+        CollectionLog.objects.create(
+            collection=locked, actor=actor, event=name, from_state=before, to_state=locked.state
+        )
+        touch_members(locked)
+        search.renew_generation()
+    return locked
+
+
+def publish_collection(collection: Collection, actor: Any) -> Collection:
+    """An editor publishes a collection: its page, the facet, the API and OAI-PMH show it."""
+    return _run_collection(collection, actor, "publish")
+
+
+def archive_collection(collection: Collection, actor: Any) -> Collection:
+    """An editor archives a collection: public pages answer 404, editors still see it."""
+    return _run_collection(collection, actor, "archive")

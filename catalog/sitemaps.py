@@ -1,4 +1,5 @@
-"""/sitemap.xml: the home and catalog pages and every published, non-retired resource.
+"""/sitemap.xml: the home, catalog and collections pages, every published, non-retired
+resource and every published collection.
 
 URLs are absolute on TOOLKIT_SITE_URL, like the canonical links of the pages.
 """
@@ -13,7 +14,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from .models import Resource
+from .models import Collection, Resource
 from .records import site_url
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class PagesSitemap(SiteSitemap):
     priority = 0.8
 
     def items(self) -> list[str]:
-        return ["home", "catalog:resource-list"]
+        return ["home", "catalog:resource-list", "catalog:collection-list"]
 
     def location(self, item: str) -> str:
         return reverse(item)
@@ -54,4 +55,15 @@ class ResourceSitemap(SiteSitemap):
         return resource.updated_at
 
 
-SITEMAPS = {"pages": PagesSitemap, "resources": ResourceSitemap}
+class CollectionSitemap(SiteSitemap):
+    changefreq = "monthly"
+    priority = 0.7
+
+    def items(self) -> QuerySet[Collection]:
+        return Collection.objects.published().only("slug", "updated_at").order_by("slug")
+
+    def lastmod(self, collection: Collection) -> datetime:
+        return collection.updated_at
+
+
+SITEMAPS = {"pages": PagesSitemap, "resources": ResourceSitemap, "collections": CollectionSitemap}

@@ -5,6 +5,7 @@ from django.urls import path
 from django.views.generic import TemplateView
 
 from . import views
+from .curation import views as collection_views
 from .feeds import ResourceFeed
 from .sitemaps import SITEMAPS
 
@@ -22,6 +23,8 @@ urlpatterns += [
         name="feed-stylesheet",
     ),
     path("editor/searches/", views.SearchLogView.as_view(), name="search-log"),
+    path("collections/", collection_views.collection_list, name="collection-list"),
+    path("collections/<slug:slug>/", collection_views.collection_detail, name="collection-detail"),
 ]
 
 # --- detail, versions, citations, harvesting ------------------------------------

@@ -24,7 +24,7 @@ from toolkit.accounts.permissions import is_editor
 
 from . import citations, jsonld, materials, oai, records, searchlog, share_image, usage
 from .filters import PAGE_SIZE, ResourceFilter, SearchPresenter, facet_groups
-from .models import Resource, ResourceFile, ResourceVersion, SearchLog
+from .models import Collection, Resource, ResourceFile, ResourceVersion, SearchLog
 
 # --- detail, versions, citations, harvesting ------------------------------------
 
@@ -64,7 +64,7 @@ def _tombstone(request: HttpRequest, resource: Resource) -> HttpResponse:
 def resource_context(resource: Resource, version: ResourceVersion | None = None) -> dict[str, Any]:
     """The context of the detail template, shared by the resource page and its versions."""
     record = records.build(resource, version)
-    return record_context(
+    context = record_context(
         record,
         records.version_files(resource, record.number),
         resource.versions.order_by("-number").only(
@@ -72,6 +72,9 @@ def resource_context(resource: Resource, version: ResourceVersion | None = None)
         ),
         records.related_resources(resource),
     )
+    published = Collection.objects.published()
+    context["collections"] = published.containing(resource).only("slug", "title")
+    return context
 
 
 def record_context(

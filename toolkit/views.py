@@ -13,14 +13,17 @@ from django.views.decorators.http import require_GET
 
 from catalog import facets, usage
 from catalog.api import VOCABULARY_ROUTES
+from catalog.curation.views import published_collections
 from catalog.models import STAGE_NAMES, LearnerLevel, Resource, Stage, Topic
 from toolkit import site
 
 NEWEST_ON_HOME = 6  # fills whole rows of the grid at one, two or three columns
+COLLECTIONS_ON_HOME = 3
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Search box, learner levels by stage with counts, the newest resources, topics with counts.
+    """Search box, learner levels by stage with counts, collections, the newest resources,
+    topics with counts.
 
     Counts come from the catalog's in-memory facet index (catalog.facets), so the page
     costs the same whatever the size of the catalog.
@@ -49,7 +52,12 @@ def home(request: HttpRequest) -> HttpResponse:
         .defer("attachment_text")
         .order_by("-published_at", "pk")[:NEWEST_ON_HOME]
     )
-    context = {"stages": stages, "topics": topics, "newest": newest}
+    context = {
+        "stages": stages,
+        "topics": topics,
+        "newest": newest,
+        "collections": published_collections()[:COLLECTIONS_ON_HOME],
+    }
     return render(request, "home.html", context)
 
 

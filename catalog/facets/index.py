@@ -105,6 +105,12 @@ class CatalogIndex:
             for f in self.facets
         }
         self.known = {name: frozenset(v for v, _ in terms) for name, terms in self.terms.items()}
+        for facet in self.facets:  # values that are no term (a draft collection's) count for none
+            if not facet.open_ended:
+                known = self.known[facet.name]
+                self.bits[facet.name] = {
+                    v: b for v, b in self.bits[facet.name].items() if v in known
+                }
         self._minutes(records, at["time_required_minutes"])
         self.title_order = sorted(
             range(len(records)), key=lambda p: (records[p][at["title"]].casefold(), self.ids[p])

@@ -5,11 +5,10 @@ its query parameter, its legend, where its values come from (a lookup from
 Resource, such as `topics__slug`) and its terms. From `FACETS` come the
 FilterSet's filters (so the page, the API and the feed), the facet index's
 bitmaps and counts, the sidebar of the page, the API's `?facets=1` answer and
-the OpenAPI parameters. A new facet is one more line in `FACETS`; curated
-collections (issue 15) will be:
+the OpenAPI parameters. A new facet is one more line in `FACETS`.
 
-    Facet("collection", "Collection", "collections__slug", vocabulary=Collection,
-          noun="collection", help_text="Repeatable, e.g. … (see /api/v1/collections/)."),
+A vocabulary's terms are all its rows, or, when its queryset has a `facet_terms()`
+method, the rows that gives: curated collections count only when published.
 """
 
 from __future__ import annotations
@@ -24,6 +23,8 @@ from django.db.models.signals import post_delete, post_save
 from .. import search
 from ..models import (
     STAGE_NAMES,
+    Collection,
+    Facilitator,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -72,8 +73,10 @@ class Facet:
     def terms(self) -> Terms:
         """(value, label) of the vocabulary or the choices, in display order."""
         if self.vocabulary is not None:
-            manager = self.vocabulary._default_manager
-            return [(term.slug, self.label(term)) for term in manager.all()]  # type: ignore[attr-defined]
+            rows = self.vocabulary._default_manager.all()
+            if hasattr(rows, "facet_terms"):
+                rows = rows.facet_terms()
+            return [(term.slug, self.label(term)) for term in rows]  # type: ignore[attr-defined]
         return list(self.choices)
 
     @property
@@ -95,6 +98,10 @@ def _year(moment: object) -> str:
 
 
 STAGE_TERMS = tuple((s.value, f"{s.label}: {STAGE_NAMES[s]}") for s in Stage)
+FACILITATOR_TERMS = (
+    (Facilitator.ANY.value, "No special facilitator needed"),
+    (Facilitator.SPECIAL.value, "Special facilitator needed"),
+)
 
 # In sidebar order.
 FACETS: tuple[Facet, ...] = (
@@ -156,6 +163,24 @@ FACETS: tuple[Facet, ...] = (
         noun="licence",
         help_text="Repeatable SPDX identifier, e.g. CC-BY-4.0 (see /api/v1/licenses/).",
         vocabulary=License,
+    ),
+    Facet(
+        "collection",
+        "Collection",
+        "collections__slug",
+        noun="collection",
+        help_text="Repeatable, e.g. structural-racism-in-clinical-reasoning "
+        "(see /api/v1/collections/).",
+        vocabulary=Collection,
+    ),
+    Facet(
+        "facilitator",
+        "Facilitator",
+        "facilitator",
+        noun="kind of facilitator",
+        help_text="any: no special facilitator needed; special: needs particular expertise "
+        "or a role (see facilitator_requirements).",
+        choices=FACILITATOR_TERMS,
     ),
     Facet(
         "interprofessional",

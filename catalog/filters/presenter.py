@@ -143,6 +143,8 @@ class SearchPresenter:
         name, value = chosen[0]
         if name == "interprofessional":
             return "Interprofessional resources" if value == "true" else "Catalog"
+        if name == "facilitator":
+            return "Resources any instructor can run" if value == "any" else "Catalog"
         label = dict(self.filterset.index.terms.get(name, ())).get(value)
         return f"{label} resources" if label else "Catalog"
 

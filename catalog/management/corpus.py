@@ -18,6 +18,10 @@ from django.utils import timezone
 
 from catalog import search
 from catalog.models import (
+    Collection,
+    CollectionItem,
+    CollectionState,
+    Facilitator,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -31,6 +35,9 @@ from catalog.models import (
 T = TypeVar("T")
 
 SLUG_PREFIX = "corpus-"
+# Published curated collections of the corpus (issue 15), of 10–60 random members each.
+COLLECTIONS = 20
+FACILITATORS = ("", "", Facilitator.ANY, Facilitator.ANY, Facilitator.SPECIAL)
 
 FUNCTION_WORDS = """
 the of and to in a for with is on that by as are this be from at or an it their
@@ -235,6 +242,9 @@ class CorpusBuilder:
         # and no search index: a fast bulk path to measure the facet index at a million.
         self.lean = lean
         self.rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
+        # The issue-15 fields draw from their own generator: the rest of the corpus stays
+        # what it was for a given seed (comparable benchmark figures).
+        self.extra = random.Random(seed + 15)  # noqa: S311 - synthetic data, not security
         self.text = ZipfWords(FUNCTION_WORDS + CONTENT_WORDS, self.rng)
         self.content = ZipfWords(CONTENT_WORDS, self.rng, exponent=0.9)
         self.types = list(ResourceType.objects.all())
@@ -287,6 +297,7 @@ class CorpusBuilder:
             license=self._skewed(self.licenses),
             time_required_minutes=rng.choice(MINUTES),
             group_size=rng.choice(["", "6–12 learners", "up to 30", "any"]),
+            facilitator=self.extra.choice(FACILITATORS),
             materials=self._long(rng.randint(20, 60)),
             facilitator_notes=self._long(rng.randint(60, 200)),
             evaluation=self._long(rng.randint(30, 90)),
@@ -340,6 +351,33 @@ class CorpusBuilder:
             search.index_many(ids)
         return ids
 
+    @transaction.atomic
+    def create_collections(self, count: int = COLLECTIONS) -> int:
+        """Published collections of random synthetic resources; returns how many."""
+        ids = list(
+            Resource.objects.filter(slug__startswith=SLUG_PREFIX).values_list("pk", flat=True)
+        )
+        made = 0
+        for n in range(1, count + 1):
+            slug = f"{SLUG_PREFIX}collection-{n}"
+            if not ids or Collection.objects.filter(slug=slug).exists():
+                continue
+            collection = Collection.objects.create(
+                slug=slug,
+                title=" ".join(self.content.take(self.extra.randint(3, 6))).capitalize(),
+                introduction=self.text.paragraph(self.extra.randint(30, 80)),
+                state=CollectionState.PUBLISHED,
+                published_at=self.now,
+            )
+            members = self.extra.sample(ids, min(len(ids), self.extra.randint(10, 60)))
+            CollectionItem.objects.bulk_create(
+                CollectionItem(collection=collection, resource_id=pk, position=i, note="")
+                for i, pk in enumerate(members, start=1)
+            )
+            made += 1
+        search.renew_generation()
+        return made
+
 
 def _columns(model: type[Model], *left_out: str) -> list[str]:
     """The model's column names, quoted ("references" is an SQL keyword)."""
@@ -381,7 +419,9 @@ def copy_corpus(copies: int) -> int:
 
 @transaction.atomic
 def clear_corpus() -> int:
-    """Delete every synthetic resource (and take them out of search); returns how many."""
+    """Delete every synthetic resource and collection (and take them out of search);
+    returns how many resources."""
+    Collection.objects.filter(slug__startswith=SLUG_PREFIX).delete()
     ids = list(Resource.objects.filter(slug__startswith=SLUG_PREFIX).values_list("pk", flat=True))
     for start in range(0, len(ids), 500):
         Resource.objects.filter(pk__in=ids[start : start + 500]).delete()

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from .. import records
-from ..models import Resource, ResourceFile, Stage
+from ..models import Collection, CollectionItem, Resource, ResourceFile, Stage
 from .arguments import ListQuery, OAIError, parse_bounds
+
+# A resource's published collections, for its headers' setSpecs (prefetched per page).
+PUBLIC_SETS = Prefetch(
+    "collections", queryset=Collection.objects.published().only("slug"), to_attr="public_sets"
+)
+FAMILIES = {"level", "stage", "type", "collection"}
 
 
 def set_filter(spec: str) -> Q | None:
@@ -18,7 +24,7 @@ def set_filter(spec: str) -> Q | None:
     if "\x00" in value:  # no set has one, and PostgreSQL cannot compare text with it
         return None
     if not value:
-        return Q() if family in {"level", "stage", "type"} else None
+        return Q() if family in FAMILIES else None
     through = Resource.levels.through.objects
     if family == "level":
         return Q(pk__in=through.filter(learnerlevel__slug=value).values("resource_id"))
@@ -26,6 +32,9 @@ def set_filter(spec: str) -> Q | None:
         return Q(pk__in=through.filter(learnerlevel__stage=value).values("resource_id"))
     if family == "type":
         return Q(resource_type__slug=value)
+    if family == "collection" and Collection.objects.published().filter(slug=value).exists():
+        members = CollectionItem.objects.filter(collection__slug=value)
+        return Q(pk__in=members.values("resource_id"))
     return None
 
 
@@ -54,10 +63,14 @@ def list_queryset(query: ListQuery) -> QuerySet:
 def set_specs(resource: Resource) -> list[str]:
     levels = list(resource.levels.all())
     stages = [s for s in Stage.values if any(lv.stage == s for lv in levels)]
+    collections = getattr(resource, "public_sets", None)
+    if collections is None:  # GetRecord: one resource, one query
+        collections = Collection.objects.published().containing(resource).only("slug")
     return (
         [f"level:{lv.slug}" for lv in levels]
         + [f"stage:{s}" for s in stages]
         + [f"type:{resource.resource_type.slug}"]
+        + [f"collection:{c.slug}" for c in sorted(collections, key=lambda c: c.slug)]
     )
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from lxml import etree
 
 from .. import records
-from ..models import STAGE_NAMES, LearnerLevel, Resource, ResourceType, Stage
+from ..models import STAGE_NAMES, Collection, LearnerLevel, Resource, ResourceType, Stage
 from .arguments import (
     GRANULARITY,
     TOKEN_MAX_AGE,
@@ -26,7 +26,7 @@ from .arguments import (
     parse_bounds,
 )
 from .lom import LOM_SCHEMA, NS_LOM, lom
-from .queries import current_formats, harvestable, list_queryset, resource_for
+from .queries import PUBLIC_SETS, current_formats, harvestable, list_queryset, resource_for
 from .xml import (
     NS_OAI_DC,
     NS_OAI_ID,
@@ -113,6 +113,9 @@ def list_sets(root: etree._Element, params: QueryDict, now: datetime) -> None:
     add("type", "By resource type")
     for rtype in ResourceType.objects.all():
         add(f"type:{rtype.slug}", f"Resource type: {rtype.name}")
+    add("collection", "By curated collection")
+    for collection in Collection.objects.published():
+        add(f"collection:{collection.slug}", f"Collection: {collection.title}")
 
 
 def check_prefix(prefix: str) -> MetadataFormat:
@@ -148,7 +151,7 @@ def _page(full: QuerySet, query: ListQuery, size: int) -> tuple[list[Resource], 
     if query.after:
         moment, pk = datetime.fromisoformat(query.after[0]), query.after[1]
         page_qs = full.filter(Q(updated_at__gt=moment) | Q(updated_at=moment, pk__gt=pk))
-    page_qs = page_qs.select_related("resource_type").prefetch_related("levels")
+    page_qs = page_qs.select_related("resource_type").prefetch_related("levels", PUBLIC_SETS)
     if query.verb == "ListRecords":
         page_qs = page_qs.select_related("language", "license").prefetch_related(
             "topics", "methods"

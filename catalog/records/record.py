@@ -12,12 +12,14 @@ from django.urls import reverse
 
 from ..models import (
     STAGE_NAMES,
+    Facilitator,
     InstructionalMethod,
     LearnerLevel,
     Resource,
     ResourceType,
     ResourceVersion,
     Stage,
+    group_range,
     resource_path,
 )
 from ..services import snapshot
@@ -86,6 +88,12 @@ class ResourceRecord:
     keywords: tuple[str, ...]
     references: str
     group_size: str
+    preparation_time: str
+    facilitator: str
+    facilitator_requirements: str
+    equipment: str
+    group_size_min: int | None
+    group_size_max: int | None
     materials: str
     facilitator_notes: str
     evaluation: str
@@ -147,6 +155,24 @@ class ResourceRecord:
     @property
     def time_required(self) -> str:
         return human_duration(self.minutes)
+
+    @property
+    def group_range(self) -> str:
+        return group_range(self.group_size_min, self.group_size_max)
+
+    @property
+    def facilitator_label(self) -> str:
+        return str(dict(Facilitator.choices).get(self.facilitator, ""))
+
+    @property
+    def has_preparation(self) -> bool:
+        return bool(
+            self.preparation_time
+            or self.facilitator
+            or self.facilitator_requirements
+            or self.equipment
+            or self.group_range
+        )
 
     @property
     def iso_duration(self) -> str:
@@ -243,6 +269,10 @@ def _text_fields(data: dict) -> dict[str, str]:
         "description",
         "references",
         "group_size",
+        "preparation_time",
+        "facilitator",
+        "facilitator_requirements",
+        "equipment",
         "materials",
         "facilitator_notes",
         "evaluation",
@@ -291,6 +321,8 @@ def record_of(
         ),
         interprofessional=bool(data.get("interprofessional")),
         minutes=data.get("time_required_minutes") or None,
+        group_size_min=data.get("group_size_min") or None,
+        group_size_max=data.get("group_size_max") or None,
         resource_type=_resource_type(data, vocab),
         language=_term(data.get("language")),
         license=_license(data),

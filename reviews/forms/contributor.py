@@ -18,6 +18,7 @@ from django.db.models import Case, IntegerField, Model, Q, Value, When
 from django.urls import reverse
 
 from catalog.models import (
+    Facilitator,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -33,6 +34,7 @@ from toolkit.accounts.validators import normalize_orcid, validate_orcid
 from .. import files as file_kinds
 from ..models import Submission
 from ..services.actions import SUBMISSION_ACTIONS, text_limit
+from ..services.submissions import GROUP_SIZE_ORDER
 
 # --- the wizard's steps -------------------------------------------------------------------
 
@@ -73,6 +75,12 @@ STEPS = (
             "language",
             "time_required_minutes",
             "group_size",
+            "group_size_min",
+            "group_size_max",
+            "preparation_time",
+            "facilitator",
+            "facilitator_requirements",
+            "equipment",
             "materials",
             "facilitator_notes",
             "evaluation",
@@ -213,10 +221,46 @@ class LearnersForm(StepForm):
         help_text="Teaching time with learners, in minutes; for several sessions, the total.",
     )
 
+    group_size_min = forms.IntegerField(
+        label="Smallest group",
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        help_text="Learners, at least (leave empty if any number works).",
+    )
+    group_size_max = forms.IntegerField(
+        label="Largest group",
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        help_text="Learners, at most.",
+    )
+    facilitator = forms.ChoiceField(
+        label="Who can facilitate",
+        choices=Facilitator.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="“Any instructor” puts it under “no special facilitator needed” in the catalog.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("group_size_min"), data.get("group_size_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("group_size_max", GROUP_SIZE_ORDER)
+        if (
+            data.get("facilitator") == Facilitator.SPECIAL
+            and not (data.get("facilitator_requirements") or "").strip()
+        ):
+            self.add_error("facilitator_requirements", "Say who is needed to run it.")
+        return data
+
     class Meta:
         model = Submission
         fields = STEPS_BY_SLUG["learners"].fields
         widgets = {
+            "facilitator_requirements": forms.Textarea(attrs={"rows": 2}),
+            "equipment": forms.Textarea(attrs={"rows": 2}),
             "materials": forms.Textarea(attrs={"rows": 5}),
             "facilitator_notes": forms.Textarea(attrs={"rows": 8}),
             "evaluation": forms.Textarea(attrs={"rows": 6}),

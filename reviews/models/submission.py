@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from catalog.models import Facilitator, group_size_in_order
+
 from .. import permissions
 from ..choices import (
     ACTIVE_ASSIGNMENT_STATES,
@@ -116,6 +118,30 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
     group_size = models.CharField(
         max_length=100, blank=True, help_text="For example: 6–12 learners per facilitator."
     )
+    # --- Preparation (issue 15 item 6)
+    preparation_time = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="How long before the session to start preparing, e.g. “2–3 weeks”.",
+    )
+    facilitator = models.CharField(
+        "who can facilitate", max_length=8, choices=Facilitator.choices, blank=True
+    )
+    facilitator_requirements = models.TextField(
+        blank=True,
+        help_text="Who must run or co-run it, e.g. “a social worker co-facilitates”.",
+    )
+    group_size_min = models.PositiveSmallIntegerField(
+        "smallest group", null=True, blank=True, help_text="Learners, at least."
+    )
+    group_size_max = models.PositiveSmallIntegerField(
+        "largest group", null=True, blank=True, help_text="Learners, at most."
+    )
+    equipment = models.TextField(
+        "equipment or space required",
+        blank=True,
+        help_text="E.g. a room with movable tables, a projector, a simulation suite.",
+    )
     materials = models.TextField(
         "materials needed", blank=True, help_text="Markdown. Rooms, equipment, handouts, people."
     )
@@ -163,6 +189,10 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         "keywords",
         "references",
         "group_size",
+        "preparation_time",
+        "facilitator",
+        "facilitator_requirements",
+        "equipment",
         "materials",
         "facilitator_notes",
         "evaluation",
@@ -175,6 +205,8 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         "interprofessional",
         "language",
         "time_required_minutes",
+        "group_size_min",
+        "group_size_max",
         "license",
         "rights_confirmed",
         "privacy_confirmed",
@@ -183,6 +215,11 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
 
     class Meta:
         ordering = ["-updated_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=group_size_in_order(), name="reviews_submission_group_size_in_order"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title or f"Untitled submission {str(self.uuid)[:8]}"
@@ -209,6 +246,8 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
                 "license": term(self.license),
                 "interprofessional": self.interprofessional,
                 "time_required_minutes": self.time_required_minutes,
+                "group_size_min": self.group_size_min,
+                "group_size_max": self.group_size_max,
                 "rights_confirmed": self.rights_confirmed,
                 "privacy_confirmed": self.privacy_confirmed,
                 "authors": [

@@ -170,6 +170,8 @@ def publication_of(submission: Submission) -> catalog_services.Publication:
         reviewed_at=accepted.created_at if accepted else timezone.now(),
         interprofessional=submission.interprofessional,
         time_required_minutes=submission.time_required_minutes,
+        group_size_min=submission.group_size_min,
+        group_size_max=submission.group_size_max,
         attachment_text="\n".join(f.extracted_text for f in version.files.all())[:1_000_000],
         **{name: getattr(submission, name) for name in PUBLISHED_TEXT_FIELDS},
     )

@@ -53,6 +53,16 @@ def _ensure_editable(submission: Submission, actor: User) -> None:
 EDITABLE_FIELDS = frozenset(Submission.COPIED_FIELDS) | frozenset(Submission.TERM_FIELDS)
 
 
+GROUP_SIZE_ORDER = "The largest group cannot be smaller than the smallest."
+
+
+def check_group_size(submission: Submission) -> None:
+    """400 when the group size range is upside down (the database refuses it too)."""
+    low, high = submission.group_size_min, submission.group_size_max
+    if low is not None and high is not None and low > high:
+        raise ValidationError({"group_size_max": [GROUP_SIZE_ORDER]})
+
+
 def _apply_metadata(submission: Submission, data: dict) -> None:
     unknown = set(data) - EDITABLE_FIELDS
     if unknown:
@@ -60,6 +70,7 @@ def _apply_metadata(submission: Submission, data: dict) -> None:
     for name, value in data.items():
         if name not in Submission.TERM_FIELDS:
             setattr(submission, name, value)
+    check_group_size(submission)
     submission.save()
     for name in Submission.TERM_FIELDS:
         if name in data:

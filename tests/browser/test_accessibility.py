@@ -62,6 +62,21 @@ def facilitator_sheet(page, w):
     page.goto(f"/catalog/{w.resource.slug}/facilitator-sheet/")
 
 
+def collection_list(page, w):
+    page.goto("/collections/")
+    expect(page.locator(".collection-card").first).to_be_visible()
+
+
+def collection_detail(page, w):
+    page.goto(w.collection.get_absolute_url())
+    expect(page.locator(".collection-item__note").first).to_be_visible()
+
+
+def draft_collection(page, w):
+    page.goto(w.draft_collection.get_absolute_url())
+    expect(page.locator(".version-notice")).to_be_visible()
+
+
 def tombstone(page, w):
     response = page.goto(f"/catalog/{w.retired.slug}/")
     assert response.status == 410
@@ -300,6 +315,8 @@ PAGES = {
         api_docs,
         api_docs_operation_open,
         facilitator_sheet,
+        collection_list,
+        collection_detail,
         *SITE_PAGES,
     ],
     "contributor": [
@@ -337,6 +354,8 @@ PAGES = {
         editor_preview,
         invite_with_errors,
         search_log,
+        collection_list,
+        draft_collection,
     ],
 }
 

@@ -5,6 +5,8 @@ from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from catalog import services as catalog_services
+from catalog.models import Collection, CollectionItem
 from reviews import letters, services
 from reviews.models import Submission
 from tests import factories
@@ -36,7 +38,17 @@ def people():
 def published_with_pdf(who, title):
     """A submission taken through the whole workflow to the catalog, with a PDF attached."""
     owner, editor = who.owner, who.editor
-    submission = factories.draft(owner, title=title, link=False)
+    submission = factories.draft(
+        owner,
+        title=title,
+        link=False,
+        preparation_time="2–3 weeks",
+        facilitator="special",
+        facilitator_requirements="A professional interpreter co-facilitates.",
+        group_size_min=6,
+        group_size_max=12,
+        equipment="Two rooms with a speakerphone.",
+    )
     upload = SimpleUploadedFile("interpreter-guide.pdf", pdf_bytes())
     services.add_file(submission, owner, upload, "Guide")
     services.submit(submission, owner)
@@ -49,6 +61,21 @@ def published_with_pdf(who, title):
     return Submission.objects.get(pk=submission.pk).resource
 
 
+def collection(slug, title, resources, notes):
+    """A collection of these resources in order, each with the editor's note (a draft)."""
+    made = Collection.objects.create(
+        slug=slug,
+        title=title,
+        curators="Eddie Editor, Rita Reviewer",
+        introduction="Use these **in order** over one clerkship block.",
+    )
+    for position, (resource, note) in enumerate(zip(resources, notes, strict=True), start=1):
+        CollectionItem.objects.create(
+            collection=made, resource=resource, position=position, note=note
+        )
+    return made
+
+
 def audit_world():
     """One of every page type: a catalog with a retired resource, submissions in the states
     each role works on, an invitation, an accepted assignment and reviews that diverge."""
@@ -56,7 +83,17 @@ def audit_world():
     owner, editor = who.owner, who.editor
     r1, r2, r3, r4 = who.reviewers
     resource = published_with_pdf(who, "Working with medical interpreters on the wards")
-    factories.resource("Interpreters for clerkship students", levels=["ume-clerkship"])
+    clerkship = factories.resource("Interpreters for clerkship students", levels=["ume-clerkship"])
+    language_access = collection(
+        "language-access",
+        "Language access across the clerkships",
+        [clerkship, resource],
+        ["Start here, in orientation week.", "Then practise on the wards."],
+    )
+    catalog_services.publish_collection(language_access, editor)
+    draft_collection = collection(
+        "draft-series", "A series in preparation", [resource], ["Use after the primer."]
+    )
     factories.resource(
         "Medical interpreters in primary care", levels=["gme-residency"], topics=["health-literacy"]
     )
@@ -91,6 +128,8 @@ def audit_world():
         **vars(who),
         resource=resource,
         retired=retired,
+        collection=language_access,
+        draft_collection=draft_collection,
         draft=draft,
         revisions=revisions,
         submitted=Submission.objects.get(pk=submitted.pk),

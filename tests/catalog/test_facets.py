@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from catalog import facets, search, services
 from catalog.filters import ResourceFilter, facet_groups
-from catalog.models import InstructionalMethod, Resource, Topic
+from catalog.models import Collection, CollectionItem, InstructionalMethod, Resource, Topic
 from tests import factories
 from tests.catalog import sql_oracle
 
@@ -23,6 +23,8 @@ LANGUAGES = ["en", "es", "fr"]
 LICENSES = ["CC-BY-4.0", "CC0-1.0", "CC-BY-NC-4.0"]
 MINUTES = [15, 30, 60, 90, None]
 YEARS = [2021, 2022, 2023]
+COLLECTIONS = ["clerkship-series", "faculty-bundle"]  # published; "draft-series" is not
+FACILITATORS = ["any", "special", ""]
 WORDS = ["mango", "kiwi", "papaya"]
 LEVEL_SLUGS = [
     "ume-preclerkship",
@@ -43,6 +45,12 @@ def stage_of(level: str) -> str:
 def recipes():
     """About a dozen resources with random facets; returns what each one was given."""
     rng = random.Random(20240611)  # noqa: S311 - test data
+    extra = random.Random(15)  # noqa: S311 - test data (issue 15's facets; the rest unchanged)
+    collections = {
+        slug: Collection.objects.create(slug=slug, title=slug.title(), state="published")
+        for slug in COLLECTIONS
+    }
+    draft = Collection.objects.create(slug="draft-series", title="Draft series")
     methods = {m.slug: m for m in InstructionalMethod.objects.filter(slug__in=METHODS)}
     made = []
     for n in range(14):
@@ -70,7 +78,16 @@ def recipes():
             license=next(iter(recipe["license"])),
             interprofessional=recipe["interprofessional"] == {"true"},
             time_required_minutes=recipe["minutes"],
+            facilitator=extra.choice(FACILITATORS),
         )
+        recipe["facilitator"] = {resource.facilitator} - {""}
+        recipe["collection"] = set(extra.sample(COLLECTIONS, extra.randint(0, 2)))
+        for position, slug in enumerate(sorted(recipe["collection"]), start=1):
+            CollectionItem.objects.create(
+                collection=collections[slug], resource=resource, position=position
+            )
+        if extra.random() < 0.5:  # a draft collection's members count for none of its values
+            CollectionItem.objects.create(collection=draft, resource=resource)
         Resource.objects.filter(pk=resource.pk).update(
             first_published_at=datetime(int(next(iter(recipe["year"]))), 3, 1, tzinfo=UTC)
         )
@@ -112,6 +129,8 @@ criteria = st.fixed_dictionaries(
         "language": st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=2, unique=True),
         "license": st.lists(st.sampled_from(LICENSES), min_size=1, max_size=2, unique=True),
         "interprofessional": st.sampled_from(["true", "false"]).map(lambda v: [v]),
+        "collection": st.lists(st.sampled_from(COLLECTIONS), min_size=1, unique=True),
+        "facilitator": st.lists(st.sampled_from(["any", "special"]), min_size=1, unique=True),
         "year": st.lists(st.sampled_from([str(y) for y in YEARS]), min_size=1, unique=True),
         "max_minutes": st.sampled_from([15, 30, 60, 90]),
         "q": st.sampled_from(WORDS),

@@ -54,16 +54,17 @@ def test_an_invalid_search_costs_one_query(client, catalog, django_assert_num_qu
         assert client.get("/catalog/?q=bias&level=ume").status_code == 400
 
 
-def test_a_resource_page_costs_eleven_queries(client, catalog, django_assert_num_queries):
+def test_a_resource_page_costs_twelve_queries(client, catalog, django_assert_num_queries):
     # resource, its levels, topics, methods; the version's levels and type; files;
-    # related resources and their levels; versions; the usage totals.
-    with django_assert_num_queries(11):
+    # related resources and their levels; versions; the usage totals; the published
+    # collections it is part of.
+    with django_assert_num_queries(12):
         response = client.get(catalog.get_absolute_url())
     assert response.status_code == 200
 
 
 def test_a_counted_page_view_adds_one_upsert(client, catalog, django_assert_num_queries):
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(
             catalog.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0 Firefox/128.0"
         )

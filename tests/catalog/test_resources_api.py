@@ -67,6 +67,9 @@ def test_anyone_can_list_resources_with_their_public_fields(client, interpreters
         },
         "interprofessional": False,
         "time_required_minutes": 60,
+        "facilitator": "",
+        "group_size_min": None,
+        "group_size_max": None,
         "version": 1,
         "published_at": item["published_at"],
         "reviewed_at": item["reviewed_at"],
@@ -183,6 +186,8 @@ def test_facets_are_added_on_request(client, interpreters):
         "method",
         "language",
         "license",
+        "collection",
+        "facilitator",
         "interprofessional",
         "year",
     }

@@ -26,7 +26,7 @@ from reviews.models import Submission, SubmissionAuthor, SubmissionFile
 from reviews.rubric import clean_answers, divergence, missing_answers
 from toolkit import demo
 from toolkit.demo import files as demo_files
-from toolkit.demo.content import load
+from toolkit.demo.content import PREPARATION_DEFAULTS, load
 
 pytestmark = pytest.mark.django_db
 
@@ -105,14 +105,23 @@ def _author_names() -> set[str]:
 
 def test_every_resource_has_exactly_the_documented_keys():
     for resource in RESOURCES:
-        assert set(resource) - {"versions"} == COMMON_KEYS | {"published_days_ago"}, resource[
-            "title"
-        ]
+        expected = COMMON_KEYS | set(PREPARATION_DEFAULTS) | {"published_days_ago"}
+        assert set(resource) - {"versions"} == expected, resource["title"]
+
+
+def test_every_resource_says_how_to_prepare_it():
+    for resource in RESOURCES:
+        assert resource["preparation_time"] and resource["equipment"], resource["title"]
+        assert resource["facilitator"] in ("any", "special"), resource["title"]
+        if resource["facilitator"] == "special":
+            assert resource["facilitator_requirements"], resource["title"]
+        assert 1 <= resource["group_size_min"] <= resource["group_size_max"], resource["title"]
 
 
 def test_every_submission_has_the_resource_keys_plus_a_state_and_no_authors():
     for submission in SUBMISSIONS:
-        assert set(submission) == COMMON_KEYS | {"state"}, submission["title"]
+        expected = COMMON_KEYS | set(PREPARATION_DEFAULTS) | {"state"}
+        assert set(submission) == expected, submission["title"]
         assert submission["authors"] == []
 
 

@@ -28,6 +28,10 @@ ROWS = {
     "catalog.Resource_levels": 60,
     "catalog.Resource_topics": 76,
     "catalog.Resource_methods": 89,
+    "catalog.Collection": 3,
+    "catalog.Collection_levels": 3,
+    "catalog.CollectionItem": 15,
+    "catalog.CollectionLog": 3,
     "reviews.Submission": 54,
     "reviews.SubmissionAuthor": 99,
     "reviews.SubmissionVersion": 55,
@@ -51,7 +55,8 @@ ROWS = {
 # letters are set off by an empty quote line, so that they render as a list (issue 14 item 4);
 # reviewers numbered when they accept, so invitations declined, cancelled or never answered
 # have no number (issue 14 item 6), and the (empty) table of requests for more time (issue 14
-# item 5).
+# item 5); three curated collections, published by the editor (their members' datestamps
+# move), and every resource's preparation fields (issue 15).
 FINGERPRINT = "to-be-measured"
 
 

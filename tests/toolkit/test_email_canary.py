@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
+from catalog import services as catalog_services
+from catalog.models import Collection, CollectionItem
 from reviews import services
 from reviews.models import ReviewAssignment
 from tests import factories
@@ -110,8 +112,13 @@ def run_workflow():
     services.request_revisions(submission, editor, letter=f"{payload('letter')}\n\n{quoted}")
     services.resubmit(submission, owner, response_letter=payload("response"))
     services.accept(submission, editor, letter=payload("accept"))
-    services.publish(submission, editor, change_note=payload("change"))
-    services.retire(submission, editor, reason=payload("retire"))
+    published = services.publish(submission, editor, change_note=payload("change"))
+    collection = Collection.objects.create(slug="canary", title=name_payload("collection"))
+    CollectionItem.objects.create(
+        collection=collection, resource=published.resource, note=payload("collection-note")
+    )
+    catalog_services.publish_collection(collection, editor)
+    services.retire(submission, editor, reason=payload("retire"))  # the collection's editors too
     other, _ = factories.in_review(owner, editor, [r1], title=payload("other"))
     services.withdraw(other, owner, reason=payload("withdraw"))
     # an appeal of a rejection, answered by another editor (issue 16 item 7)

@@ -59,6 +59,8 @@ CONTRACT = [
     ("catalog:oai", [], "/oai"),
     ("catalog:sitemap", [], "/sitemap.xml"),
     ("catalog:search-log", [], "/editor/searches/"),
+    ("catalog:collection-list", [], "/collections/"),
+    ("catalog:collection-detail", ["language-access"], "/collections/language-access/"),
     # accounts
     ("accounts:login", [], "/accounts/login/"),
     ("accounts:logout", [], "/accounts/logout/"),
@@ -126,6 +128,8 @@ CONTRACT = [
     ("api:metrics", [], "/api/v1/metrics/"),
     ("api:resource-list", [], "/api/v1/resources/"),
     ("api:resource-detail", ["a-case"], "/api/v1/resources/a-case/"),
+    ("api:collection-list", [], "/api/v1/collections/"),
+    ("api:collection-detail", ["language-access"], "/api/v1/collections/language-access/"),
     ("api:learner-levels-list", [], "/api/v1/learner-levels/"),
     ("api:learner-levels-detail", ["clerkship"], "/api/v1/learner-levels/clerkship/"),
     ("api:resource-types-list", [], "/api/v1/resource-types/"),

@@ -9,12 +9,18 @@ from django.http import HttpRequest, HttpResponseBase
 from django.urls import reverse
 
 from .forms import AdminLoginForm
+from .permissions import is_editor
 from .views import AdminPasswordChangeView
 
 
 class AdminSite(admin.AdminSite):
     # /admin/login/ checks passwords through the same backend and lock as /accounts/login/.
     login_form = AdminLoginForm
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        """Staff, and editors: they manage curated collections here (and see nothing else,
+        holding no model permissions)."""
+        return super().has_permission(request) or is_editor(request.user)
 
     # The stubs say TemplateResponse; a successful change answers with a redirect.
     def password_change(  # type: ignore[override]

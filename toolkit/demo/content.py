@@ -49,6 +49,15 @@ COMMON_KEYS = frozenset(
         "files",
     }
 )
+# Preparation (issue 15 item 6): optional, empty when left out.
+PREPARATION_DEFAULTS: dict[str, object] = {
+    "preparation_time": "",
+    "facilitator": "",
+    "facilitator_requirements": "",
+    "equipment": "",
+    "group_size_min": None,
+    "group_size_max": None,
+}
 RESOURCE_KEYS = COMMON_KEYS | {"published_days_ago"}
 SUBMISSION_KEYS = COMMON_KEYS | {"state"}
 FILE_KINDS = ("pdf", "docx", "pptx", "link")
@@ -135,8 +144,9 @@ def read_entry(path: Path, references: dict[str, str], keys: frozenset[str]) -> 
     if not isinstance(front, dict):
         raise DemoContentError(path, "front matter", "must be a mapping of field: value")
     fields = {**front, **_sections(path, match.group(2))}
-    for field in sorted(set(fields) - keys - {"versions"}):
+    for field in sorted(set(fields) - keys - {"versions"} - set(PREPARATION_DEFAULTS)):
         raise DemoContentError(path, field, "unknown field")
+    fields = {**PREPARATION_DEFAULTS, **fields}
     for field in sorted(keys - set(fields)):
         raise DemoContentError(path, field, "this field is missing")
     fields["references"] = _references(path, fields["references"], references)

@@ -34,6 +34,7 @@ from reviews.models import ReviewAssignment, Submission
 
 from ..accounts.models import User
 from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
+from .collections import seed_collections
 from .content import DemoContent, load
 from .dates import STEP, backdate, backdate_resource, publication_dates
 from .files import files_for, links_for
@@ -150,6 +151,8 @@ def metadata(entry: dict) -> dict:
         license=License.objects.get(slug=entry["license"]),
         interprofessional=entry["interprofessional"],
         time_required_minutes=entry["time_required_minutes"],
+        group_size_min=entry.get("group_size_min"),
+        group_size_max=entry.get("group_size_max"),
         rights_confirmed=True,
         privacy_confirmed=True,
     )
@@ -384,10 +387,12 @@ def seed_usage(months: int = 12) -> int:
 
 
 def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, int]:
-    """Check the content, then seed users, the catalog, the workflow examples and usage."""
+    """Check the content, then seed users, the catalog, the workflow examples, the curated
+    collections and usage figures."""
     content = content or load()
     validate(content)
     users = seed_users()
     catalog, workflow = seed_catalog(users, content), seed_workflow(users, content)
+    seed_collections(users["editor"])
     seed_usage()
     return users, catalog, workflow

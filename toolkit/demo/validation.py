@@ -56,6 +56,8 @@ def _payload(path: Path, fields: dict, methods: dict[str, str]) -> dict:
         license=fields["license"],
         interprofessional=fields["interprofessional"],
         time_required_minutes=fields["time_required_minutes"],
+        group_size_min=fields["group_size_min"],
+        group_size_max=fields["group_size_max"],
         authors=fields["authors"],
     )
     return payload

@@ -12,8 +12,9 @@ from django.template.response import TemplateResponse
 from django.test import RequestFactory, override_settings
 
 from catalog import facets
+from catalog.curation.views import collection_detail
 from catalog.management.corpus import CONTENT_WORDS, RARE_WORDS
-from catalog.models import Resource
+from catalog.models import Collection, Resource
 from catalog.views import ResourceListView
 
 HOW_TO = """
@@ -82,6 +83,13 @@ def kinds(rng: random.Random) -> dict[str, list[dict]]:
             },
             {"stage": "cpd", "method": ["im001", "im008"], "license": "CC-BY-4.0"},
             {"level": "ume-preclerkship", "topic": "language-access", "interprofessional": "true"},
+        ],
+        # Issue 15: a collection (the corpus's are corpus-collection-<n>), the facilitator.
+        "new facets": [
+            {"collection": "corpus-collection-1"},
+            {"facilitator": "any"},
+            {"collection": ["corpus-collection-2", "corpus-collection-3"], "stage": "gme"},
+            {"facilitator": "any", "max_minutes": "60", "level": "ume-clerkship"},
         ],
         "words + facets": [
             {"q": rng.choice(common), "level": "gme-residency", "type": "case"} for _ in range(10)
@@ -152,9 +160,29 @@ class Command(BaseCommand):
                     f"{statistics.median(data):>10.1f}{percentile(data, 95):>10.1f}"
                     f"{statistics.median(counts):>10.0f}"
                 )
+            self._collection_pages(repeat)
         self.stdout.write(
             "Milliseconds of server time per request: the /catalog/ view and its template "
             "(DEBUG off);\n'no template' is the view alone: search, facets, rows, snippets."
+        )
+
+    def _collection_pages(self, repeat: int) -> None:
+        """p50 and p95 of /collections/<slug>/ (the corpus's collections, 10–60 members)."""
+        slugs = list(Collection.objects.published().values_list("slug", flat=True)[:20])
+        if not slugs:
+            return
+        times = []
+        for i in range(repeat):
+            request = self.factory.get("/collections/x/", HTTP_HOST="localhost")
+            request.user = AnonymousUser()
+            started = time.perf_counter()
+            response = collection_detail(request, slugs[i % len(slugs)])
+            times.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise CommandError(f"{slugs[i % len(slugs)]} answered {response.status_code}.")
+        self.stdout.write(
+            f"{'collection page':<16}{'':>16}{statistics.median(times):>8.1f}"
+            f"{percentile(times, 95):>8.1f}   ({len(slugs)} collections, with the template)"
         )
 
     def _get(self, params: dict[str, Any]) -> Timing:

@@ -94,6 +94,11 @@ class Command(BaseCommand):
                 bar.update(size)
         if copies:
             resources += copy_corpus(copies)
+        collections = 0 if lean else builder.create_collections()
         if options["verbosity"]:
             done_what = "Created" if lean else "Created and indexed"
-            self.stdout.write(self.style.SUCCESS(f"{done_what} {resources} resources."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{done_what} {resources} resources and {collections} collections."
+                )
+            )
