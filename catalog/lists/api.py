@@ -52,9 +52,11 @@ class SavedListViewSet(viewsets.GenericViewSet[SavedList]):
     serializer_class = SavedListSerializer
 
     def get_queryset(self) -> QuerySet[SavedList]:
+        if getattr(self, "swagger_fake_view", False):  # the schema generator, with no user
+            return SavedList.objects.none()
         lists = SavedList.objects.filter(owner=user_of(self.request))
         if self.action == "list":
-            return lists.annotate(count=Count("items"))
+            return lists.annotate(count=Count("items")).order_by("name", "pk")
         ordered = SavedItem.objects.select_related("resource").order_by("position", "pk")
         return lists.prefetch_related(Prefetch("items", queryset=ordered))
 

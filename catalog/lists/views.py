@@ -93,7 +93,11 @@ def list_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ListForm(request.POST if request.method == "POST" else None)
 
     def page(status: int = 200) -> HttpResponse:
-        lists = SavedList.objects.filter(owner=request.user).annotate(count=Count("items"))
+        lists = (
+            SavedList.objects.filter(owner=request.user)
+            .annotate(count=Count("items"))
+            .order_by("name", "pk")
+        )
         return render(
             request, "lists/savedlist_list.html", {"lists": lists, "form": form}, status=status
         )
