@@ -21,10 +21,11 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-APPS = ("accounts", "catalog", "reviews")
+APPS = ("accounts", "catalog", "reviews", "lists")
 # Random (password salts; Word and PowerPoint files hold the time they were zipped) or
-# kept by the database itself (PostgreSQL's search vector; NULL on SQLite).
-SKIPPED = {"password", "last_login", "sha256", "search_vector"}
+# kept by the database itself (PostgreSQL's search vector; NULL on SQLite); a saved list's
+# share link is a random secret.
+SKIPPED = {"password", "last_login", "sha256", "search_vector", "share_token"}
 ISO_DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)?$")
 
 

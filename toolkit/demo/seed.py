@@ -36,6 +36,7 @@ from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
 from .content import DemoContent, load
 from .dates import STEP, backdate, backdate_resource, publication_dates
 from .files import files_for, links_for
+from .lists import seed_lists
 from .validation import validate
 
 DEMO_PASSWORD = "toolkit-demo"  # noqa: S105 - published demo credential, refused in production
@@ -355,4 +356,6 @@ def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, 
     content = content or load()
     validate(content)
     users = seed_users()
-    return users, seed_catalog(users, content), seed_workflow(users, content)
+    resources, submissions = seed_catalog(users, content), seed_workflow(users, content)
+    seed_lists(users)  # after the workflow, which retires a resource one list holds
+    return users, resources, submissions
