@@ -4,6 +4,8 @@ from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from catalog.lists import services as lists
+from catalog.lists.models import SavedItem
 from reviews import services
 from reviews.models import Submission
 from tests import factories
@@ -48,6 +50,19 @@ def published_with_pdf(who, title):
     return Submission.objects.get(pk=submission.pk).resource
 
 
+def saved_list_of(owner, resources, retired=None):
+    """The owner's shared list of `resources` with notes, and `retired` saved before it was
+    retired (the list says so)."""
+    saved = lists.create_list(owner, "Week 3: language access", "For the clerkship block.")
+    for resource in resources:
+        lists.add_item(saved, owner, resource, f"Use with the {resource.title.lower()} case.")
+    if retired is not None:  # saved before it was retired: the service refuses it now
+        SavedItem.objects.create(list=saved, resource=retired, position=len(resources) + 1)
+    lists.share_list(saved, owner)
+    saved.refresh_from_db()
+    return saved
+
+
 def audit_world():
     """One of every page type: a catalog with a retired resource, submissions in the states
     each role works on, an invitation, an accepted assignment and reviews that diverge."""
@@ -55,7 +70,7 @@ def audit_world():
     owner, editor = who.owner, who.editor
     r1, r2, r3, r4 = who.reviewers
     resource = published_with_pdf(who, "Working with medical interpreters on the wards")
-    factories.resource("Interpreters for clerkship students", levels=["ume-clerkship"])
+    clerkship = factories.resource("Interpreters for clerkship students", levels=["ume-clerkship"])
     factories.resource(
         "Medical interpreters in primary care", levels=["gme-residency"], topics=["health-literacy"]
     )
@@ -75,10 +90,12 @@ def audit_world():
     _, (invitation,) = factories.in_review(
         owner, editor, [r1], title="Food insecurity screening in clinic"
     )
+    saved_list = saved_list_of(owner, [resource, clerkship], retired)
     return SimpleNamespace(
         **vars(who),
         resource=resource,
         retired=retired,
+        saved_list=saved_list,
         draft=draft,
         revisions=revisions,
         submitted=Submission.objects.get(pk=submitted.pk),
