@@ -580,7 +580,7 @@ def test_instructor_saves_two_results_to_a_new_list_shares_it_and_exports_ris(pa
 
     with step("Save the first result to a new list, without leaving the page"):
         first.locator("summary", has_text="Save to a list").click()
-        expect(first.get_by_label("List")).to_have_value("")  # "A new list"
+        expect(first.get_by_label("List", exact=True)).to_have_value("")  # "A new list"
         first.get_by_label("Name of a new list").fill(LIST_NAME)
         first.get_by_role("button", name=re.compile("^Save")).click()
         expect(first.get_by_role("status")).to_have_text(f"Saved to “{LIST_NAME}”.")
@@ -588,7 +588,7 @@ def test_instructor_saves_two_results_to_a_new_list_shares_it_and_exports_ris(pa
 
     with step("Save the second result to the list just made (offered without a reload)"):
         second.locator("summary", has_text="Save to a list").click()
-        second.get_by_label("List").select_option(label=LIST_NAME)
+        second.get_by_label("List", exact=True).select_option(label=LIST_NAME)
         second.get_by_role("button", name=re.compile("^Save")).click()
         expect(second.get_by_role("status")).to_have_text(f"Saved to “{LIST_NAME}”.")
 
