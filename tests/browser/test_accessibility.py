@@ -216,7 +216,7 @@ def my_lists(page, w):
 
 def my_lists_with_errors(page, w):
     my_lists(page, w)
-    page.get_by_label("Name", exact=True).fill(w.saved_list.name)
+    page.locator("#id_name").fill(w.saved_list.name)
     page.get_by_role("button", name="Create list").click()
     errors_shown(page)
 
