@@ -355,3 +355,32 @@ def test_the_handout_cites_each_resource_and_prints_notes_only_when_asked(
     assert "Private note" not in page
     with_notes = client.get(f"/lists/{saved.uuid}/print/?notes=1").content.decode()
     assert "Private note on Structural racism" in with_notes
+
+
+# --- queries --------------------------------------------------------------------------------
+
+
+def queries_for(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_list_pages_and_exports_cost_the_same_queries_for_two_resources_or_six(
+    client, saved, owner
+):
+    signed_in(client, owner)
+    token = services.share_list(saved, owner)
+    urls = [
+        saved.get_absolute_url(),
+        f"/lists/{saved.uuid}/print/",
+        f"/lists/{saved.uuid}/export.bib",
+        f"/lists/shared/{token}/",
+    ]
+    before = [queries_for(client, url) for url in urls]
+    for n in range(4):
+        services.add_item(saved, owner, factories.resource(f"Another resource {n}"))
+    assert [queries_for(client, url) for url in urls] == before

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.test import RequestFactory, override_settings
 
 from catalog import facets
+from catalog.lists import bench as lists_bench
 from catalog.management.corpus import CONTENT_WORDS, RARE_WORDS
 from catalog.models import Resource
 from catalog.views import ResourceListView
@@ -152,6 +153,7 @@ class Command(BaseCommand):
                     f"{statistics.median(data):>10.1f}{percentile(data, 95):>10.1f}"
                     f"{statistics.median(counts):>10.0f}"
                 )
+            lists_bench.run(self.stdout.write, repeat)
         self.stdout.write(
             "Milliseconds of server time per request: the /catalog/ view and its template "
             "(DEBUG off);\n'no template' is the view alone: search, facets, rows, snippets."
