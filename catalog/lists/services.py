@@ -354,10 +354,11 @@ def unshare_list(saved_list: SavedList | UUID, actor: Person) -> SavedList:
 
 
 def shared_list(token: str) -> SavedList:
-    """The list a share link opens (404 for an unknown or revoked link)."""
+    """The list a share link opens (404 for an unknown or revoked link, and once the owner's
+    account is deactivated)."""
     if not token or len(token) > 64:
         raise Http404("No such list.")
-    found = SavedList.objects.select_related("owner").filter(share_token=token).first()
+    found = SavedList.objects.filter(share_token=token, owner__is_active=True).first()
     if found is None:
         raise Http404("No such list.")
     return found

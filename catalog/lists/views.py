@@ -19,6 +19,7 @@ from django.db.models import Count
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -268,7 +269,7 @@ def _next(request: HttpRequest) -> str:
         wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return wanted
-    return "/catalog/"
+    return reverse("catalog:resource-list")
 
 
 def _wants_json(request: HttpRequest) -> bool:

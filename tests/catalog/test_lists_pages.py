@@ -309,6 +309,13 @@ def test_a_revoked_or_replaced_link_is_a_404(client, saved, owner):
     assert client.get(f"{new}export.ris").status_code == 404
 
 
+def test_a_deactivated_owners_share_link_stops_working(client, saved, owner):
+    token = services.share_list(saved, owner)
+    owner.is_active = False
+    owner.save()
+    assert client.get(f"/lists/shared/{token}/").status_code == 404
+
+
 def test_an_unknown_share_token_is_a_404(client, saved):
     assert client.get("/lists/shared/not-a-real-token/").status_code == 404
 
