@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -327,3 +328,13 @@ FORMATS = {"ris": ris, "bib": bibtex, "json": csl_json}
 def render(record: ResourceRecord, fmt: str) -> tuple[str, str]:
     """(body, content type) of a citation format: "ris", "bib" or "json"."""
     return FORMATS[fmt](record), CONTENT_TYPES[fmt]
+
+
+def render_many(records: Sequence[ResourceRecord], fmt: str) -> tuple[str, str]:
+    """(body, content type) of several records in one file, as reference managers import
+    them: RIS records one after another, BibTeX entries, one CSL-JSON array (a saved list)."""
+    if fmt == "json":
+        body = json.dumps([csl_item(r) for r in records], ensure_ascii=False, indent=2)
+    else:
+        body = ("" if fmt == "ris" else "\n").join(FORMATS[fmt](r) for r in records)
+    return body, CONTENT_TYPES[fmt]

@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "toolkit.mail",
     "toolkit.pages",
     "catalog",
+    "catalog.lists",
     "reviews",
 ]
 
@@ -286,6 +287,10 @@ STORAGES = {
 # Uploaded files are private: there is no MEDIA_URL route; a view checks every download.
 MEDIA_ROOT = Path(os.environ.get("TOOLKIT_MEDIA_ROOT", BASE_DIR / "media"))
 TOOLKIT_MAX_UPLOAD_MB = env_int("TOOLKIT_MAX_UPLOAD_MB", 50)
+
+# Saved lists (catalog.lists): lists an account may keep, and resources a list may hold.
+TOOLKIT_LISTS_PER_USER = env_int("TOOLKIT_LISTS_PER_USER", 100)
+TOOLKIT_LIST_ITEMS = env_int("TOOLKIT_LIST_ITEMS", 500)
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from catalog import api as catalog_api
+from catalog.lists import api as lists_api
 from reviews import api as reviews_api
 
 from . import views
@@ -11,6 +12,7 @@ from . import views
 api_router = DefaultRouter()
 catalog_api.register(api_router)
 reviews_api.register(api_router)
+lists_api.register(api_router)
 
 # Everything under /api/ in the "api" namespace: "api:resource-list", "api:schema", …
 api_urls: list[URLPattern | URLResolver] = [
@@ -31,6 +33,7 @@ urlpatterns = [
     path("about/", include("toolkit.pages.urls")),
     path("accounts/", include("toolkit.accounts.urls")),
     path("editor/mail/", include("toolkit.mail.urls")),
+    path("lists/", include("catalog.lists.urls")),
     path("", include("catalog.urls")),
     path("", include("reviews.urls")),
     path("admin/", admin.site.urls),

@@ -164,6 +164,7 @@ class CatalogIndex:
         return [
             {
                 "id": r[at["id"]],
+                "slug": r[at["slug"]],
                 "url": resource_path(r[at["slug"]]),
                 "title": r[at["title"]],
                 "summary": r[at["summary"]],

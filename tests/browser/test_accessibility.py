@@ -272,6 +272,40 @@ def search_log(page, w):
     page.goto("/editor/searches/")
 
 
+def my_lists(page, w):
+    page.goto("/lists/")
+
+
+def my_lists_with_errors(page, w):
+    my_lists(page, w)
+    page.locator("#id_name").fill(w.saved_list.name)
+    page.get_by_role("button", name="Create list").click()
+    errors_shown(page)
+
+
+def saved_list(page, w):
+    page.goto(w.saved_list.get_absolute_url())
+    expect(page.locator(".saved-item__notice--retired")).to_be_visible()
+
+
+def saved_list_handout(page, w):
+    page.goto(f"{w.saved_list.get_absolute_url()}print/?notes=1")
+
+
+def catalog_save_form_open(page, w):
+    page.goto("/catalog/?q=interpreters")
+    page.locator("li.result").first.locator("summary").click()
+    expect(page.locator("li.result").first.locator("form.save-form")).to_be_visible()
+
+
+def shared_list(page, w):
+    page.goto(w.saved_list.share_path())
+
+
+def shared_list_handout(page, w):
+    page.goto(f"{w.saved_list.share_path()}print/")
+
+
 def site_page(path):
     """The about pages (toolkit.pages): text, the board, the rubric, the licences."""
 
@@ -317,6 +351,8 @@ PAGES = {
         facilitator_sheet,
         collection_list,
         collection_detail,
+        shared_list,
+        shared_list_handout,
         *SITE_PAGES,
     ],
     "contributor": [
@@ -330,6 +366,11 @@ PAGES = {
         declarations,
         submit_refused,
         submission_detail,
+        catalog_save_form_open,
+        my_lists,
+        my_lists_with_errors,
+        saved_list,
+        saved_list_handout,
     ],
     "reviewer": [
         *PUBLIC,

@@ -6,8 +6,10 @@ output (`step(...)`), and a failure says which step broke.
 """
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
+import rispy
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from playwright.sync_api import Page, expect
@@ -608,6 +610,68 @@ def test_instructor_filters_searches_opens_downloads_and_cites(browsing, catalog
         assert re.search(r"^TY  - ", ris, re.M), ris
         assert f"TI  - {PHRASE_TITLE}" in ris, ris
         assert "Amara Okafor" in ris or "Okafor" in ris, ris
+
+
+# --- 5b. the instructor keeps a list -------------------------------------------------------
+
+
+LIST_NAME = "PGY-2 noon conference"
+
+
+def test_instructor_saves_two_results_to_a_new_list_shares_it_and_exports_ris(page, catalog):
+    factories.user("ines", roles=[], display_name="Ines Instructor")
+    sign_in(page, "ines")
+
+    with step("Search the catalog"):
+        nav(page, "Catalog")
+        page.get_by_role("searchbox", name="Search the catalog").fill("interpreters")
+        page.get_by_role("search").get_by_role("button", name="Search").click()
+        expect(page.locator("#results-count")).to_have_text(re.compile(r"^\d+ results"))
+        url = page.url
+
+    results = page.locator("li.result")
+    first, second = results.nth(0), results.nth(1)
+    titles = [first.locator("h3").inner_text(), second.locator("h3").inner_text()]
+
+    with step("Save the first result to a new list, without leaving the page"):
+        first.locator("summary", has_text="Save to a list").click()
+        expect(first.get_by_label("List", exact=True)).to_have_value("")  # "A new list"
+        first.get_by_label("Name of a new list").fill(LIST_NAME)
+        first.get_by_role("button", name=re.compile("^Save")).click()
+        expect(first.get_by_role("status")).to_have_text(f"Saved to “{LIST_NAME}”.")
+        assert page.url == url
+
+    with step("Save the second result to the list just made (offered without a reload)"):
+        second.locator("summary", has_text="Save to a list").click()
+        second.get_by_label("List", exact=True).select_option(label=LIST_NAME)
+        second.get_by_role("button", name=re.compile("^Save")).click()
+        expect(second.get_by_role("status")).to_have_text(f"Saved to “{LIST_NAME}”.")
+
+    with step("Open the list and share it"):
+        nav(page, "My lists")
+        main(page).get_by_role("link", name=LIST_NAME).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(LIST_NAME)
+        expect(page.locator(".saved-item__title")).to_have_text(titles)
+        page.get_by_role("button", name="Create a share link").click()
+        expect(message(page)).to_contain_text("Anyone with the link")
+        link = page.get_by_label("Share link").input_value()
+        assert "/lists/shared/" in link
+
+    with step("Open the link signed out"):
+        sign_out(page)
+        page.goto(urlsplit(link).path)
+        expect(page.get_by_role("heading", level=1)).to_have_text(LIST_NAME)
+        expect(page.locator(".saved-item__title")).to_have_text(titles)
+        expect(main(page)).not_to_contain_text("Ines Instructor")
+
+    with step("Export the list as RIS"):
+        with page.expect_download() as info:
+            page.get_by_role("link", name=re.compile("^RIS")).click()
+        download = info.value
+        assert download.suggested_filename == "pgy-2-noon-conference.ris"
+        with open(download.path(), encoding="utf-8") as handle:
+            entries = rispy.loads(handle.read())
+        assert [entry["title"] for entry in entries] == titles
 
 
 # --- 6. another reviewer's assignment ---------------------------------------------------------

@@ -6,6 +6,8 @@ from types import SimpleNamespace
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from catalog import services as catalog_services
+from catalog.lists import services as lists
+from catalog.lists.models import SavedItem
 from catalog.models import Collection, CollectionItem
 from reviews import letters, services
 from reviews.models import Submission
@@ -76,6 +78,19 @@ def collection(slug, title, resources, notes):
     return made
 
 
+def saved_list_of(owner, resources, retired=None):
+    """The owner's shared list of `resources` with notes, and `retired` saved before it was
+    retired (the list says so)."""
+    saved = lists.create_list(owner, "Week 3: language access", "For the clerkship block.")
+    for resource in resources:
+        lists.add_item(saved, owner, resource, f"Use with the {resource.title.lower()} case.")
+    if retired is not None:  # saved before it was retired: the service refuses it now
+        SavedItem.objects.create(list=saved, resource=retired, position=len(resources) + 1)
+    lists.share_list(saved, owner)
+    saved.refresh_from_db()
+    return saved
+
+
 def audit_world():
     """One of every page type: a catalog with a retired resource, submissions in the states
     each role works on, an invitation, an accepted assignment and reviews that diverge."""
@@ -94,6 +109,7 @@ def audit_world():
     draft_collection = collection(
         "draft-series", "A series in preparation", [resource], ["Use after the primer."]
     )
+
     factories.resource(
         "Medical interpreters in primary care", levels=["gme-residency"], topics=["health-literacy"]
     )
@@ -124,12 +140,15 @@ def audit_world():
         owner, editor, [r1], title="Food insecurity screening in clinic"
     )
     accepted = factories.submission_in("accepted", owner, editor, [r3, r4])
+
+    saved_list = saved_list_of(owner, [resource, clerkship], retired)
     return SimpleNamespace(
         **vars(who),
         resource=resource,
         retired=retired,
         collection=language_access,
         draft_collection=draft_collection,
+        saved_list=saved_list,
         draft=draft,
         revisions=revisions,
         submitted=Submission.objects.get(pk=submitted.pk),

@@ -44,6 +44,8 @@ ROWS = {
     "reviews.Submission_learner_levels": 74,
     "reviews.Submission_topics": 95,
     "reviews.Submission_methods": 108,
+    "lists.SavedList": 2,
+    "lists.SavedItem": 6,
 }
 # One hash on both databases since decision letters list rubric concerns in the rubric's
 # order (they followed the database's JSON key order). Changed on purpose since the move:
@@ -56,7 +58,8 @@ ROWS = {
 # reviewers numbered when they accept, so invitations declined, cancelled or never answered
 # have no number (issue 14 item 6), and the (empty) table of requests for more time (issue 14
 # item 5); three curated collections, published by the editor (their members' datestamps
-# move), and every resource's preparation fields (issue 15).
+# move), every resource's preparation fields, and the contributor's two saved lists
+# (issue 15: data/lists.yaml; their share link's random token left out).
 FINGERPRINT = "to-be-measured"
 
 

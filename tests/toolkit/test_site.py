@@ -294,7 +294,7 @@ def test_seed_demo_builds_a_real_catalog_and_every_workflow_state_idempotently(c
 def test_every_model_of_the_product_is_in_the_admin():
     ours = [
         model
-        for app in ("accounts", "catalog", "reviews")
+        for app in ("accounts", "catalog", "reviews", "lists")
         for model in apps.get_app_config(app).get_models()
         if not model._meta.auto_created
     ]
@@ -308,7 +308,7 @@ def test_admin_lists_load_with_search_for_every_product_model(client):
     boss = factories.user("boss", roles=["admin"], is_staff=True, is_superuser=True)
     client.force_login(boss)
     for model, model_admin in admin.site._registry.items():
-        if model._meta.app_label not in ("accounts", "catalog", "reviews"):
+        if model._meta.app_label not in ("accounts", "catalog", "reviews", "lists"):
             continue
         url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         query = "?q=a" if model_admin.search_fields else ""

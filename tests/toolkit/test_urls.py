@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.urls import URLResolver, get_resolver, resolve, reverse
 
+from catalog.lists.models import SavedList
 from catalog.models import Resource, ResourceVersion, file_url
 from reviews.models import ReviewAssignment, Submission
 
@@ -61,6 +62,25 @@ CONTRACT = [
     ("catalog:search-log", [], "/editor/searches/"),
     ("catalog:collection-list", [], "/collections/"),
     ("catalog:collection-detail", ["language-access"], "/collections/language-access/"),
+    # saved lists (catalog.lists): the owner's pages and the read-only share link
+    ("lists:index", [], "/lists/"),
+    ("lists:save", [], "/lists/save/"),
+    ("lists:detail", [U], f"/lists/{U}/"),
+    ("lists:settings", [U], f"/lists/{U}/settings/"),
+    ("lists:delete", [U], f"/lists/{U}/delete/"),
+    ("lists:share", [U], f"/lists/{U}/share/"),
+    ("lists:print", [U], f"/lists/{U}/print/"),
+    ("lists:export-ris", [U], f"/lists/{U}/export.ris"),
+    ("lists:export-bib", [U], f"/lists/{U}/export.bib"),
+    ("lists:export-json", [U], f"/lists/{U}/export.json"),
+    ("lists:item-note", [U, "a-case"], f"/lists/{U}/items/a-case/note/"),
+    ("lists:item-move", [U, "a-case"], f"/lists/{U}/items/a-case/move/"),
+    ("lists:item-remove", [U, "a-case"], f"/lists/{U}/items/a-case/remove/"),
+    ("lists:shared", ["Tok3n_-x"], "/lists/shared/Tok3n_-x/"),
+    ("lists:shared-print", ["Tok3n_-x"], "/lists/shared/Tok3n_-x/print/"),
+    ("lists:shared-export-ris", ["Tok3n_-x"], "/lists/shared/Tok3n_-x/export.ris"),
+    ("lists:shared-export-bib", ["Tok3n_-x"], "/lists/shared/Tok3n_-x/export.bib"),
+    ("lists:shared-export-json", ["Tok3n_-x"], "/lists/shared/Tok3n_-x/export.json"),
     # accounts
     ("accounts:login", [], "/accounts/login/"),
     ("accounts:logout", [], "/accounts/logout/"),
@@ -159,6 +179,11 @@ CONTRACT = [
         [U, V, "approve"],
         f"/api/v1/assignments/{U}/extensions/{V}/approve/",
     ),
+    ("api:savedlist-list", [], "/api/v1/lists/"),
+    ("api:savedlist-detail", [U], f"/api/v1/lists/{U}/"),
+    ("api:savedlist-items", [U], f"/api/v1/lists/{U}/items/"),
+    ("api:savedlist-item", [U, "a-case"], f"/api/v1/lists/{U}/items/a-case/"),
+    ("api:savedlist-share", [U], f"/api/v1/lists/{U}/share/"),
 ]
 
 
@@ -203,6 +228,8 @@ def test_models_with_a_page_give_its_path():
     assert resource.get_absolute_url() == "/catalog/a-case/"
     assert ResourceVersion(resource=resource, number=3).get_absolute_url() == "/catalog/a-case/v3/"
     assert file_url("a-case", V) == f"/catalog/a-case/files/{V}/"
+    assert SavedList(uuid=U).get_absolute_url() == f"/lists/{U}/"
+    assert SavedList(share_token="Tok3n").share_path() == "/lists/shared/Tok3n/"
 
 
 def current_links(page: str) -> list[str]:
@@ -216,6 +243,7 @@ def current_links(page: str) -> list[str]:
         ("/editor/searches/", "/editor/"),
         ("/editor/mail/", "/editor/"),
         ("/accounts/profile/", "/accounts/profile/"),
+        ("/lists/", "/lists/"),
         ("/", None),
     ],
 )

@@ -38,6 +38,7 @@ from .collections import seed_collections
 from .content import DemoContent, load
 from .dates import STEP, backdate, backdate_resource, publication_dates
 from .files import files_for, links_for
+from .lists import seed_lists
 from .validation import validate
 
 DEMO_PASSWORD = "toolkit-demo"  # noqa: S105 - published demo credential, refused in production
@@ -392,7 +393,8 @@ def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, 
     content = content or load()
     validate(content)
     users = seed_users()
-    catalog, workflow = seed_catalog(users, content), seed_workflow(users, content)
+    resources, submissions = seed_catalog(users, content), seed_workflow(users, content)
     seed_collections(users["editor"])
+    seed_lists(users)  # after the workflow, which retires a resource one list holds
     seed_usage()
-    return users, catalog, workflow
+    return users, resources, submissions

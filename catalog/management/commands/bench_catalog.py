@@ -13,6 +13,7 @@ from django.test import RequestFactory, override_settings
 
 from catalog import facets
 from catalog.curation.views import collection_detail
+from catalog.lists import bench as lists_bench
 from catalog.management.corpus import CONTENT_WORDS, RARE_WORDS
 from catalog.models import Collection, Resource
 from catalog.views import ResourceListView
@@ -161,6 +162,7 @@ class Command(BaseCommand):
                     f"{statistics.median(counts):>10.0f}"
                 )
             self._collection_pages(repeat)
+            lists_bench.run(self.stdout.write, repeat)
         self.stdout.write(
             "Milliseconds of server time per request: the /catalog/ view and its template "
             "(DEBUG off);\n'no template' is the view alone: search, facets, rows, snippets."
