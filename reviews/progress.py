@@ -1,6 +1,6 @@
 """What a submission needs now, in a line or two: the top of the editor's submission page.
 
-"2 of 2 reviews in; review due 12 Dec (Reviewer 3)". The counts follow the acceptance rule
+"2 of 2 reviews in; review due 12 Dec (Rosa Reviewer)". The counts follow the acceptance rule
 (completed reviews across rounds against TOOLKIT_REVIEWS_REQUIRED); the dates are those
 the open round's assignments wait for (an answer, or a review), the earliest first.
 """
@@ -47,7 +47,7 @@ def _due(assignment: ReviewAssignment) -> date:
 
 def _waiting_on(assignment: ReviewAssignment, today: date) -> str:
     late = " (overdue)" if assignment.is_overdue(today) else ""
-    who = f"Reviewer {assignment.reviewer_number}"
+    who = assignment.reviewer.display_name  # this panel is the editors': they know the names
     if assignment.state == AssignmentState.INVITED:
         due = _day(assignment.response_due)
         return f"{who} has not answered the invitation; answer due {due}{late}"
@@ -68,10 +68,10 @@ def _in_review(
         done = submission.completed_review_count()
     if assignments is None:
         review_round = submission.open_round
-        assignments = review_round.assignments.all() if review_round else []
+        assignments = review_round.assignments.select_related("reviewer") if review_round else []
     pending = sorted(
         (a for a in assignments if a.state in PENDING),
-        key=lambda a: (_due(a), a.reviewer_number),
+        key=lambda a: (_due(a), a.pk),  # numbers come only with acceptance
     )
     waiting = [_waiting_on(a, today) for a in pending]
     counted = f"{done} of {required} review{'s' if required != 1 else ''} in"

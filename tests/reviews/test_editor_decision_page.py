@@ -76,8 +76,9 @@ def test_needed_now_counts_the_reviews_in_and_says_whose_review_is_due_when(
     needed = progress.needed_now(submission)
     assert needed.headline == "1 of 3 reviews in; waiting for the reviewers."
     assert needed.waiting == [  # what is due first comes first: an answer, then a review
-        f"Reviewer 3 has not answered the invitation; answer due {third.response_due:%-d %b}",
-        f"Reviewer 2: review due {second.review_due:%-d %b}",
+        f"{reviewers[2].display_name} has not answered the invitation; "
+        f"answer due {third.response_due:%-d %b}",
+        f"{reviewers[1].display_name}: review due {second.review_due:%-d %b}",
     ]
     late = progress.needed_now(submission, today=second.review_due + timedelta(days=1))
     assert late.overdue == 2
