@@ -260,6 +260,9 @@ STORAGES = {
 # Uploaded files are private: there is no MEDIA_URL route; a view checks every download.
 MEDIA_ROOT = Path(os.environ.get("TOOLKIT_MEDIA_ROOT", BASE_DIR / "media"))
 TOOLKIT_MAX_UPLOAD_MB = env_int("TOOLKIT_MAX_UPLOAD_MB", 50)
+# The search engine's index (catalog.search.engine): "" beside the SQLite file (PostgreSQL:
+# var/search-<database>), "memory" for one per process, or a directory.
+TOOLKIT_SEARCH_INDEX = os.environ.get("TOOLKIT_SEARCH_INDEX", "").strip()
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

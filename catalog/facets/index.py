@@ -27,11 +27,13 @@ import bisect
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from .. import search
 from ..models import LearnerLevel, Resource, resource_path
-from .bits import bitmap
+from .bits import bitmap, bitmap_of_array, first_members
 from .registry import Facet, facets
 from .selection import Criteria, Selection
 
@@ -50,12 +52,44 @@ LISTING_COLUMNS = (
 Positions = dict[str, dict[str, list[int]]]  # facet -> value -> positions
 
 
+# Relevance pages ask the engine for the best FIRST_BEST matches, then FIRST_BEST * 4, ...
+# until a page of the selection is found among them (the engine finds the top k fast).
+FIRST_BEST = 64
+
+
 @dataclass
 class TextMatch:
-    """A text search turned into positions: `ranked` best first, `bits` for set algebra."""
+    """A text search turned into positions: `bits` (the match set) for set algebra, and the
+    best matches on demand (`ranked_members`), ranked by the engine, ties newest first."""
 
-    ranked: list[int]
     bits: int
+    count: int
+    found: search.Found | None = field(default=None, repr=False)
+    position: dict[int, int] = field(default_factory=dict, repr=False)
+    _ranked: list[int] = field(default_factory=list, repr=False)
+    _limit: int = 0
+
+    def best(self, limit: int) -> list[int]:
+        """Positions of the `limit` best matches (at least), best first."""
+        if self.found is not None and limit > self._limit and self._limit < self.count:
+            scored = [(-score, self.position.get(pk)) for score, pk in self.found.best(limit)]
+            self._ranked = [p for _, p in sorted(s for s in scored if s[1] is not None)]
+            self._limit = limit
+        return self._ranked
+
+    @property
+    def ranked(self) -> list[int]:
+        """Positions of every match, best first."""
+        return self.best(self.count)
+
+    def ranked_members(self, bits: int, start: int, stop: int) -> list[int]:
+        """The start-th to stop-th best matches that are set in `bits`."""
+        limit = max(FIRST_BEST, 2 * stop)
+        while True:
+            out = first_members(self.best(limit), bits, start, stop)
+            if len(out) >= stop - start or limit >= self.count:
+                return out
+            limit *= 4
 
 
 def _is_many(facet: Facet) -> bool:
@@ -79,6 +113,8 @@ class CatalogIndex:
         at = {name: i for i, name in enumerate(columns)}
         self.ids = [r[0] for r in records]
         self.position = {pk: p for p, pk in enumerate(self.ids)}
+        self.position_of_id = np.full(max(self.ids, default=0) + 1, -1, dtype=np.int64)
+        self.position_of_id[self.ids] = np.arange(len(self.ids))
         self.all = (1 << len(self.ids)) - 1
         values: Positions = {f.name: {} for f in self.facets}
         for facet in single:
@@ -180,11 +216,13 @@ class CatalogIndex:
             if key in self._text_cache:
                 self._text_cache.move_to_end(key)
                 return self._text_cache[key]
-        found = search.match(query)
+        found = search.find(query, generation=self.stamp)
         result = None
         if found is not None:
-            ranked = [p for p in map(self.position.get, found.ids) if p is not None]
-            result = TextMatch(ranked, bitmap(ranked))
+            ids = found.ids[found.ids < len(self.position_of_id)]
+            positions = self.position_of_id[ids]
+            positions = positions[positions >= 0]
+            result = TextMatch(bitmap_of_array(positions), len(positions), found, self.position)
         with self._lock:
             self._text_cache[key] = result
             while len(self._text_cache) > TEXT_CACHE_SIZE:

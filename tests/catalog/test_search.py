@@ -3,11 +3,12 @@
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from catalog import facets, search, services
 from catalog.models import Resource
+from catalog.search import engine
 from tests import factories
 from tests.catalog import sql_oracle
 from tests.catalog.search_inputs import HOSTILE_QUERIES
@@ -152,7 +153,7 @@ def test_a_new_version_replaces_the_indexed_text():
 
 
 def test_rebuild_index_indexes_every_published_resource_again():
-    factories.resource("Working with interpreters")
+    resource = factories.resource("Working with interpreters")
     retired = factories.resource("Interpreters, the old guide")
     services.retire_resource(retired, reason="Superseded.")
     with connection.cursor() as cursor:
@@ -160,8 +161,25 @@ def test_rebuild_index_indexes_every_published_resource_again():
             cursor.execute("UPDATE catalog_resource SET search_vector = NULL")
         else:
             cursor.execute("DELETE FROM catalog_resource_fts")
-    assert titles("interpreters") == []
+    assert search.snippets("interpreters", [resource.pk]) == {}
     assert search.rebuild_index() == 1
+    assert titles("interpreters") == ["Working with interpreters"]
+    assert search.snippets("interpreters", [resource.pk])
+
+
+def test_the_search_engine_rebuilds_a_lost_index_by_itself():
+    factories.resource("Working with interpreters")
+    assert titles("interpreters") == ["Working with interpreters"]
+    engine.engine().clear()
+    assert titles("interpreters") == ["Working with interpreters"]
+
+
+def test_the_search_engine_drops_what_a_rolled_back_transaction_indexed():
+    factories.resource("Working with interpreters")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        factories.resource("Interpreters, a draft that failed")
+        assert len(titles("interpreters")) == 2
+        raise RuntimeError
     assert titles("interpreters") == ["Working with interpreters"]
 
 
