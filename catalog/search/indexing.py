@@ -131,15 +131,13 @@ def index_many(ids: Iterable, using: str = "default") -> int:
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
             count = postgres.write(cursor, ids, MAX_ATTACHMENT_CHARS)
+            engine.engine(using).add(entries(ids, using))
         else:
-            resources = Resource.objects.using(using).published().filter(pk__in=ids)
-            rows = []
-            for resource in resources.prefetch_related("topics"):
-                doc = document(resource)
-                rows.append((resource.pk, *(doc[c] for c in sqlite.COLUMNS)))
+            found = list(entries(ids, using, batch_size=max(1, len(ids))))
+            rows = [(e.rid, *(e.texts[c] for c in sqlite.COLUMNS)) for e in found]
             sqlite.write(cursor, ids, rows)
+            engine.engine(using).add(found)
             count = len(rows)
-    engine.engine(using).add(entries(ids, using))
     renew_generation(using)
     return count
 
