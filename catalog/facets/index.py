@@ -233,6 +233,30 @@ class CatalogIndex:
         with self._lock:
             self._text_cache.clear()
 
+    def related(self, pk: int, limit: int) -> list[int] | None:
+        """Ids of the published resources sharing the most topics and learner levels with
+        resource `pk` (more shared topics first, then newest); None if it is not indexed."""
+        p = self.position.get(pk)
+        if p is None:
+            return None
+        n = len(self.ids)
+
+        def shared(name: str) -> np.ndarray:
+            count = np.zeros(n, dtype=np.int64)
+            for bits in self.bits.get(name, {}).values():
+                if bits >> p & 1:
+                    raw = np.frombuffer(bits.to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
+                    count += np.unpackbits(raw, bitorder="little")[:n]
+            return count
+
+        topics, levels = shared("topic"), shared("level")
+        # Most overlap, then most shared topics, then newest (the lowest position).
+        key = ((topics + levels) * 1024 + topics) * (n + 1) + (n - np.arange(n))
+        key[p] = 0
+        key[topics + levels == 0] = 0
+        best = np.argsort(-key, kind="stable")[:limit]
+        return [self.ids[q] for q in best if key[q] > 0]
+
     def facet_filter(self, name: str, values: Iterable[str]) -> int:
         """OR of the bitmaps of the values of one facet (unknown values match nothing)."""
         bits = 0

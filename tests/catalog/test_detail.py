@@ -163,7 +163,8 @@ def test_detail_page_needs_a_fixed_number_of_queries(client, django_assert_max_n
     resource = full_resource(files=[stored("a.pdf"), stored("b.pdf")])
     for n in range(5):
         factories.resource(f"Sibling {n}", topics=["language-access"])
-    with django_assert_max_num_queries(11):
+    client.get("/catalog/")  # builds the facet index (related resources are counted on it)
+    with django_assert_max_num_queries(12):  # 11 before the facet index's generation stamp
         assert client.get(f"/catalog/{resource.slug}/").status_code == 200
 
 

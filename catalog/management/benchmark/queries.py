@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from catalog import facets, search
-from catalog.management.corpus import CONTENT_WORDS, RARE_WORDS
+from catalog.management.corpus import CONTENT_WORDS, MIDDLE_WORDS, RARE_WORDS
 from catalog.models import Resource
 from catalog.search import engine as engines
 
@@ -63,7 +63,7 @@ def _distinct(base: list[str], filler: list[str], n: int) -> list[str]:
 def kinds(n: int, seed: int = 7) -> list[Kind]:
     """`n` different requests of each kind."""
     rng = random.Random(seed)  # noqa: S311 - benchmark data, not security
-    shares = document_shares(sorted(set(CONTENT_WORDS) | set(RARE_WORDS)))
+    shares = document_shares(sorted({*CONTENT_WORDS, *MIDDLE_WORDS, *RARE_WORDS}))
     top = sorted(shares, key=shares.__getitem__, reverse=True)
     filler = top[:20]
     rare = _distinct(_near(shares, 0.003, n), filler, n)

@@ -83,9 +83,7 @@ class Command(BaseCommand):
             if not no_load:
                 self.load(total, app_dir, workdir, seconds)
 
-    def latency(
-        self, kinds: list[queries.Kind], total: int, app_dir: Path, workdir: Path
-    ) -> None:
+    def latency(self, kinds: list[queries.Kind], total: int, app_dir: Path, workdir: Path) -> None:
         with gunicorn(1, app_dir, workdir / "gunicorn-1.log") as port:
             started = get(port, "/catalog/").milliseconds  # builds the facet index
             get(port, "/catalog/?q=warm")
@@ -129,9 +127,9 @@ class Command(BaseCommand):
             )
 
     def load(self, total: int, app_dir: Path, workdir: Path, seconds: int) -> None:
-        slug = Resource.objects.published().order_by("-published_at").values_list(
-            "slug", flat=True
-        )[0]
+        slug = (
+            Resource.objects.published().order_by("-published_at").values_list("slug", flat=True)[0]
+        )
         mix = [path for _, path in queries.search_mix(2000)]
         with gunicorn(2, app_dir, workdir / "gunicorn-2.log") as port:
             # Concurrent requests reach both workers: each builds its facet index once.
