@@ -22,7 +22,7 @@ from django.views.generic import ListView, TemplateView
 from toolkit.accounts import throttle
 from toolkit.accounts.permissions import is_editor
 
-from . import citations, jsonld, oai, records, searchlog, share_image
+from . import citations, jsonld, oai, pagecache, records, searchlog, share_image
 from .filters import PAGE_SIZE, ResourceFilter, SearchPresenter, facet_groups
 from .models import Resource, ResourceFile, ResourceVersion, SearchLog
 
@@ -106,7 +106,12 @@ class ResourceDetailView(View):
             record = records.build(resource, version)
             body = RECORD_TYPES[wanted](record, records.version_files(resource, record.number))
             return HttpResponse(body, content_type=f"{wanted}; charset=utf-8")
-        return render(request, self.template_name, resource_context(resource, version))
+        return pagecache.page(
+            request,
+            resource,
+            version,
+            lambda: render(request, self.template_name, resource_context(resource, version)),
+        )
 
 
 @require_safe
