@@ -72,8 +72,12 @@ class TextMatch:
     def best(self, limit: int) -> list[int]:
         """Positions of the `limit` best matches (at least), best first."""
         if self.found is not None and limit > self._limit and self._limit < self.count:
-            scored = [(-score, self.position.get(pk)) for score, pk in self.found.best(limit)]
-            self._ranked = [p for _, p in sorted(s for s in scored if s[1] is not None)]
+            scored = [
+                (-score, self.position[pk])
+                for score, pk in self.found.best(limit)
+                if pk in self.position
+            ]
+            self._ranked = [p for _, p in sorted(scored)]
             self._limit = limit
         return self._ranked
 

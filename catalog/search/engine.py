@@ -160,7 +160,11 @@ class Engine:
         addresses = [address for _, address in hits]
         rids = searcher.fast_field_values("rid", addresses)
         stamps = searcher.fast_field_values("stamp", addresses)
-        return dict(zip(rids, stamps, strict=True))
+        return {
+            int(rid): int(stamp)
+            for rid, stamp in zip(rids, stamps, strict=True)
+            if rid is not None and stamp is not None
+        }
 
     @contextlib.contextmanager
     def writer(self) -> Iterator[tantivy.IndexWriter]:
@@ -244,7 +248,8 @@ class Engine:
             if len(tokens) == 1:
                 query = tantivy.Query.term_query(self.schema, name, tokens[0])
             else:
-                query = tantivy.Query.phrase_query(self.schema, name, tokens)
+                words: list[str | tuple[int, str]] = list(tokens)
+                query = tantivy.Query.phrase_query(self.schema, name, words)
             clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(query, weight)))
         return tantivy.Query.boolean_query(clauses)
 
@@ -273,13 +278,18 @@ class Engine:
         return tantivy.Query.boolean_query(groups)
 
     def count(self, query: tantivy.Query) -> int:
-        return self.searcher.search(query, 1, count=True).count
+        result = self.searcher.search(query, 1, count=True)
+        return int(result.count)  # type: ignore[attr-defined]  # (missing from the stubs)
 
     def top(self, query: tantivy.Query, limit: int) -> list[tuple[float, int]]:
         """(score, id) of the `limit` best matches, best first."""
         hits = self.searcher.search(query, max(1, limit), count=False).hits
         rids = self.searcher.fast_field_values("rid", [address for _, address in hits])
-        return [(score, rid) for (score, _), rid in zip(hits, rids, strict=True)]
+        return [
+            (float(score), int(rid))
+            for (score, _), rid in zip(hits, rids, strict=True)
+            if rid is not None
+        ]
 
     def match_set(self, query: tantivy.Query, count: int) -> np.ndarray:
         """Ids of every match (ascending), exactly.
