@@ -95,7 +95,7 @@ def get(port: int, path: str, meter: CpuMeter | None = None) -> Response:
     pids = meter.pids() if meter else []
     cpu = CpuMeter.nanoseconds(pids)
     started = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=900)
     try:
         connection.request("GET", path, headers={"Host": "127.0.0.1"})
         response = connection.getresponse()
@@ -134,7 +134,7 @@ def gunicorn(workers: int, app_dir: Path, log: Path) -> Iterator[tuple[int, int]
                 "--workers",
                 str(workers),
                 "--timeout",
-                "300",
+                "900",
             ],
             cwd=app_dir,
             env=env,
