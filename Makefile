@@ -33,7 +33,8 @@ help:
 	@echo "make test-postgres  the same suite against the local PostgreSQL ($(PG_URL))"
 	@echo "make test-browser   real-browser journeys and the accessibility audit (Chromium)"
 	@echo "make serve          gunicorn with production settings (reads .env)"
-	@echo "make bench          catalog benchmarks (seed_corpus + bench_catalog)"
+	@echo "make bench          cold search through gunicorn at 10k and 100k, and a wrk load test"
+	@echo "                    (one size: N=100000; PostgreSQL: DATABASE_URL=...)"
 	@echo "make bench-memory   the facet index's memory per worker (N=100000, COPIES=9: 1M)"
 	@echo "make search-quality nDCG@10 and success@3 of the judged queries on the demo catalog"
 	@echo "make lint | fmt     ruff check and format"
@@ -108,12 +109,22 @@ test-browser: $(BROWSER_STAMP)
 
 test-all: test test-postgres test-browser
 
-# A throw-away database: BENCH_DB for SQLite, or DATABASE_URL=... for PostgreSQL.
-BENCH_ENV := DJANGO_DEBUG=1 TOOLKIT_SQLITE_PATH=$${BENCH_DB:-/tmp/toolkit-bench.sqlite3} TOOLKIT_MEDIA_ROOT=/tmp/toolkit-bench-media
+# Throw-away catalogs of N synthetic resources (10,000 then 100,000 unless N=... is given), on
+# SQLite (/tmp/toolkit-bench-N.sqlite3) or on DATABASE_URL=postgres://.../<a throw-away db>,
+# timed through gunicorn by bench_catalog (latency per kind, then the wrk load test).
+# BENCH_ARGS="--repeat 200 --seconds 20 --no-load --app-dir DIR" are bench_catalog's options.
+BENCH_SIZES := $(or $(N),10000 100000)
+BENCH_ARGS ?=
 bench: install
-	$(BENCH_ENV) $(PY) manage.py migrate --noinput --verbosity 0
-	$(BENCH_ENV) $(PY) manage.py seed_corpus --clear --resources $${N:-10000}
-	$(BENCH_ENV) $(PY) manage.py bench_catalog --repeat $${REPEAT:-50}
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	@set -e; for n in $(BENCH_SIZES); do \
+		export DJANGO_DEBUG=1 TOOLKIT_SQLITE_PATH=/tmp/toolkit-bench-$$n.sqlite3 \
+			TOOLKIT_MEDIA_ROOT=/tmp/toolkit-bench-media; \
+		echo "== $$n resources, $${DATABASE_URL:+PostgreSQL}$${DATABASE_URL:-SQLite}"; \
+		$(PY) manage.py migrate --noinput --verbosity 0; \
+		$(PY) manage.py seed_corpus --size $$n --batch 1000; \
+		$(PY) manage.py bench_catalog $(BENCH_ARGS); \
+	done
 
 # The facet index's memory per worker (README "Scaling"): a lean catalog of N resources
 # (COPIES=9 copies each nine more times: N=100000 COPIES=9 is a million) in a throw-away file.

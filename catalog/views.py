@@ -22,7 +22,7 @@ from django.views.generic import ListView, TemplateView
 from toolkit.accounts import throttle
 from toolkit.accounts.permissions import is_editor
 
-from . import citations, jsonld, materials, oai, records, searchlog, share_image, usage
+from . import citations, jsonld, materials, oai, pagecache, records, searchlog, share_image, usage
 from .filters import PAGE_SIZE, ResourceFilter, SearchPresenter, facet_groups
 from .models import Collection, Resource, ResourceFile, ResourceVersion, SearchLog
 
@@ -123,9 +123,17 @@ class ResourceDetailView(View):
             record = records.build(resource, version)
             body = RECORD_TYPES[wanted](record, records.version_files(resource, record.number))
             return HttpResponse(body, content_type=f"{wanted}; charset=utf-8")
-        usage.count(request, resource)
-        context = {**resource_context(resource, version), "usage": usage.totals(resource)}
-        return render(request, self.template_name, context)
+        usage.count(request, resource)  # every reader, served from the cache or not
+        return pagecache.page(
+            request,
+            resource,
+            version,
+            lambda: render(
+                request,
+                self.template_name,
+                {**resource_context(resource, version), "usage": usage.totals(resource)},
+            ),
+        )
 
 
 @require_safe

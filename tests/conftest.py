@@ -20,6 +20,9 @@ def _test_environment(settings, tmp_path):
     # the outbox's own tests turn this off (tests/toolkit/test_outbox.py).
     settings.TOOLKIT_MAIL_EAGER = True
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+    # One search index per test process, in memory: it follows each test's rolled-back catalog
+    # (catalog.search.engine re-syncs when the generation changes).
+    settings.TOOLKIT_SEARCH_INDEX = "memory"
     cache.clear()
     suggest.forget()  # the typo vocabulary only ever grows; a rolled-back test's words go
     yield

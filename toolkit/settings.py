@@ -291,6 +291,9 @@ TOOLKIT_MAX_UPLOAD_MB = env_int("TOOLKIT_MAX_UPLOAD_MB", 50)
 # Saved lists (catalog.lists): lists an account may keep, and resources a list may hold.
 TOOLKIT_LISTS_PER_USER = env_int("TOOLKIT_LISTS_PER_USER", 100)
 TOOLKIT_LIST_ITEMS = env_int("TOOLKIT_LIST_ITEMS", 500)
+# The search engine's index (catalog.search.engine): "" beside the SQLite file (PostgreSQL:
+# var/search-<database>), "memory" for one per process, or a directory.
+TOOLKIT_SEARCH_INDEX = os.environ.get("TOOLKIT_SEARCH_INDEX", "").strip()
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

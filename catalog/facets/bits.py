@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 _BYTE_BITS = tuple(tuple(i for i in range(8) if b >> i & 1) for b in range(256))
 
 
@@ -16,6 +18,15 @@ def bitmap(positions: Iterable[int]) -> int:
     for p in positions:
         data[p >> 3] |= 1 << (p & 7)
     return int.from_bytes(data, "little")
+
+
+def bitmap_of_array(positions: np.ndarray) -> int:
+    """A bitmap with the given positions set (a numpy array: vectorised, for large sets)."""
+    if not len(positions):
+        return 0
+    mask = np.zeros(int(positions.max()) + 1, dtype=bool)
+    mask[positions] = True
+    return int.from_bytes(np.packbits(mask, bitorder="little").tobytes(), "little")
 
 
 def bit_positions(bits: int, start: int = 0, stop: int | None = None) -> list[int]:

@@ -30,11 +30,13 @@ import bisect
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from .. import search, usage
 from ..models import LearnerLevel, Resource, resource_path
-from .bits import bitmap
+from .bits import bitmap, bitmap_of_array, first_members
 from .registry import Facet, facets
 from .selection import Criteria, Selection
 
@@ -53,12 +55,48 @@ LISTING_COLUMNS = (
 Positions = dict[str, dict[str, list[int]]]  # facet -> value -> positions
 
 
+# Relevance pages ask the engine for the best FIRST_BEST matches, then FIRST_BEST * 4, ...
+# until a page of the selection is found among them (the engine finds the top k fast).
+FIRST_BEST = 64
+
+
 @dataclass
 class TextMatch:
-    """A text search turned into positions: `ranked` best first, `bits` for set algebra."""
+    """A text search turned into positions: `bits` (the match set) for set algebra, and the
+    best matches on demand (`ranked_members`), ranked by the engine, ties newest first."""
 
-    ranked: list[int]
     bits: int
+    count: int
+    found: search.Found | None = field(default=None, repr=False)
+    position: dict[int, int] = field(default_factory=dict, repr=False)
+    _ranked: list[int] = field(default_factory=list, repr=False)
+    _limit: int = 0
+
+    def best(self, limit: int) -> list[int]:
+        """Positions of the `limit` best matches (at least), best first."""
+        if self.found is not None and limit > self._limit and self._limit < self.count:
+            scored = [
+                (-score, self.position[pk])
+                for score, pk in self.found.best(limit)
+                if pk in self.position
+            ]
+            self._ranked = [p for _, p in sorted(scored)]
+            self._limit = limit
+        return self._ranked
+
+    @property
+    def ranked(self) -> list[int]:
+        """Positions of every match, best first."""
+        return self.best(self.count)
+
+    def ranked_members(self, bits: int, start: int, stop: int) -> list[int]:
+        """The start-th to stop-th best matches that are set in `bits`."""
+        limit = max(FIRST_BEST, 2 * stop)
+        while True:
+            out = first_members(self.best(limit), bits, start, stop)
+            if len(out) >= stop - start or limit >= self.count:
+                return out
+            limit *= 4
 
 
 def _is_many(facet: Facet) -> bool:
@@ -86,6 +124,8 @@ class CatalogIndex:
         at = {name: i for i, name in enumerate(columns)}
         self.ids = [r[0] for r in records]
         self.position = {pk: p for p, pk in enumerate(self.ids)}
+        self.position_of_id = np.full(max(self.ids, default=0) + 1, -1, dtype=np.int64)
+        self.position_of_id[self.ids] = np.arange(len(self.ids))
         self.all = (1 << len(self.ids)) - 1
         values: Positions = {f.name: {} for f in self.facets}
         for facet in single:
@@ -210,11 +250,13 @@ class CatalogIndex:
             if key in self._text_cache:
                 self._text_cache.move_to_end(key)
                 return self._text_cache[key]
-        found = search.match(query)
+        found = search.find(query, generation=self.stamp)
         result = None
         if found is not None:
-            ranked = [p for p in map(self.position.get, found.ids) if p is not None]
-            result = TextMatch(ranked, bitmap(ranked))
+            ids = found.ids[found.ids < len(self.position_of_id)]
+            positions = self.position_of_id[ids]
+            positions = positions[positions >= 0]
+            result = TextMatch(bitmap_of_array(positions), len(positions), found, self.position)
         with self._lock:
             self._text_cache[key] = result
             while len(self._text_cache) > TEXT_CACHE_SIZE:
@@ -224,6 +266,30 @@ class CatalogIndex:
     def clear_text_cache(self) -> None:
         with self._lock:
             self._text_cache.clear()
+
+    def related(self, pk: int, limit: int) -> list[int] | None:
+        """Ids of the published resources sharing the most topics and learner levels with
+        resource `pk` (more shared topics first, then newest); None if it is not indexed."""
+        p = self.position.get(pk)
+        if p is None:
+            return None
+        n = len(self.ids)
+
+        def shared(name: str) -> np.ndarray:
+            count = np.zeros(n, dtype=np.int64)
+            for bits in self.bits.get(name, {}).values():
+                if bits >> p & 1:
+                    raw = np.frombuffer(bits.to_bytes((n + 7) // 8, "little"), dtype=np.uint8)
+                    count += np.unpackbits(raw, bitorder="little")[:n]
+            return count
+
+        topics, levels = shared("topic"), shared("level")
+        # Most overlap, then most shared topics, then newest (the lowest position).
+        key = ((topics + levels) * 1024 + topics) * (n + 1) + (n - np.arange(n))
+        key[p] = 0
+        key[topics + levels == 0] = 0
+        best = np.argsort(-key, kind="stable")[:limit]
+        return [self.ids[q] for q in best if key[q] > 0]
 
     def facet_filter(self, name: str, values: Iterable[str]) -> int:
         """OR of the bitmaps of the values of one facet (unknown values match nothing)."""

@@ -46,7 +46,7 @@ class Selection:
         """Index positions of results start..stop in the given order (relevance, newest,
         most used, title)."""
         if sort == "relevance" and self.text is not None:
-            return first_members(self.text.ranked, self.bits, start, stop)
+            return self.text.ranked_members(self.bits, start, stop)
         if sort == "title":
             return first_members(self.index.title_order, self.bits, start, stop)
         if sort == "most-used":

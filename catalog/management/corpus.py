@@ -189,6 +189,28 @@ henrietta hela tuskegee guatemala syphilis havasupai bloodline
 sims speculum gynecology lucy anarcha betsey
 """.split()
 
+# The middle of the distribution: clinical words that each appear in roughly 0.5 % to 25 % of
+# the resources (a few per resource, drawn with a gentle skew), so that a benchmark finds real
+# words in ~4 % of the catalog; the content words above are all in more than 10 %.
+MIDDLE_WORDS = [
+    w
+    for w in """
+anemia anticoagulation audiology bariatric benzodiazepine biopsy bronchiolitis cardiology
+cataract cellulitis chemotherapy cholesterol colposcopy concussion dementia dermatitis
+dyslipidemia eczema endometriosis epilepsy fibroids fracture gastroenteritis glaucoma gout
+hemodialysis hepatology hernia hiv hpv hydrocephalus hypothyroidism immunization influenza
+insulin ischemia leukemia lymphoma malaria measles meningitis migraine myocardial nephrology
+neuropathy obstetrics oncology ophthalmology orthopedics osteoporosis otitis pancreatitis
+parkinsonism pertussis pneumonia psoriasis psychosis radiology rheumatology rickets rubella
+schizophrenia scoliosis sepsis shingles sinusitis stroke tetanus thrombosis tinnitus
+tonsillitis ulcer urology varicella vertigo appendicitis arthritis bronchitis colitis
+conjunctivitis cystitis diverticulitis embolism fibromyalgia gallstones gingivitis hemophilia
+hypoglycemia impetigo laryngitis mastitis mononucleosis myopia narcolepsy osteoarthritis
+pharyngitis pleurisy rhinitis rosacea sciatica tendinitis urticaria vasculitis
+""".split()
+    if w not in CONTENT_WORDS and w not in RARE_WORDS
+]
+
 AUTHOR_FIRST = """
 Amara Luis Mei Kwame Rosa Ada Priya Tomás Aisha Jamal Nia Hiroshi Fatima Omar
 Grace Diego Ifeoma Sofia Chen Maya Ana Ravi Zainab Elena Malik Leila Andre
@@ -247,6 +269,7 @@ class CorpusBuilder:
         self.extra = random.Random(seed + 15)  # noqa: S311 - synthetic data, not security
         self.text = ZipfWords(FUNCTION_WORDS + CONTENT_WORDS, self.rng)
         self.content = ZipfWords(CONTENT_WORDS, self.rng, exponent=0.9)
+        self.middle = ZipfWords(MIDDLE_WORDS, self.rng, exponent=0.6)
         self.types = list(ResourceType.objects.all())
         self.levels = list(LearnerLevel.objects.all())
         self.topics = list(Topic.objects.all())
@@ -265,12 +288,14 @@ class CorpusBuilder:
         return self.rng.sample(items, self.rng.randint(low, min(high, len(items))))
 
     def _with_rare_words(self, text: str) -> str:
-        """Add 0–2 long-tail words at random places (each in ~0.5% of resources)."""
-        if not text:
+        """Add 0–2 long-tail words (each in ~0.5% of resources) and four middle words (each
+        in 0.5–25 %) at random places."""
+        if not text:  # lean: no long text
             return text
         words = text.split(" ")
-        for rare in self.rng.sample(RARE_WORDS, self.rng.choice([0, 1, 1, 2])):
-            words.insert(self.rng.randrange(len(words)), rare)
+        added = self.rng.sample(RARE_WORDS, self.rng.choice([0, 1, 1, 2])) + self.middle.take(4)
+        for word in added:
+            words.insert(self.rng.randrange(len(words)), word)
         return " ".join(words)
 
     def _long(self, words: int) -> str:

@@ -11,8 +11,28 @@ from ..models import Resource
 def related_resources(resource: Resource, limit: int = 4) -> list[Resource]:
     """Published resources sharing the most topics and learner levels with `resource`.
 
-    One query (plus the levels of the cards): the overlaps are counted in subqueries.
+    Counted on the facet index's topic and level bitmaps (a millisecond at 100,000
+    resources, where counting in SQL reads every resource); in SQL when the index does
+    not hold the resource.
     """
+    from .. import facets  # the facet index imports the models this package serves
+
+    ids = facets.get_index().related(resource.pk, limit)
+    if ids is None:
+        return _related_in_sql(resource, limit)
+    found = {
+        r.pk: r
+        for r in Resource.objects.published()
+        .filter(pk__in=ids)
+        .select_related("resource_type")
+        .prefetch_related("levels")
+        .defer("attachment_text")
+    }
+    return [found[pk] for pk in ids if pk in found]
+
+
+def _related_in_sql(resource: Resource, limit: int) -> list[Resource]:
+    """The same in one query (plus the levels of the cards): overlaps counted in subqueries."""
 
     def shared(through: type[Model], column: str) -> Func:
         mine = through._default_manager.filter(resource=resource.pk).values(column)

@@ -19,7 +19,7 @@ from .indexing import (
     remove_resource,
     renew_generation,
 )
-from .matching import Match, match, vendor
+from .matching import Found, Match, find, match, vendor
 from .query import (
     MAX_QUERY_CHARS,
     MAX_TERMS,
@@ -45,6 +45,7 @@ __all__ = [
     "MAX_TERMS",
     "START",
     "STOP",
+    "Found",
     "Match",
     "ParsedQuery",
     "Term",
@@ -52,6 +53,7 @@ __all__ = [
     "clean_query",
     "clean_text",
     "document",
+    "find",
     "fts_expression",
     "generation",
     "highlight",

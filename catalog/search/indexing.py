@@ -10,14 +10,15 @@ indexed row) to know when its in-memory index is stale.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 
 from django.db import connections
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from ..models import Resource
-from . import postgres, sqlite
+from . import engine, postgres, sqlite
 from .query import clean_text
 from .reading import read_alias
 
@@ -47,6 +48,38 @@ def document(resource: Resource) -> dict[str, str]:
         ),
         "attachments": clean_text(resource.attachment_text[:MAX_ATTACHMENT_CHARS]),
     }
+
+
+def stamp(updated_at: datetime) -> int:
+    """A resource's version in the search engine: its `updated_at` in microseconds."""
+    return int(updated_at.timestamp() * 1_000_000)
+
+
+def entries(
+    ids: list[int], using: str = "default", batch_size: int = 500
+) -> Iterator[engine.Entry]:
+    """The engine's documents of the published resources among `ids`."""
+    for start in range(0, len(ids), batch_size):
+        resources = (
+            Resource.objects.using(using).published().filter(pk__in=ids[start : start + batch_size])
+        )
+        for resource in resources.prefetch_related("topics"):
+            yield engine.Entry(resource.pk, stamp(resource.updated_at), document(resource))
+
+
+def entries_to_sync(
+    indexed: dict[int, int], using: str = "default"
+) -> tuple[list[int], Iterator[engine.Entry]]:
+    """What the engine must drop and (re)index to hold the published resources as they are."""
+    current = {
+        pk: stamp(updated_at)
+        for pk, updated_at in Resource.objects.using(using)
+        .published()
+        .values_list("pk", "updated_at")
+    }
+    removed = [pk for pk in indexed if pk not in current]
+    changed = [pk for pk, version in current.items() if indexed.get(pk) != version]
+    return removed, entries(changed, using)
 
 
 def renew_generation(using: str = "default") -> None:
@@ -103,13 +136,12 @@ def index_many(ids: Iterable, using: str = "default") -> int:
     with conn.cursor() as cursor:
         if conn.vendor == "postgresql":
             count = postgres.write(cursor, ids, MAX_ATTACHMENT_CHARS)
+            engine.engine(using).add(entries(ids, using))
         else:
-            resources = Resource.objects.using(using).published().filter(pk__in=ids)
-            rows = []
-            for resource in resources.prefetch_related("topics"):
-                doc = document(resource)
-                rows.append((resource.pk, *(doc[c] for c in sqlite.COLUMNS)))
+            found = list(entries(ids, using, batch_size=max(1, len(ids))))
+            rows = [(e.rid, *(e.texts[c] for c in sqlite.COLUMNS)) for e in found]
             sqlite.write(cursor, ids, rows)
+            engine.engine(using).add(found)
             count = len(rows)
     renew_generation(using)
     return count
@@ -125,6 +157,7 @@ def rebuild_index(
     with connections[using].cursor() as cursor:
         vendor = connections[using].vendor
         cursor.execute(postgres.CLEAR_SQL if vendor == "postgresql" else sqlite.CLEAR_SQL)
+    engine.engine(using).clear()
     ids = list(
         Resource.objects.using(using).published().order_by("pk").values_list("pk", flat=True)
     )
@@ -135,4 +168,5 @@ def rebuild_index(
         if progress:
             progress(done)
     renew_generation(using)
+    engine.synced(using)
     return total

@@ -54,13 +54,18 @@ def test_an_invalid_search_costs_one_query(client, catalog, django_assert_num_qu
         assert client.get("/catalog/?q=bias&level=ume").status_code == 400
 
 
-def test_a_resource_page_costs_twelve_queries(client, catalog, django_assert_num_queries):
-    # resource, its levels, topics, methods; the version's levels and type; files;
-    # related resources and their levels; versions; the usage totals; the published
-    # collections it is part of.
+def test_a_resource_page_costs_twelve_queries_and_two_once_cached(
+    client, catalog, django_assert_num_queries
+):
+    client.get("/catalog/")  # builds the facet index (related resources are counted on it)
+    # resource, the generation stamp (the page's cache key); its levels, topics, methods; the
+    # version's levels and type; files; the generation stamp, related resources and their
+    # levels; versions; the usage totals; the published collections it is part of.
     with django_assert_num_queries(12):
         response = client.get(catalog.get_absolute_url())
     assert response.status_code == 200
+    with django_assert_num_queries(2):  # anonymous: the resource and the generation stamp
+        assert client.get(catalog.get_absolute_url()).content == response.content
 
 
 def test_a_counted_page_view_adds_one_upsert(client, catalog, django_assert_num_queries):

@@ -1,0 +1,1 @@
+"""Benchmarks through a real server (manage.py bench_catalog)."""

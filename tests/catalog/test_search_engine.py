@@ -1,0 +1,60 @@
+"""The search engine's index (catalog.search.engine): shared by workers, kept in step with the
+catalog, exact match sets, accents folded."""
+
+import pytest
+
+from catalog import search, services
+from catalog.models import Resource
+from catalog.search import engine
+from tests import factories
+from tests.catalog import sql_oracle
+
+pytestmark = pytest.mark.django_db
+
+
+def test_two_workers_share_one_index_on_disk_and_both_follow_a_retirement(tmp_path):
+    first, second = engine.Engine(str(tmp_path)), engine.Engine(str(tmp_path))
+    resource = factories.resource("Working with interpreters")
+    first.sync()
+    second.sync()  # the index already holds this generation: reads what the first wrote
+    query = second.query(search.parse_query("interpreters"))
+    assert second.count(query) == 1
+    assert [pk for _, pk in second.top(query, 5)] == [resource.pk]
+    services.retire_resource(resource, reason="Superseded.")
+    second.sync()
+    first.sync()
+    assert first.count(first.query(search.parse_query("interpreters"))) == 0
+
+
+def test_only_one_worker_writes_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "WRITER_WAIT_SECONDS", 0.2)
+    first, second = engine.Engine(str(tmp_path)), engine.Engine(str(tmp_path))
+    with first.writer(), pytest.raises(ValueError), second.writer():
+        pass
+    with second.writer():  # free again
+        pass
+
+
+@pytest.mark.parametrize("aggregate_from", [0, 1_000])
+def test_match_sets_are_exact_whichever_way_they_are_read(monkeypatch, aggregate_from):
+    monkeypatch.setattr(engine, "AGGREGATE_FROM", aggregate_from)
+    for n in range(60):
+        factories.resource(
+            f"Session {n}",
+            summary=("Housing and health. " if n % 3 else "Health. ")
+            + ("Eviction." if n % 4 == 0 else ""),
+        )
+    for text in ["health", "housing", "eviction", "housing -eviction", "eviction or housing"]:
+        found = search.find(text)
+        expected = set(
+            sql_oracle.filter_text(Resource.objects.published(), text).values_list("pk", flat=True)
+        )
+        assert set(found.ids.tolist()) == expected, text
+        assert found.count == len(expected)
+
+
+def test_accents_are_folded_on_both_databases():
+    factories.resource("Atención al paciente", summary="Intérpretes y acceso lingüístico.")
+    found = search.match("atencion linguistico")
+    assert found is not None and len(found) == 1
+    assert len(search.match("atención")) == 1
