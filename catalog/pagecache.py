@@ -3,7 +3,9 @@ changes (issue 13 item 6: a resource page nearly as cheap as a trivial view).
 
 The page of a published resource is the same for every anonymous visitor: its key holds
 the resource's `updated_at` (a new version, any save) and the catalog generation (publish,
-retire, vocabulary: related resources and labels), so it is never served stale. Visitors
+retire, vocabulary: related resources and labels), so it is never served stale, but for
+the usage figures it shows, which may be up to TIMEOUT_SECONDS old (the counting itself
+happens on every request, cached or not: catalog.usage, called before the cache). Visitors
 who are signed in, or have a session or pending messages, get the page rendered.
 """
 

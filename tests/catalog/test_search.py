@@ -176,10 +176,9 @@ def test_rebuild_index_indexes_every_published_resource_again():
             cursor.execute("UPDATE catalog_resource SET search_vector = NULL")
         else:
             cursor.execute("DELETE FROM catalog_resource_fts")
-    assert search.snippets("interpreters", [resource.pk]) == {}
     assert search.rebuild_index() == 1
     assert titles("interpreters") == ["Working with interpreters"]
-    assert search.snippets("interpreters", [resource.pk])
+    assert search.snippets("interpreters", [resource.pk])  # chosen in Python from the rows
 
 
 def test_the_search_engine_rebuilds_a_lost_index_by_itself():
