@@ -236,27 +236,19 @@ def _editor_of(assignment: ReviewAssignment) -> Context:
     }
 
 
+def _tell_inviting_editor(name: str, entry: TransitionLog, extension: ExtensionRequest) -> None:
+    assignment = _assignment(entry)
+    _send(name, assignment.invited_by, entry, extension=extension, **_editor_of(assignment))
+
+
 def extension_requested(entry: TransitionLog, extension: ExtensionRequest) -> None:
     """The inviting editor learns who asks for more time, until when and why."""
-    assignment = _assignment(entry)
-    _send(
-        "extension_requested_editor",
-        assignment.invited_by,
-        entry,
-        extension=extension,
-        **_editor_of(assignment),
-    )
+    _tell_inviting_editor("extension_requested_editor", entry, extension)
 
 
 def extension_withdrawn(entry: TransitionLog, extension: ExtensionRequest) -> None:
-    assignment = _assignment(entry)
-    _send(
-        "extension_withdrawn_editor",
-        assignment.invited_by,
-        entry,
-        extension=extension,
-        **_editor_of(assignment),
-    )
+    """The inviting editor learns that the reviewer no longer asks for more time."""
+    _tell_inviting_editor("extension_withdrawn_editor", entry, extension)
 
 
 def extension_answered(entry: TransitionLog, extension: ExtensionRequest) -> None:
