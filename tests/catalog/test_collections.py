@@ -327,7 +327,8 @@ def test_editors_manage_collections_in_the_admin_and_others_cannot(
     change = client.get(f"/admin/catalog/collection/{published.pk}/change/")
     assert change.status_code == 200
     assert "Note on Plain language and teach-back" in change.content.decode()
-    assert client.get("/admin/catalog/resource/").status_code == 403  # nothing else
+    for other in ("catalog/resource", "accounts/user", "reviews/submission", "auth/group"):
+        assert client.get(f"/admin/{other}/").status_code == 403, other  # nothing else
 
 
 def test_the_admin_action_archives_through_the_service(client, published, editor):
