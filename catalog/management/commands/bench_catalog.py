@@ -12,9 +12,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
+from catalog.lists import bench as lists_bench
 from catalog.management.benchmark import load, queries
 from catalog.management.benchmark.server import CpuMeter, Response, get, gunicorn, percentile
-from catalog.models import Resource, resource_path
+from catalog.models import Collection, Resource, resource_path
 
 HOW_TO = """
 Start gunicorn (DEBUG off, a random secret key, TOOLKIT_SITE_URL set) on the
@@ -84,6 +85,9 @@ class Command(BaseCommand):
             self.latency(kinds, total, app_dir, workdir)
             if not no_load:
                 self.load(total, app_dir, workdir, seconds)
+        # Issue 15: what the saved lists add to the catalog page, and the list pages
+        # (in process, on a list it makes and rolls back).
+        lists_bench.run(self.stdout.write, repeat)
 
     def latency(self, kinds: list[queries.Kind], total: int, app_dir: Path, workdir: Path) -> None:
         database = connection.settings_dict["NAME"] if connection.vendor == "postgresql" else None
@@ -120,6 +124,7 @@ class Command(BaseCommand):
                 wall = self._columns([r.milliseconds for r in responses], floor, goal)
                 cpu = self._columns([r.cpu_milliseconds for r in responses], cpu_floor, goal)
                 self.stdout.write(f"{kind.name:<16}{wall} {cpu}{share:>7.1%}{goal:>7.0f}")
+            self._collection_pages(port, meter)
             self.stdout.write(
                 f"{'floor /healthz':<16}{self._columns([r.milliseconds for r in floors])} "
                 f"{self._columns([r.cpu_milliseconds for r in floors])}"
@@ -132,6 +137,24 @@ class Command(BaseCommand):
                 "minus the median /healthz; ratio: that over the target; share: median share "
                 "of the catalog found."
             )
+
+    def _collection_pages(self, port: int, meter: CpuMeter) -> None:
+        """p50/p95/p99 of the published collections' pages (seed_corpus makes 20), each once."""
+        paths = [
+            f"/collections/{slug}/"
+            for slug in Collection.objects.published().values_list("slug", flat=True)
+        ]
+        if not paths:
+            return
+        responses = [get(port, path, meter) for path in paths]
+        for path, response in zip(paths, responses, strict=True):
+            if response.status != 200:
+                raise CommandError(f"{path} answered {response.status}.")
+        self.stdout.write(
+            f"{'collection page':<16}{self._columns([r.milliseconds for r in responses])}"
+            f"{'':>14} {self._columns([r.cpu_milliseconds for r in responses])}"
+            f"   ({len(paths)} collections)"
+        )
 
     @staticmethod
     def _columns(values: list[float], floor: float | None = None, goal: float = 1.0) -> str:
