@@ -26,7 +26,9 @@ Zotero's own translators):
 The version goes in CSL "edition" ("Version 2"), which all three styles print; CSL
 "version" is printed by APA only (and both would print twice). Every version is cited
 at its own address (/catalog/<slug>/v<N>/), which never changes, with its own
-BibTeX key and CSL id; AMA's "Accessed" date is the day of the download.
+BibTeX key and CSL id; AMA's "Accessed" date is the day of the download. A version whose
+DOI is deposited (catalog.doi) carries it: RIS DO, BibTeX doi, CSL DOI, and the APA
+reference links https://doi.org/… instead of the address.
 """
 
 from __future__ import annotations
@@ -142,7 +144,7 @@ def apa_parts(record: ResourceRecord) -> dict[str, str]:
         "title": record.title,
         "details": f"({edition(record)}) [{genre(record)}].",
         "publisher": _end(site_name()),
-        "url": version_url(record),
+        "url": record.doi_url or version_url(record),  # APA 7: the DOI, when there is one
     }
 
 
@@ -191,6 +193,7 @@ def ris(record: ResourceRecord) -> str:
         "type_of_work": _line(genre(record)),
         "publisher": _line(site_name()),
         "urls": [version_url(record)],
+        "doi": record.doi,
         "abstract": _line(record.summary_text),
         "keywords": [_line(k) for k in record.subjects],
         "language": record.language.slug,
@@ -259,6 +262,7 @@ def _bibtex_fields(record: ResourceRecord) -> dict[str, str | int]:
         "title": latex_title(record.title),
         "month": published.month,  # written as the month macro (sep), not {sep}
         **{key: latex(value) for key, value in text.items() if value},
+        "doi": record.doi,  # not LaTeX-encoded, as the URL
         "url": version_url(record),
     }
 
@@ -308,6 +312,7 @@ def csl_item(record: ResourceRecord) -> dict[str, object]:
         "genre": genre(record),
         "publisher": site_name(),
         "URL": version_url(record),
+        "DOI": record.doi,
         "abstract": record.summary_text,
         "keyword": ", ".join(record.subjects),
         "language": record.language.slug,

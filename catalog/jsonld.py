@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from .citations import REPORT, citation_type, version_url
-from .records import FileEntry, Person, ResourceRecord, Term, absolute, site_url
+from .records import FileEntry, Person, ResourceRecord, Term, absolute, doi_url, site_url
 
 # Characters that could end the <script> element or start an HTML comment inside it.
 _SCRIPT_ESCAPES = {
@@ -89,6 +89,25 @@ def _media(entry: FileEntry) -> dict[str, str]:
     return item
 
 
+def _doi(doi: str) -> dict[str, str]:
+    return {"@type": "PropertyValue", "propertyID": "DOI", "value": doi, "url": doi_url(doi)}
+
+
+def _doi_identifiers(record: ResourceRecord) -> dict[str, Any]:
+    """With deposited DOIs: `identifier` lists them as PropertyValues (after the OAI
+    identifier) and `sameAs` their https://doi.org/ addresses: this version's, and on the
+    current version's page the concept DOI, which resolves to it."""
+    dois = [record.doi] if record.doi else []
+    if record.is_current and record.concept_doi:
+        dois.append(record.concept_doi)
+    if not dois:
+        return {}
+    return {
+        "identifier": [record.oai_identifier, *(_doi(d) for d in dois)],
+        "sameAs": [doi_url(d) for d in dois],
+    }
+
+
 def educational_use(record: ResourceRecord) -> list[str]:
     """The instructional methods (free text in LRMI), "assessment" for assessment tools."""
     uses = ["assessment"] if record.resource_type.slug == "assessment-tool" else []
@@ -130,6 +149,7 @@ def learning_resource(record: ResourceRecord, files: Sequence[FileEntry] = ()) -
         "associatedMedia": [_media(f) for f in files],
         "image": record.share_image_url,
     }
+    data.update(_doi_identifiers(record))
     if record.interprofessional:
         audience["audienceType"] = "interprofessional teams"
     if record.resource_type.slug == "video":
@@ -174,6 +194,8 @@ def highwire_tags(record: ResourceRecord, files: Sequence[FileEntry] = ()) -> li
     ]
     if record.subjects:
         tags.append(("citation_keywords", "; ".join(record.subjects)))
+    if record.doi:
+        tags.append(("citation_doi", record.doi))
     tags += [
         ("citation_public_url", version_url(record)),
         ("citation_abstract_html_url", version_url(record)),

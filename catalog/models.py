@@ -231,6 +231,12 @@ class Resource(models.Model):
     retired_at = models.DateTimeField(null=True, blank=True)
     retired_reason = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # DOIs (catalog.doi): the concept DOI, given on first publication when a prefix is set;
+    # public from its first successful deposit; `version_doi` is the current version's DOI
+    # once deposited (empty until then). Records read these, never the versions' rows.
+    doi = models.CharField("concept DOI", max_length=200, blank=True)
+    doi_deposited_at = models.DateTimeField(null=True, blank=True)
+    version_doi = models.CharField("current version's DOI", max_length=200, blank=True)
     # Weighted full-text document, kept by catalog.search (PostgreSQL only; NULL on SQLite).
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -263,11 +269,22 @@ class Resource(models.Model):
         return self.first_published_at.year
 
     @property
+    def public_doi(self) -> str:
+        """The concept DOI once deposited, else ""."""
+        return self.doi if self.doi_deposited_at else ""
+
+    @property
     def author_names(self) -> list[str]:
         return [a["name"] for a in self.authors]
 
     def objective_list(self) -> list[str]:
         return [line.strip() for line in self.learning_objectives.splitlines() if line.strip()]
+
+
+class DoiStatus(models.TextChoices):
+    PENDING = "pending", "Pending deposit"
+    DEPOSITED = "deposited", "Deposited"
+    FAILED = "failed", "Deposit refused"
 
 
 class ResourceVersion(models.Model):
@@ -279,12 +296,28 @@ class ResourceVersion(models.Model):
     reviewed_at = models.DateTimeField()
     data = models.JSONField(default=dict, help_text="The resource's public fields at publication.")
     change_note = models.TextField(blank=True)
+    # Its DOI (empty when DOIs are off) and the deposit's outcome (catalog.doi.deposit).
+    doi = models.CharField(max_length=200, blank=True)
+    doi_status = models.CharField(max_length=9, choices=DoiStatus.choices, blank=True)
+    doi_attempts = models.PositiveSmallIntegerField(default=0)
+    doi_last_error = models.TextField(blank=True)
+    doi_deposited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["resource", "-number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["resource", "number"], name="catalog_version_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["doi"], condition=~models.Q(doi=""), name="catalog_version_unique_doi"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["doi_status"],
+                condition=models.Q(doi_status="pending"),
+                name="catalog_version_doi_pending",
             )
         ]
 
@@ -293,6 +326,11 @@ class ResourceVersion(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:resource-version", args=[self.resource.slug, self.number])
+
+    @property
+    def public_doi(self) -> str:
+        """The DOI once its deposit succeeded, else "": no DOI is shown before."""
+        return self.doi if self.doi_status == DoiStatus.DEPOSITED else ""
 
 
 class ResourceFile(models.Model):
@@ -476,6 +514,7 @@ __all__ = [
     "CollectionLog",
     "CollectionQuerySet",
     "CollectionState",
+    "DoiStatus",
     "Facilitator",
     "InstructionalMethod",
     "Language",

@@ -115,6 +115,14 @@ class ResourceSerializer(serializers.ModelSerializer):
     language = LanguageRefSerializer()
     license = LicenseRefSerializer()
     html_url = serializers.SerializerMethodField(help_text="The resource's page.")
+    doi = serializers.CharField(
+        source="public_doi",
+        read_only=True,
+        help_text="The concept DOI (resolves to the newest version) once registered, else .",
+    )
+    version_doi = serializers.CharField(
+        read_only=True, help_text="The current version's DOI once registered, else ."
+    )
 
     class Meta:
         model = Resource
@@ -138,6 +146,8 @@ class ResourceSerializer(serializers.ModelSerializer):
             "published_at",
             "reviewed_at",
             "html_url",
+            "doi",
+            "version_doi",
         )
 
     @extend_schema_field(ResourceAuthorSerializer(many=True))
@@ -159,6 +169,9 @@ class VersionRefSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     published_at = serializers.DateTimeField()
     html_url = serializers.SerializerMethodField()
+    doi = serializers.CharField(
+        source="public_doi", help_text="The version's DOI once registered, else ."
+    )
 
     def get_html_url(self, obj: ResourceVersion) -> str:
         return absolute(self, obj.get_absolute_url())
@@ -215,7 +228,9 @@ class ResourceDetailSerializer(ResourceSerializer):
 
     @extend_schema_field(VersionRefSerializer(many=True))
     def get_versions(self, obj: Resource) -> list[dict[str, Any]]:
-        versions = list(obj.versions.order_by("-number").only("number", "published_at"))
+        versions = list(
+            obj.versions.order_by("-number").only("number", "published_at", "doi", "doi_status")
+        )
         for version in versions:
             version.resource = obj  # for get_absolute_url, without a query per version
         data = VersionRefSerializer(versions, many=True, context=self.context).data

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 
 from toolkit.errors import Conflict
 
-from . import search
+from . import doi, search
 from .curation import notices
 from .curation.models import can_curate
 from .curation.signals import touch_members
@@ -204,7 +204,8 @@ def _apply(publication: Publication, resource: Resource, now: datetime) -> None:
 
 
 def _freeze_version(publication: Publication, resource: Resource, now: datetime) -> None:
-    """The new ResourceVersion: the snapshot of the resource and the publication's files."""
+    """The new ResourceVersion: the snapshot of the resource and the publication's files,
+    and its DOI pending deposit (catalog.doi)."""
     version = ResourceVersion.objects.create(
         resource=resource,
         number=resource.version,
@@ -226,6 +227,7 @@ def _freeze_version(publication: Publication, resource: Resource, now: datetime)
         )
         for position, f in enumerate(publication.files, start=1)
     )
+    doi.assign(resource, version)
 
 
 def unpublished(

@@ -467,6 +467,42 @@ if not OAI_EMAIL_RE.fullmatch(TOOLKIT_OAI_ADMIN_EMAIL):
             f"the address of DEFAULT_FROM_EMAIL)."
         )
     TOOLKIT_OAI_ADMIN_EMAIL = "webmaster@example.org"
+# DOIs (catalog.doi): empty prefix = no DOIs. Each version gets <prefix>/<site>.<year>.<n>.v<k>
+# and the resource a concept DOI <prefix>/<site>.<year>.<n> (the newest version). `manage.py
+# deposit_dois` registers them (DataCite REST API, or Crossref's deposit servlet); a DOI is
+# shown nowhere before its deposit succeeded.
+TOOLKIT_DOI_PREFIX = os.environ.get("TOOLKIT_DOI_PREFIX", "").strip().strip("/")
+if TOOLKIT_DOI_PREFIX and not re.fullmatch(r"10\.\d{4,9}", TOOLKIT_DOI_PREFIX):
+    raise ImproperlyConfigured(
+        f"TOOLKIT_DOI_PREFIX must be a DOI prefix such as 10.12345, got {TOOLKIT_DOI_PREFIX!r}."
+    )
+TOOLKIT_DOI_SITE_CODE = os.environ.get("TOOLKIT_DOI_SITE_CODE", "hdtk").strip().lower()
+if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,30}", TOOLKIT_DOI_SITE_CODE):
+    raise ImproperlyConfigured(
+        f"TOOLKIT_DOI_SITE_CODE must be lowercase letters, digits and hyphens, such as hdtk, "
+        f"got {TOOLKIT_DOI_SITE_CODE!r}."
+    )
+# The publisher named in the deposits (DataCite publisher, Crossref registrant).
+TOOLKIT_DOI_REGISTRANT = os.environ.get("TOOLKIT_DOI_REGISTRANT", "").strip() or TOOLKIT_SITE_NAME
+# "datacite" (REST API: PUT /dois/<doi>) or "crossref" (POST of a posted_content deposit).
+TOOLKIT_DOI_AGENCY = os.environ.get("TOOLKIT_DOI_AGENCY", "datacite").strip().lower()
+if TOOLKIT_DOI_AGENCY not in ("datacite", "crossref"):
+    raise ImproperlyConfigured(
+        f"TOOLKIT_DOI_AGENCY must be datacite or crossref, got {TOOLKIT_DOI_AGENCY!r}."
+    )
+TOOLKIT_DOI_ENDPOINT = os.environ.get(
+    "TOOLKIT_DOI_ENDPOINT", "https://api.test.datacite.org"
+).strip().rstrip("/")
+TOOLKIT_DOI_USERNAME = os.environ.get("TOOLKIT_DOI_USERNAME", "").strip()
+TOOLKIT_DOI_PASSWORD = os.environ.get("TOOLKIT_DOI_PASSWORD", "")
+# Crossref's <depositor> e-mail (the OAI-PMH contact address unless set).
+TOOLKIT_DOI_DEPOSITOR_EMAIL = (
+    os.environ.get("TOOLKIT_DOI_DEPOSITOR_EMAIL", "").strip() or TOOLKIT_OAI_ADMIN_EMAIL
+)
+# Tries per deposit in one run (5xx, 429, network errors), waiting BACKOFF, 2×, 4×… seconds.
+TOOLKIT_DOI_ATTEMPTS = env_int("TOOLKIT_DOI_ATTEMPTS", 4)
+TOOLKIT_DOI_BACKOFF_SECONDS = env_int("TOOLKIT_DOI_BACKOFF_SECONDS", 2)
+TOOLKIT_DOI_TIMEOUT_SECONDS = env_int("TOOLKIT_DOI_TIMEOUT_SECONDS", 30)
 # Zero-result searches kept per day (the rest are counted together), and for how many days.
 TOOLKIT_SEARCH_LOG_DAILY_CAP = env_int("TOOLKIT_SEARCH_LOG_DAILY_CAP", 1000)
 TOOLKIT_SEARCH_LOG_DAYS = env_int("TOOLKIT_SEARCH_LOG_DAYS", 365)

@@ -133,6 +133,7 @@ def dublin_core(
     for content_type in formats:
         put("format", content_type)
     put("identifier", record.resource_url)
+    put("identifier", record.concept_doi_url)  # once deposited (catalog.doi)
     put("language", record.language.slug)
     put("rights", record.license.url or record.license.name)
     return dc

@@ -111,6 +111,17 @@ class ResourceRecord:
     reviewed_at: datetime
     first_published_at: datetime
     updated_at: datetime
+    # DOIs once deposited (catalog.doi), else "": this version's, and the resource's concept DOI.
+    doi: str = ""
+    concept_doi: str = ""
+
+    @property
+    def doi_url(self) -> str:
+        return doi_url(self.doi)
+
+    @property
+    def concept_doi_url(self) -> str:
+        return doi_url(self.concept_doi)
 
     @property
     def is_current(self) -> bool:
@@ -200,6 +211,11 @@ class ResourceRecord:
             if levels:
                 groups.append(LevelGroup(stage.value, stage.label, STAGE_NAMES[stage], levels))
         return groups
+
+
+def doi_url(doi: str) -> str:
+    """The resolver address of a DOI (https://doi.org/10.…), or "" for none."""
+    return f"https://doi.org/{doi}" if doi else ""
 
 
 def oai_identifier(slug: str) -> str:
@@ -293,7 +309,16 @@ def build(
     when building many); an older one reads its frozen `ResourceVersion.data`.
     """
     data, number, published_at, reviewed_at = _version_data(resource, version)
-    return record_of(resource, data, number, published_at, reviewed_at, vocab=vocab)
+    current = version is None or version.number == resource.version
+    return record_of(
+        resource,
+        data,
+        number,
+        published_at,
+        reviewed_at,
+        vocab=vocab,
+        doi=resource.version_doi if current else version.public_doi,  # type: ignore[union-attr]
+    )
 
 
 def record_of(
@@ -304,9 +329,11 @@ def record_of(
     reviewed_at: datetime,
     *,
     vocab: Vocabularies | None = None,
+    doi: str = "",
 ) -> ResourceRecord:
     """The record of version `number` of `resource`, whose public fields are `data` (a
-    snapshot): a published version, or one about to be (catalog.services.unpublished)."""
+    snapshot): a published version, or one about to be (catalog.services.unpublished).
+    `doi` is the version's deposited DOI; the concept DOI is the resource's, once deposited."""
     vocab = vocab or Vocabularies()
     return ResourceRecord(
         slug=resource.slug,
@@ -333,4 +360,6 @@ def record_of(
         reviewed_at=reviewed_at,
         first_published_at=resource.first_published_at,
         updated_at=resource.updated_at,
+        doi=doi,
+        concept_doi=resource.public_doi,
     )
