@@ -167,3 +167,57 @@ def test_two_versions_in_one_bibliography_are_two_references(client):
     assert "Version 1. " in references[0] and references[0].endswith(f"{SITE}/catalog/{SLUG}/v1/")
     assert "Working with medical interpreters, revised [Slide deck]" in references[1]
     assert "Version 2. " in references[1] and references[1].endswith(f"{SITE}/catalog/{SLUG}/v2/")
+
+
+DOI = "10.5072/hdtk.2025.1.v1"
+
+
+def with_doi(type_slug: str) -> Resource:
+    """A resource whose version 1 DOI has been deposited (catalog.doi)."""
+    resource = published(type_slug)
+    resource.versions.update(doi=DOI, doi_status="deposited", doi_deposited_at=PUBLISHED)
+    Resource.objects.filter(pk=resource.pk).update(
+        doi=DOI.removesuffix(".v1"), doi_deposited_at=PUBLISHED, version_doi=DOI
+    )
+    return Resource.objects.get(pk=resource.pk)
+
+
+def expected_with_doi(type_slug: str) -> dict[str, str]:
+    """With a DOI: APA 7 gives it in place of the address, AMA 11 as "doi:" (no access
+    date), NLM after the address."""
+    genre = GENRES[type_slug]
+    apa_date = "2025, September 14" if type_slug in AUDIOVISUAL else "2025"
+    nlm_date = "2025" if type_slug in AUDIOVISUAL else "2025Sep"
+    return {
+        "apa": (
+            f"Okafor, A., & Fernández, L. ({apa_date}). Working with medical interpreters "
+            f"(Version 1) [{genre}]. Health Disparities Toolkit. https://doi.org/{DOI}"
+        ),
+        "ama": (  # AMA 11: a DOI replaces the access date and the address
+            "Okafor A, Fernández L. Working with Medical Interpreters. Version 1. "
+            f"Health Disparities Toolkit; 2025. doi:{DOI}"
+        ),
+        "vancouver": (
+            f"Okafor A, Fernández L. Working with medical interpreters [{genre}] [Internet]. "
+            f"Version 1. Health Disparities Toolkit; {nlm_date} [cited 2026Jan5]. "
+            f"Available from: {URL} doi:{DOI}"
+        ),
+    }
+
+
+@pytest.mark.parametrize("style", list(STYLES))
+@pytest.mark.parametrize("type_slug", list(GENRES))
+def test_a_deposited_doi_is_cited_as_each_style_asks(client, type_slug, style):
+    with_doi(type_slug)
+    items = csl_items(client, f"/catalog/{SLUG}/cite.json")
+    [reference] = bibliography(items, style)
+    assert reference == expected_with_doi(type_slug)[style]
+
+
+def test_the_page_shows_the_apa_reference_with_the_doi_and_links_both_dois(client):
+    with_doi("case")
+    [reference] = bibliography(csl_items(client, f"/catalog/{SLUG}/cite.json"), "apa")
+    page = client.get(f"/catalog/{SLUG}/").content.decode()
+    shown = page.split('<p class="citation">', 1)[1].split("</p>", 1)[0]
+    assert html.unescape(strip_tags(shown)) == reference
+    assert f'<a href="https://doi.org/{DOI}">https://doi.org/{DOI}</a>' in shown
