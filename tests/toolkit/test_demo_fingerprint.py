@@ -59,8 +59,9 @@ ROWS = {
 # have no number (issue 14 item 6), and the (empty) table of requests for more time (issue 14
 # item 5); three curated collections, published by the editor (their members' datestamps
 # move), every resource's preparation fields, and the contributor's two saved lists
-# (issue 15: data/lists.yaml; their share link's random token left out).
-FINGERPRINT = "dda7ed4665abd0ded0a096de598deb8e5b90eb73345320dec45ad5253076d771"
+# (issue 15: data/lists.yaml; their share link's random token left out); DOI columns, and one
+# resource whose DOIs are marked deposited under DataCite's test prefix (issue 16 item 1).
+FINGERPRINT = "498b03349b7218d5a79e233c494984e8c5a125d5792a511516e6667b91995a9b"
 
 
 def test_the_seeded_demo_is_the_same_row_for_row_as_before_the_content_became_data_files():
@@ -81,6 +82,13 @@ def test_the_seeded_demo_is_the_same_row_for_row_as_before_the_content_became_da
         "retired": 1,
     }
     assert fingerprint() == FINGERPRINT
+    # one resource with DOIs, public: its concept DOI and both versions' (DataCite's test prefix)
+    (with_doi,) = Resource.objects.exclude(doi_deposited_at=None)
+    assert with_doi.public_doi.startswith("10.5072/") and with_doi.version_doi.endswith(".v2")
+    assert [v.public_doi for v in with_doi.versions.order_by("number")] == [
+        f"{with_doi.doi}.v1",
+        f"{with_doi.doi}.v2",
+    ]
     # usage figures for every published resource this month, and downloads of its files
     this_month = timezone.localdate().replace(day=1)
     viewed = UsageCount.objects.filter(month=this_month, kind="view")

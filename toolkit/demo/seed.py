@@ -37,6 +37,7 @@ from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
 from .collections import seed_collections
 from .content import DemoContent, load
 from .dates import STEP, backdate, backdate_resource, publication_dates
+from .dois import seed_dois
 from .files import files_for, links_for
 from .lists import seed_lists
 from .validation import validate
@@ -389,7 +390,7 @@ def seed_usage(months: int = 12) -> int:
 
 def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, int]:
     """Check the content, then seed users, the catalog, the workflow examples, the curated
-    collections and usage figures."""
+    collections, usage figures and a resource with DOIs."""
     content = content or load()
     validate(content)
     users = seed_users()
@@ -397,4 +398,5 @@ def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, 
     seed_collections(users["editor"])
     seed_lists(users)  # after the workflow, which retires a resource one list holds
     seed_usage()
+    seed_dois()  # one resource with DOIs (DataCite's test prefix)
     return users, resources, submissions
