@@ -58,6 +58,23 @@ def resource_detail(page, w):
     page.goto(w.resource.get_absolute_url())
 
 
+def resource_with_a_doi(page, w):
+    """The cite box with deposited DOIs (catalog.doi): the concept DOI and the version's."""
+    from django.utils import timezone
+
+    from catalog.models import Resource
+
+    concept = f"10.5072/hdtk.{w.resource.first_published_at.year}.{w.resource.pk}"
+    Resource.objects.filter(pk=w.resource.pk).update(
+        doi=concept,
+        doi_deposited_at=timezone.now(),
+        version_doi=f"{concept}.v{w.resource.version}",
+        updated_at=timezone.now(),  # a new page-cache key
+    )
+    page.goto(w.resource.get_absolute_url())
+    expect(page.locator(".cite-box__dois a")).to_have_count(2)
+
+
 def facilitator_sheet(page, w):
     page.goto(f"/catalog/{w.resource.slug}/facilitator-sheet/")
 
@@ -354,6 +371,7 @@ PAGES = {
         shared_list,
         shared_list_handout,
         *SITE_PAGES,
+        resource_with_a_doi,
     ],
     "contributor": [
         *PUBLIC,
