@@ -29,7 +29,9 @@ SCHEMA_LOCATION = f"{NS} https://www.crossref.org/schemas/crossref{VERSION}.xsd"
 POSTED_TYPES = {"video": "other", "podcast": "other"}
 
 
-def _el(parent: etree._Element, tag: str, text: object = None, ns: str = NS, **attrs: str):
+def _el(
+    parent: etree._Element, tag: str, text: object = None, ns: str = NS, **attrs: str
+) -> etree._Element:
     element = etree.SubElement(parent, f"{{{ns}}}{tag}", attrs)
     if text is not None:
         element.text = str(text)
