@@ -490,9 +490,9 @@ if TOOLKIT_DOI_AGENCY not in ("datacite", "crossref"):
     raise ImproperlyConfigured(
         f"TOOLKIT_DOI_AGENCY must be datacite or crossref, got {TOOLKIT_DOI_AGENCY!r}."
     )
-TOOLKIT_DOI_ENDPOINT = os.environ.get(
-    "TOOLKIT_DOI_ENDPOINT", "https://api.test.datacite.org"
-).strip().rstrip("/")
+TOOLKIT_DOI_ENDPOINT = (
+    os.environ.get("TOOLKIT_DOI_ENDPOINT", "https://api.test.datacite.org").strip().rstrip("/")
+)
 TOOLKIT_DOI_USERNAME = os.environ.get("TOOLKIT_DOI_USERNAME", "").strip()
 TOOLKIT_DOI_PASSWORD = os.environ.get("TOOLKIT_DOI_PASSWORD", "")
 # Crossref's <depositor> e-mail (the OAI-PMH contact address unless set).
