@@ -269,3 +269,24 @@ def test_make_run_on_another_port_serves_and_links_to_that_port():
     assert "TOOLKIT_SITE_URL=http://127.0.0.1:8301 " in runserver
     assert runserver.endswith("runserver 127.0.0.1:8301")
     assert "TOOLKIT_SITE_URL=http://127.0.0.1:8301 " in result.stdout.split("seed_demo")[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("TOOLKIT_DOI_PREFIX", "doi:10.5072", "TOOLKIT_DOI_PREFIX must be a DOI prefix"),
+        ("TOOLKIT_DOI_PREFIX", "11.1234", "TOOLKIT_DOI_PREFIX must be a DOI prefix"),
+        ("TOOLKIT_DOI_SITE_CODE", "Health Toolkit", "TOOLKIT_DOI_SITE_CODE must be"),
+        ("TOOLKIT_DOI_AGENCY", "zenodo", "TOOLKIT_DOI_AGENCY must be datacite or crossref"),
+    ],
+)
+def test_a_doi_setting_that_cannot_make_a_doi_stops_the_site_naming_it(name, value, message):
+    result = run_python("import toolkit.settings", DJANGO_DEBUG="1", **{name: value})
+    assert result.returncode != 0
+    assert message in result.stderr and value.lower() in result.stderr  # says what it got
+
+
+def test_dois_are_off_by_default_and_the_registrant_is_the_site_name():
+    code = "import toolkit.settings as s; print(repr((s.TOOLKIT_DOI_PREFIX, s.TOOLKIT_DOI_REGISTRANT)))"
+    result = run_python(code, DJANGO_DEBUG="1")
+    assert result.stdout.strip() == "('', 'Health Disparities Toolkit')"
