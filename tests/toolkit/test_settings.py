@@ -287,6 +287,6 @@ def test_a_doi_setting_that_cannot_make_a_doi_stops_the_site_naming_it(name, val
 
 
 def test_dois_are_off_by_default_and_the_registrant_is_the_site_name():
-    code = "import toolkit.settings as s; print(repr((s.TOOLKIT_DOI_PREFIX, s.TOOLKIT_DOI_REGISTRANT)))"
+    code = "import toolkit.settings as s; print((s.TOOLKIT_DOI_PREFIX, s.TOOLKIT_DOI_REGISTRANT))"
     result = run_python(code, DJANGO_DEBUG="1")
     assert result.stdout.strip() == "('', 'Health Disparities Toolkit')"
