@@ -163,6 +163,16 @@ def test_a_new_version_gets_the_next_version_doi_under_the_same_concept(resource
     assert resource.version_doi == ""
 
 
+def test_the_editors_publish_action_gives_the_dois(settings):
+    editor = factories.user("ed", roles=("editor",))
+    owner = factories.user("author")
+    reviewers = [factories.reviewer_user(f"rev{n}") for n in range(2)]
+    submission = factories.submission_in("published", owner, editor, reviewers)
+    version = submission.resource.versions.get()
+    assert version.doi == f"{concept(submission.resource)}.v1"
+    assert version.doi_status == DoiStatus.PENDING
+
+
 def test_the_deposit_command_refuses_to_run_without_a_prefix(settings):
     settings.TOOLKIT_DOI_PREFIX = ""
     with pytest.raises(CommandError, match="TOOLKIT_DOI_PREFIX"):
@@ -475,3 +485,10 @@ def test_with_crossref_one_batch_is_posted_with_the_login(resource, agency, sett
     assert b'name="login_id"\r\n\r\nHDTK.TEST' in body
     assert b"<doi_batch" in body and f"{concept(resource)}.v1".encode() in body
     assert resource.versions.get().doi_status == DoiStatus.DEPOSITED
+
+
+def test_the_command_shows_a_progress_bar_and_a_summary(resource, agency, capsys):
+    call_command("deposit_dois")
+    captured = capsys.readouterr()
+    assert "DOI deposits" in captured.err and "1/1" in captured.err
+    assert "1 pending: 1 deposited, 0 refused, 0 still pending." in captured.out
