@@ -72,7 +72,7 @@ class LanguageAdmin(VocabularyAdmin):
 
 class ResourceVersionInline(admin.TabularInline):
     model = ResourceVersion
-    fields = ("number", "published_at", "reviewed_at", "change_note")
+    fields = ("number", "published_at", "reviewed_at", "change_note", "doi", "doi_status")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -112,9 +112,22 @@ class ResourceFileInline(admin.TabularInline):
 
 @admin.register(ResourceVersion)
 class ResourceVersionAdmin(ModelAdmin):
-    list_display = ("resource", "number", "published_at", "reviewed_at")
-    search_fields = ("resource__title", "resource__slug")
-    readonly_fields = ("resource", "number", "published_at", "reviewed_at", "data", "change_note")
+    list_display = ("resource", "number", "published_at", "reviewed_at", "doi", "doi_status")
+    list_filter = ("doi_status",)  # DOI deposits: manage.py deposit_dois sends them
+    search_fields = ("resource__title", "resource__slug", "doi")
+    readonly_fields = (
+        "resource",
+        "number",
+        "published_at",
+        "reviewed_at",
+        "data",
+        "change_note",
+        "doi",
+        "doi_status",
+        "doi_attempts",
+        "doi_last_error",
+        "doi_deposited_at",
+    )
     inlines = [ResourceFileInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

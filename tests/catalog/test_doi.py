@@ -492,3 +492,18 @@ def test_the_command_shows_a_progress_bar_and_a_summary(resource, agency, capsys
     captured = capsys.readouterr()
     assert "DOI deposits" in captured.err and "1/1" in captured.err
     assert "1 pending: 1 deposited, 0 refused, 0 still pending." in captured.out
+
+
+def test_an_administrator_finds_refused_deposits_with_their_error_in_the_admin(
+    client, resource, agency
+):
+    agency.script = [(422, "Creators is missing")]
+    with pytest.raises(CommandError):
+        run()
+    admin = factories.user("root", roles=(), is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    listing = client.get("/admin/catalog/resourceversion/", {"doi_status": "failed"})
+    assert f"{concept(resource)}.v1" in listing.content.decode()
+    version = resource.versions.get()
+    change = client.get(f"/admin/catalog/resourceversion/{version.pk}/change/").content.decode()
+    assert "Creators is missing" in change
