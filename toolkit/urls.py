@@ -34,6 +34,7 @@ urlpatterns = [
     path("accounts/", include("toolkit.accounts.urls")),
     path("editor/mail/", include("toolkit.mail.urls")),
     path("lists/", include("catalog.lists.urls")),
+    path("", include("catalog.reports.urls")),
     path("", include("catalog.urls")),
     path("", include("reviews.urls")),
     path("admin/", admin.site.urls),
