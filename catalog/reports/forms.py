@@ -96,5 +96,5 @@ class AnswerForm(forms.Form):
         label="Your answer",
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=f"Shown at once under the report, signed with your name; once only. {MARKDOWN_HELP}",
+        help_text=f"Shown at once under the report, under your name; once only. {MARKDOWN_HELP}",
     )

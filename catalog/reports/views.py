@@ -100,17 +100,26 @@ def _visible(request: HttpRequest, uuid: UUID) -> ImplementationReport:
 @require_http_methods(["GET", "HEAD", "POST"])
 def report_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The form to post a report on a published resource (403 for its own authors)."""
-    resource = get_object_or_404(Resource.objects.only("pk", "slug", "title", "retired_at"), slug=slug)
+    resource = get_object_or_404(
+        Resource.objects.only("pk", "slug", "title", "retired_at"), slug=slug
+    )
     form = ReportForm(request.POST if request.method == "POST" else None)
     try:
         services.check_may_post(request.user, resource)
     except Conflict as error:
         return render(
-            request, "reports/report_form.html", {"resource": resource, "blocked": error.detail}, status=409
+            request,
+            "reports/report_form.html",
+            {"resource": resource, "blocked": error.detail},
+            status=409,
         )
 
     def page(status: int = 200) -> HttpResponse:
-        context = {"resource": resource, "form": form, "pending": services.pending_report(request.user, resource)}
+        context = {
+            "resource": resource,
+            "form": form,
+            "pending": services.pending_report(request.user, resource),
+        }
         return render(request, "reports/report_form.html", context, status=status)
 
     if request.method != "POST":
@@ -157,8 +166,12 @@ def _detail_page(
         "report": report,
         "is_reporter": permissions.is_reporter(report, user),
         "may_moderate": moderator,
-        "reject_form": reason_form[1] if reason_form and reason_form[0] == "reject" else ReasonForm(prefix="reject"),
-        "hide_form": reason_form[1] if reason_form and reason_form[0] == "hide" else ReasonForm(prefix="hide"),
+        "reject_form": reason_form[1]
+        if reason_form and reason_form[0] == "reject"
+        else ReasonForm(prefix="reject"),
+        "hide_form": reason_form[1]
+        if reason_form and reason_form[0] == "hide"
+        else ReasonForm(prefix="hide"),
         "may_answer": report.is_published
         and not report.answered_at
         and permissions.can_answer(report, user),
@@ -181,7 +194,9 @@ def report_edit(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponse:
     if not permissions.is_reporter(report, request.user):
         raise PermissionDenied("Only the reporter edits a report.")
     if report.state not in (ReportState.PENDING, ReportState.PUBLISHED):
-        messages.error(request, f"A report that is “{report.get_state_display().lower()}” cannot be edited.")
+        messages.error(
+            request, f"A report that is “{report.get_state_display().lower()}” cannot be edited."
+        )
         return _detail_page(request, report, status=409)
     form = ReportForm(request.POST) if request.method == "POST" else ReportForm.for_report(report)
 

@@ -48,6 +48,7 @@ def summarise(reports: list[ImplementationReport]) -> Summary:
 def resource_reports(context: template.Context, record: ResourceRecord) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
+    next_path = f"{record.resource_path}#reports"
     reports = list(
         ImplementationReport.objects.public()
         .filter(resource__slug=record.slug)
@@ -61,7 +62,7 @@ def resource_reports(context: template.Context, record: ResourceRecord) -> dict[
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "new_url": reverse("reports:new", args=[record.slug]),
-        "login_url": f"{reverse('accounts:login')}?{urlencode({'next': record.resource_path + '#reports'})}",
+        "login_url": f"{reverse('accounts:login')}?{urlencode({'next': next_path})}",
     }
     if not is_contributor(user):
         return values
