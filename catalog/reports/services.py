@@ -281,6 +281,9 @@ def create_report(actor: Person, resource: Resource, data: dict[str, Any]) -> Im
     values = ReportInput.clean(data)
     with transaction.atomic():
         get_user_model().objects.select_for_update().filter(pk=reporter.pk).first()
+        current = Resource.objects.filter(pk=resource.pk).values_list("retired_at", flat=True)
+        if current.first() is not None:  # retired since the page was read
+            raise Conflict("This resource was retired: it takes no more reports.", state="retired")
         _throttle(reporter, resource)
         try:
             with transaction.atomic():
