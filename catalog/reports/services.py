@@ -164,13 +164,25 @@ def summary(resource: Resource) -> Summary:
 
 
 def _log(
-    report: ImplementationReport, actor: User, event: str, before: str, note: str = ""
+    report: ImplementationReport, actor: Person, event: str, before: str, note: str = ""
 ) -> ReportLog:
+    """One ReportLog row (shown to editors on the report's page) and a line in the log."""
+    account = actor if is_contributor(actor) else None
     logger.info(
-        "report %s: %s by user %s (%s → %s)", report.uuid, event, actor.pk, before, report.state
+        "report %s: %s by user %s (%s → %s)",
+        report.uuid,
+        event,
+        getattr(account, "pk", None),
+        before,
+        report.state,
     )
     return ReportLog.objects.create(
-        report=report, actor=actor, event=event, from_state=before, to_state=report.state, note=note
+        report=report,
+        actor=account,
+        event=event,
+        from_state=before,
+        to_state=report.state,
+        note=note,
     )
 
 
@@ -311,7 +323,7 @@ def edit_report(
         for field, value in vars(values).items():
             setattr(locked, field, value)
         locked.save()
-        _log(locked, actor, "edited", before)  # type: ignore[arg-type]  # a reporter: a User
+        _log(locked, actor, "edited", before)
         if before == S.PUBLISHED:
             forget_cached_pages(locked.resource)
     return locked
@@ -323,7 +335,7 @@ def withdraw_report(report: ImplementationReport | str, actor: Person) -> Implem
         locked = _locked(report, actor)
         before = _transition(locked, "withdraw", permissions.is_reporter(locked, actor), actor)
         locked.save()
-        _log(locked, actor, "withdrawn", before)  # type: ignore[arg-type]
+        _log(locked, actor, "withdrawn", before)
         if before == S.PUBLISHED:
             forget_cached_pages(locked.resource)
     return locked
@@ -340,7 +352,7 @@ def approve_report(report: ImplementationReport | str, actor: Person) -> Impleme
         before = _transition(locked, "approve", permissions.can_moderate(locked, actor), actor)
         locked.moderated_by = actor  # type: ignore[assignment]  # an editor: a User
         locked.save()
-        entry = _log(locked, actor, "approved", before)  # type: ignore[arg-type]
+        entry = _log(locked, actor, "approved", before)
         _send("report_published_reporter", locked.reporter, locked, entry)
         for author in permissions.author_accounts(locked.resource).exclude(pk=locked.reporter_id):
             _send("report_published_author", author, locked, entry)
@@ -357,9 +369,8 @@ def _moderate_with_reason(
         locked.reason = _text("reason", reason, REASON_MAX, required=True)
         locked.moderated_by = actor  # type: ignore[assignment]  # an editor: a User
         locked.save()
-        entry = _log(
-            locked, actor, f"{name}ed" if name == "reject" else "hidden", before, locked.reason
-        )  # type: ignore[arg-type]
+        event = {"reject": "rejected", "hide": "hidden"}[name]
+        entry = _log(locked, actor, event, before, locked.reason)
         _send(email, locked.reporter, locked, entry, reason=locked.reason)
         if before == S.PUBLISHED:
             forget_cached_pages(locked.resource)
@@ -406,7 +417,7 @@ def answer_report(
         locked.answered_by = actor  # type: ignore[assignment]  # an author: a User
         locked.answered_at = timezone.now()
         locked.save(update_fields=["answer", "answered_by", "answered_at", "updated_at"])
-        entry = _log(locked, actor, "answered", locked.state)  # type: ignore[arg-type]
+        entry = _log(locked, actor, "answered", locked.state)
         _send("report_answered_reporter", locked.reporter, locked, entry)
         forget_cached_pages(locked.resource)
     return locked

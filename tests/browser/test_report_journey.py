@@ -19,9 +19,7 @@ pytestmark = [
 TITLE = "Interpreters at the bedside"
 
 
-def test_a_report_is_posted_approved_on_the_desk_and_shown_with_the_average(
-    page: Page, browsing
-):
+def test_a_report_is_posted_approved_on_the_desk_and_shown_with_the_average(page: Page, browsing):
     author = factories.user("amara", display_name="Amara Okafor")
     factories.user("rae", display_name="Rae Reporter")
     factories.user("editor", roles=["contributor", "editor"], display_name="Eddie Editor")
