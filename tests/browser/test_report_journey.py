@@ -36,7 +36,7 @@ def test_a_report_is_posted_approved_on_the_desk_and_shown_with_the_average(page
         sign_in(page, "rae")
         page.goto(resource.get_absolute_url())
         form = page.get_by_role("form", name="Post a report")
-        form.get_by_label("Learners").select_option(label="Clerkship")
+        form.get_by_label("Learners").select_option("ume-clerkship")
         form.get_by_label("Group size").fill("12")
         form.get_by_label("What you changed").fill("We ran it in **two** groups of six.")
         form.get_by_label("How it went").fill("Students <script>alert(1)</script> loved it.")
