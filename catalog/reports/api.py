@@ -57,6 +57,7 @@ class ResourceReportsViewSet(viewsets.GenericViewSet[ImplementationReport]):
     permission_classes = [AllowAny]
     pagination_class = None
     serializer_class = ResourceReportsSerializer
+    queryset = ImplementationReport.objects.none()  # the schema's model; list() reads its own
 
     @extend_schema(
         summary="A resource's published implementation reports, with the average usefulness",
