@@ -62,6 +62,7 @@ def resource_reports(context: template.Context, record: ResourceRecord) -> dict[
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "new_url": reverse("reports:new", args=[record.slug]),
+        "mine_url": reverse("reports:mine"),
         "login_url": f"{reverse('accounts:login')}?{urlencode({'next': next_path})}",
     }
     if not is_contributor(user):
