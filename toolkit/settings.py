@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "toolkit.pages",
     "catalog",
     "catalog.lists",
+    "catalog.reports",
     "reviews",
 ]
 
@@ -291,6 +292,8 @@ TOOLKIT_MAX_UPLOAD_MB = env_int("TOOLKIT_MAX_UPLOAD_MB", 50)
 # Saved lists (catalog.lists): lists an account may keep, and resources a list may hold.
 TOOLKIT_LISTS_PER_USER = env_int("TOOLKIT_LISTS_PER_USER", 100)
 TOOLKIT_LIST_ITEMS = env_int("TOOLKIT_LIST_ITEMS", 500)
+# Implementation reports (catalog.reports): how many one account may post a day.
+TOOLKIT_REPORTS_PER_DAY = env_int("TOOLKIT_REPORTS_PER_DAY", 5)
 # The search engine's index (catalog.search.engine): "" beside the SQLite file (PostgreSQL:
 # var/search-<database>), "memory" for one per process, or a directory.
 TOOLKIT_SEARCH_INDEX = os.environ.get("TOOLKIT_SEARCH_INDEX", "").strip()

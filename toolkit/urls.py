@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from catalog import api as catalog_api
 from catalog.lists import api as lists_api
+from catalog.reports import api as reports_api
 from reviews import api as reviews_api
 
 from . import views
@@ -13,6 +14,7 @@ api_router = DefaultRouter()
 catalog_api.register(api_router)
 reviews_api.register(api_router)
 lists_api.register(api_router)
+reports_api.register(api_router)
 
 # Everything under /api/ in the "api" namespace: "api:resource-list", "api:schema", …
 api_urls: list[URLPattern | URLResolver] = [
@@ -34,6 +36,7 @@ urlpatterns = [
     path("accounts/", include("toolkit.accounts.urls")),
     path("editor/mail/", include("toolkit.mail.urls")),
     path("lists/", include("catalog.lists.urls")),
+    path("", include("catalog.reports.urls")),
     path("", include("catalog.urls")),
     path("", include("reviews.urls")),
     path("admin/", admin.site.urls),

@@ -323,6 +323,48 @@ def shared_list_handout(page, w):
     page.goto(f"{w.saved_list.share_path()}print/")
 
 
+def my_reports(page, w):
+    page.goto("/reports/")
+
+
+def own_report(page, w):
+    page.goto(w.pending_report.get_absolute_url())
+
+
+def report_edit(page, w):
+    page.goto(f"/reports/{w.pending_report.uuid}/edit/")
+
+
+def report_new(page, w):
+    page.goto(f"/catalog/{w.unreported.slug}/reports/new/")
+
+
+def report_new_with_errors(page, w):
+    report_new(page, w)
+    page.get_by_role("button", name="Send the report to the editors").click()
+    errors_shown(page)
+
+
+def resource_report_answer_open(page, w):
+    """The owner (an author) opens the answer form under a published report."""
+    page.goto(f"{w.resource.get_absolute_url()}#reports")
+    page.get_by_text("Answer this report").first.click()
+
+
+def report_moderation(page, w):
+    page.goto(w.pending_report.get_absolute_url())
+
+
+def report_reject_with_errors(page, w):
+    report_moderation(page, w)
+    page.get_by_role("button", name="Reject").click()
+    errors_shown(page)
+
+
+def report_hide(page, w):
+    page.goto(w.published_report.get_absolute_url())
+
+
 def site_page(path):
     """The about pages (toolkit.pages): text, the board, the rubric, the licences."""
 
@@ -389,6 +431,10 @@ PAGES = {
         my_lists_with_errors,
         saved_list,
         saved_list_handout,
+        my_reports,
+        own_report,
+        report_edit,
+        resource_report_answer_open,
     ],
     "reviewer": [
         *PUBLIC,
@@ -399,6 +445,8 @@ PAGES = {
         rubric,
         rubric_with_errors,
         more_time_with_errors,
+        report_new,
+        report_new_with_errors,
     ],
     "editor": [
         *PUBLIC,
@@ -415,6 +463,9 @@ PAGES = {
         search_log,
         collection_list,
         draft_collection,
+        report_moderation,
+        report_reject_with_errors,
+        report_hide,
     ],
 }
 

@@ -91,6 +91,26 @@ def saved_list_of(owner, resources, retired=None):
     return saved
 
 
+def reports_of(who, resource, clerkship, primary_care):
+    """Implementation reports: two published on the owner's resource (one answered by the
+    owner), and the owner's own report on another resource, waiting for the editor."""
+    from catalog.reports import services as reports
+
+    report = {"learner_level": "ume-clerkship", "group_size": "12", "rating": "4"}
+    r1, r2 = who.reviewers[:2]
+    answered = reports.create_report(
+        r2, resource, {**report, "outcome": "Worked in **two** groups.", "changes": "Two rooms."}
+    )
+    reports.approve_report(answered, who.editor)
+    reports.answer_report(answered, who.owner, "Thank you: we do that too.")
+    published = reports.create_report(
+        r1, resource, {**report, "outcome": "Ran long.", "rating": "5"}
+    )
+    reports.approve_report(published, who.editor)
+    pending = reports.create_report(who.owner, clerkship, {**report, "outcome": "A good start."})
+    return {"published_report": published, "pending_report": pending, "unreported": primary_care}
+
+
 def audit_world():
     """One of every page type: a catalog with a retired resource, submissions in the states
     each role works on, an invitation, an accepted assignment and reviews that diverge."""
@@ -110,7 +130,7 @@ def audit_world():
         "draft-series", "A series in preparation", [resource], ["Use after the primer."]
     )
 
-    factories.resource(
+    primary_care = factories.resource(
         "Medical interpreters in primary care", levels=["gme-residency"], topics=["health-literacy"]
     )
     retired = factories.submission_in("retired", owner, editor, [r3, r4]).resource
@@ -144,6 +164,7 @@ def audit_world():
     saved_list = saved_list_of(owner, [resource, clerkship], retired)
     return SimpleNamespace(
         **vars(who),
+        **reports_of(who, resource, clerkship, primary_care),
         resource=resource,
         retired=retired,
         collection=language_access,

@@ -21,7 +21,7 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-APPS = ("accounts", "catalog", "reviews", "lists")
+APPS = ("accounts", "catalog", "reviews", "lists", "reports")
 # Random (password salts; Word and PowerPoint files hold the time they were zipped) or
 # kept by the database itself (PostgreSQL's search vector; NULL on SQLite); a saved list's
 # share link is a random secret.

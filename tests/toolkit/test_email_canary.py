@@ -118,6 +118,7 @@ def run_workflow():
         collection=collection, resource=published.resource, note=payload("collection-note")
     )
     catalog_services.publish_collection(collection, editor)
+    reports_on(published.resource, owner, editor, r1, r2)
     services.retire(submission, editor, reason=payload("retire"))  # the collection's editors too
     other, _ = factories.in_review(owner, editor, [r1], title=payload("other"))
     services.withdraw(other, owner, reason=payload("withdraw"))
@@ -127,6 +128,24 @@ def run_workflow():
     services.reject(appealed, editor, letter=payload("reject"))
     services.appeal(appealed, owner, reasons=payload("appeal"))
     services.uphold_appeal(appealed, second_editor, letter=payload("upheld"))
+
+
+def reports_on(resource, author, editor, reporter, other):
+    """Implementation reports (issue 15 item 3): one approved (the reporter and the author
+    are told), answered by the author and hidden; another rejected."""
+    from catalog.reports import services as reports
+
+    data = {
+        "learner_level": "gme-residency",
+        "group_size": "12",
+        "changes": payload("report-changes"),
+        "outcome": payload("report-outcome"),
+    }
+    report = reports.create_report(reporter, resource, data)
+    reports.approve_report(report, editor)
+    reports.answer_report(report, author, payload("answer"))
+    reports.hide_report(report, editor, payload("hide"))
+    reports.reject_report(reports.create_report(other, resource, data), editor, payload("refuse"))
 
 
 def ask_for_more_time(assignment, reviewer, editor):

@@ -184,6 +184,24 @@ CONTRACT = [
     ("api:savedlist-items", [U], f"/api/v1/lists/{U}/items/"),
     ("api:savedlist-item", [U, "a-case"], f"/api/v1/lists/{U}/items/a-case/"),
     ("api:savedlist-share", [U], f"/api/v1/lists/{U}/share/"),
+    # implementation reports (catalog.reports)
+    ("reports:new", ["a-case"], "/catalog/a-case/reports/new/"),
+    ("reports:mine", [], "/reports/"),
+    ("reports:detail", [U], f"/reports/{U}/"),
+    ("reports:edit", [U], f"/reports/{U}/edit/"),
+    ("reports:withdraw", [U], f"/reports/{U}/withdraw/"),
+    ("reports:approve", [U], f"/reports/{U}/approve/"),
+    ("reports:reject", [U], f"/reports/{U}/reject/"),
+    ("reports:hide", [U], f"/reports/{U}/hide/"),
+    ("reports:answer", [U], f"/reports/{U}/answer/"),
+    ("api:resource-reports-list", ["a-case"], "/api/v1/resources/a-case/reports/"),
+    ("api:report-list", [], "/api/v1/reports/"),
+    ("api:report-detail", [U], f"/api/v1/reports/{U}/"),
+    ("api:report-withdraw", [U], f"/api/v1/reports/{U}/withdraw/"),
+    ("api:report-approve", [U], f"/api/v1/reports/{U}/approve/"),
+    ("api:report-reject", [U], f"/api/v1/reports/{U}/reject/"),
+    ("api:report-hide", [U], f"/api/v1/reports/{U}/hide/"),
+    ("api:report-answer", [U], f"/api/v1/reports/{U}/answer/"),
 ]
 
 

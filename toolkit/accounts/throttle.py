@@ -214,3 +214,16 @@ def per_client(scope: str) -> Callable[[View], View]:
         return throttled_view
 
     return decorator
+
+
+# --- per-account counts of other actions (catalog.reports) ------------------------------
+
+
+def account_allowed(action: str, account: AbstractBaseUser, limit: int) -> bool:
+    """False once the account did `action` `limit` times in the current window."""
+    return _under({f"{action}:account:{account.pk}": limit})
+
+
+def record_account(action: str, account: AbstractBaseUser, seconds: int) -> None:
+    """Count one `action` of the account; the window starts at the first and lasts `seconds`."""
+    _count({f"{action}:account:{account.pk}": 1}, seconds)

@@ -40,6 +40,7 @@ from .dates import STEP, backdate, backdate_resource, publication_dates
 from .dois import seed_dois
 from .files import files_for, links_for
 from .lists import seed_lists
+from .reports import seed_reports
 from .validation import validate
 
 DEMO_PASSWORD = "toolkit-demo"  # noqa: S105 - published demo credential, refused in production
@@ -397,6 +398,7 @@ def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, 
     resources, submissions = seed_catalog(users, content), seed_workflow(users, content)
     seed_collections(users["editor"])
     seed_lists(users)  # after the workflow, which retires a resource one list holds
+    seed_reports(users)  # after the workflow, which publishes the contributor's resource
     seed_usage()
     seed_dois()  # one resource with DOIs (DataCite's test prefix)
     return users, resources, submissions
