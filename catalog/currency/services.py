@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from .models import LinkCheck, OutdatedTerm, TermFlag
@@ -133,17 +133,31 @@ def find_terms(resource: Resource, terms: Iterable[OutdatedTerm]) -> list[TermFl
 
 
 def flag_terms(resources: Iterable[Resource] | None = None) -> int:
-    """Recompute the flags of the published resources (all, or those given); the number found."""
+    """Recompute the flags of the published resources (all, or those given); the number found.
+
+    A flag found before keeps its date: a currency review that re-certified the resource
+    after that date has dealt with it (due_resources lists only flags newer than the review).
+    """
     from catalog.models import Resource
 
     terms = list(OutdatedTerm.objects.filter(is_active=True))
     rows = list(resources) if resources is not None else Resource.objects.published()
     found = 0
     for resource in rows:
-        flags = find_terms(resource, terms)
+        flags = {(f.term_id, f.field): f for f in find_terms(resource, terms)}
         with transaction.atomic():
-            TermFlag.objects.filter(resource=resource).delete()
-            TermFlag.objects.bulk_create(flags)
+            kept = {
+                (f.term_id, f.field): f
+                for f in TermFlag.objects.select_for_update().filter(resource=resource)
+            }
+            TermFlag.objects.filter(
+                pk__in=[f.pk for k, f in kept.items() if k not in flags]
+            ).delete()
+            for key, flag in flags.items():
+                if key in kept:
+                    TermFlag.objects.filter(pk=kept[key].pk).update(excerpt=flag.excerpt)
+                else:
+                    flag.save()
         found += len(flags)
     return found
 
@@ -172,11 +186,16 @@ def due_resources(today: date | None = None) -> list[DueResource]:
     horizon = today + timedelta(days=settings.TOOLKIT_CURRENCY_QUEUE_DAYS)
     queryset: QuerySet[Resource] = (
         Resource.objects.published()
-        .filter(Q(review_by__lte=horizon) | Q(term_flags__isnull=False))
+        .filter(Q(review_by__lte=horizon) | Q(term_flags__found_at__gt=F("reviewed_at")))
         .distinct()
         .order_by("review_by", "title", "pk")
         .prefetch_related(
-            Prefetch("term_flags", queryset=TermFlag.objects.select_related("term")),
+            Prefetch(
+                "term_flags",
+                queryset=TermFlag.objects.filter(
+                    found_at__gt=F("resource__reviewed_at")
+                ).select_related("term"),
+            ),
             "link_checks",
         )
     )
