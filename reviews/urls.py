@@ -78,6 +78,16 @@ urlpatterns = [
     ),
     path("reviews/currency/<uuid:uuid>/submit/", currency.submit, name="reviewer-currency-submit"),
     path("editor/currency/open/<slug:slug>/", currency.open_review, name="editor-currency-open"),
+    path(
+        "editor/currency/resources/<slug:slug>/",
+        currency.resource_detail,
+        name="editor-currency-resource",
+    ),
+    path(
+        "editor/currency/resources/<slug:slug>/review-by/",
+        currency.review_by,
+        name="editor-currency-review-by",
+    ),
     path("editor/currency/<uuid:uuid>/", currency.editor_detail, name="editor-currency"),
     path("editor/currency/<uuid:uuid>/invite/", currency.invite, name="editor-currency-invite"),
     path("editor/currency/<uuid:uuid>/cancel/", currency.cancel, name="editor-currency-cancel"),

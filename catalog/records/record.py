@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 
 from django.urls import reverse
@@ -111,6 +111,7 @@ class ResourceRecord:
     reviewed_at: datetime
     first_published_at: datetime
     updated_at: datetime
+    review_by: date | None = None  # the next currency review (current version only)
 
     @property
     def is_current(self) -> bool:
@@ -333,4 +334,5 @@ def record_of(
         reviewed_at=reviewed_at,
         first_published_at=resource.first_published_at,
         updated_at=resource.updated_at,
+        review_by=resource.review_by if number == resource.version else None,
     )

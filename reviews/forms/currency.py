@@ -124,3 +124,9 @@ DECISION_FORMS: dict[str, type[forms.Form]] = {
     "request_update": RequestUpdateForm,
     "retire": RetireForm,
 }
+
+
+class ReviewByForm(forms.Form):
+    review_by = forms.DateField(
+        label="Next currency review due", widget=DATE_WIDGET, help_text="From today on."
+    )

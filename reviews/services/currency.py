@@ -78,6 +78,43 @@ def open_review(resource: Resource, actor: User, *, message: str = "") -> Curren
     return review
 
 
+MAX_REVIEW_BY_YEARS = 10
+
+
+def set_review_by(resource: Resource, actor: User, *, review_by: date | None) -> Resource:
+    """An editor moves a published resource's currency review date (today to ten years on)."""
+    if not permissions.is_editor(actor):
+        raise PermissionDenied("Only editors set the currency review date.")
+    with transaction.atomic():
+        submission = published_submission(resource)
+        if submission is None:
+            raise Http404
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not permissions.can_decide(locked, actor):
+            raise PermissionDenied("An editor never sets the review date of their own work.")
+        current = catalog_services.lock_resource(resource.pk)
+        if current is None or current.is_retired:
+            raise Conflict("The resource is no longer published.", state="retired")
+        today = timezone.localdate()
+        latest = review_by_after(today, MAX_REVIEW_BY_YEARS)
+        if review_by is None or not today <= review_by <= latest:
+            raise ValidationError(
+                {"review_by": [f"Choose a date from today to {latest:%-d %B %Y}."]}
+            )
+        before = current.review_by
+        current.review_by = review_by
+        current.save(update_fields=["review_by", "updated_at"])
+        log(
+            locked,
+            actor,
+            "currency_review_by",
+            locked.state,
+            locked.state,
+            f"{before or '—'} → {review_by}",
+        )
+    return current
+
+
 def _already_open() -> Conflict:
     return Conflict(
         "A currency review of this resource is already open.",

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from catalog.models import Resource
@@ -21,6 +22,7 @@ from ..forms.currency import (
     CurrencyDeclineForm,
     CurrencyInviteForm,
     CurrencyRubricForm,
+    ReviewByForm,
 )
 from ..models import CurrencyReview
 from ..rubric import CURRENCY_ANSWERS, CURRENCY_CRITERIA
@@ -73,6 +75,55 @@ def open_review(request: AuthenticatedHttpRequest, slug: str) -> HttpResponseBas
         success="Currency review opened: invite a reviewer.",
         redirect_to=lambda review: review.get_editor_url(),
         render=partial(render_queue, request),
+    )
+
+
+def _desk_resource(request: AuthenticatedHttpRequest, slug: str) -> Resource:
+    """A published resource this editor may handle (404 for their own work)."""
+    resource = get_object_or_404(Resource.objects.published(), slug=slug)
+    submission = services.published_submission(resource)
+    if submission is None or not permissions.can_decide(submission, request.user):
+        raise Http404
+    return resource
+
+
+def render_resource(
+    request: AuthenticatedHttpRequest,
+    resource: Resource,
+    *,
+    status: int = 200,
+    form: ReviewByForm | None = None,
+) -> HttpResponse:
+    context = {
+        "resource": resource,
+        "form": form or ReviewByForm(initial={"review_by": resource.review_by}),
+        "reviews": CurrencyReview.objects.filter(resource=resource).select_related("reviewer"),
+        "open_review": CurrencyReview.objects.open().filter(resource=resource).first(),
+        "links": resource.link_checks.all(),
+        "flags": resource.term_flags.select_related("term"),
+    }
+    return render(request, "reviews/currency_resource.html", context, status=status)
+
+
+@editor_required
+@require_safe
+def resource_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponseBase:
+    """A published resource's currency: its dates, links, terms and currency reviews."""
+    return render_resource(request, _desk_resource(request, slug))
+
+
+@editor_required
+@require_POST
+def review_by(request: AuthenticatedHttpRequest, slug: str) -> HttpResponseBase:
+    resource = _desk_resource(request, slug)
+    form = ReviewByForm(request.POST)
+    return perform(
+        request,
+        lambda: services.set_review_by(resource, request.user, **form.cleaned_data),
+        success="The currency review date was changed.",
+        redirect_to=reverse("reviews:editor-currency-resource", args=[resource.slug]),
+        render=partial(render_resource, request, resource, form=form),
+        form=form,
     )
 
 
