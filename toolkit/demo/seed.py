@@ -35,6 +35,7 @@ from reviews.models import ReviewAssignment, Submission
 from ..accounts.models import User
 from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
 from .collections import seed_collections
+from .currency import seed_currency
 from .content import DemoContent, load
 from .dates import STEP, backdate, backdate_resource, publication_dates
 from .files import files_for, links_for
@@ -397,4 +398,5 @@ def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, 
     seed_collections(users["editor"])
     seed_lists(users)  # after the workflow, which retires a resource one list holds
     seed_usage()
+    seed_currency(users["editor"])
     return users, resources, submissions
