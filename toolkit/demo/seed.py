@@ -35,8 +35,8 @@ from reviews.models import ReviewAssignment, Submission
 from ..accounts.models import User
 from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
 from .collections import seed_collections
-from .currency import seed_currency
 from .content import DemoContent, load
+from .currency import seed_currency
 from .dates import STEP, backdate, backdate_resource, publication_dates
 from .files import files_for, links_for
 from .lists import seed_lists
