@@ -306,6 +306,32 @@ def shared_list_handout(page, w):
     page.goto(f"{w.saved_list.share_path()}print/")
 
 
+def currency_rubric(page, w):
+    page.goto(w.currency_reviewing.get_absolute_url())
+    expect(page.get_by_role("button", name="Submit the currency review")).to_be_visible()
+
+
+def currency_rubric_with_errors(page, w):
+    currency_rubric(page, w)
+    page.get_by_role("button", name="Submit the currency review").click()
+    errors_shown(page)
+
+
+def currency_editor_decide(page, w):
+    page.goto(w.currency_submitted.get_editor_url())
+    expect(page.get_by_role("button", name="Re-certify")).to_be_visible()
+
+
+def currency_decide_with_errors(page, w):
+    currency_editor_decide(page, w)
+    page.get_by_role("button", name="Ask for an update").click()
+    errors_shown(page)
+
+
+def currency_resource(page, w):
+    page.goto(f"/editor/currency/resources/{w.currency_reviewing.resource.slug}/")
+
+
 def site_page(path):
     """The about pages (toolkit.pages): text, the board, the rubric, the licences."""
 
@@ -381,6 +407,8 @@ PAGES = {
         rubric,
         rubric_with_errors,
         more_time_with_errors,
+        currency_rubric,
+        currency_rubric_with_errors,
     ],
     "editor": [
         *PUBLIC,
@@ -397,6 +425,9 @@ PAGES = {
         search_log,
         collection_list,
         draft_collection,
+        currency_editor_decide,
+        currency_decide_with_errors,
+        currency_resource,
     ],
 }
 
