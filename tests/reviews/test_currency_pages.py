@@ -338,3 +338,14 @@ def test_the_authors_never_learn_who_reviewed_for_currency(
         REVIEWER_CANARIES,
         [("authors' page", page), *((m.subject, m.subject + m.body) for m in to_author)],
     )
+
+
+def test_the_reviewers_list_links_their_open_currency_reviews(client, published, people):
+    _, editor, reviewers = people
+    review = services.invite(
+        services.open_review(published.resource, editor), editor, reviewer=reviewers[0]
+    )
+    page = login(client, reviewers[0]).get("/reviews/").content.decode()
+    assert review.get_absolute_url() in page
+    page = login(client, reviewers[1]).get("/reviews/").content.decode()
+    assert review.get_absolute_url() not in page
