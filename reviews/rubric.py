@@ -368,7 +368,8 @@ def clean_currency_answers(raw: Mapping[str, Any]) -> tuple[dict[str, dict[str, 
     errors: Messages = {}
     values = {value for value, _ in CURRENCY_ANSWERS}
     for key, title, _question in CURRENCY_CRITERIA:
-        given = raw.get(key) if isinstance(raw.get(key), Mapping) else {}
+        entry = raw.get(key)
+        given: Mapping[str, Any] = entry if isinstance(entry, Mapping) else {}
         answer = str(given.get("answer") or "").strip()
         comment = str(given.get("comment") or "").strip()[:MAX_TEXT]
         if "\x00" in comment:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-    from email.message import Message
+    from http.client import HTTPMessage
     from typing import IO
 
 USER_AGENT = "HealthDisparitiesToolkit-LinkCheck/1.0 (+editors; currency review)"
@@ -41,8 +41,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     """Follows redirects up to a limit, keeping HEAD a HEAD."""
 
     def __init__(self, limit: int) -> None:
-        self.max_redirections = limit
-        self.max_repeats = limit
+        # class attributes in urllib; one limit per checker here
+        self.max_redirections = limit  # type: ignore[misc]
+        self.max_repeats = limit  # type: ignore[misc]
 
     def redirect_request(
         self,
@@ -50,7 +51,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         fp: IO[bytes],
         code: int,
         msg: str,
-        headers: Message,
+        headers: HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
         new = super().redirect_request(req, fp, code, msg, headers, newurl)

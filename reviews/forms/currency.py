@@ -89,7 +89,10 @@ class CurrencyRubricForm(forms.Form):
     def answers(self) -> dict[str, dict[str, str]]:
         data = self.cleaned_data
         return {
-            key: {"answer": data.get(f"{key}_answer") or "", "comment": data.get(f"{key}_comment")}
+            key: {
+                "answer": data.get(f"{key}_answer") or "",
+                "comment": data.get(f"{key}_comment") or "",
+            }
             for key, _title, _question in CURRENCY_CRITERIA
         }
 

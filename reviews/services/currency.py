@@ -309,4 +309,8 @@ def retire(review: CurrencyReview, actor: User, *, reason: str = "") -> Currency
     )
 
 
-DECISIONS = {"recertify": recertify, "request_update": request_update, "retire": retire}
+DECISIONS: dict[str, Callable[..., CurrencyReview]] = {
+    "recertify": recertify,
+    "request_update": request_update,
+    "retire": retire,
+}

@@ -210,7 +210,7 @@ def decide(request: AuthenticatedHttpRequest, uuid: UUID, name: str) -> HttpResp
         lambda: services.DECISIONS[name](review, request.user, **form.cleaned_data),
         success=SUCCESS[name],
         redirect_to=review.get_editor_url(),
-        render=partial(render_editor, request, review, **{name: form}),
+        render=lambda status: render_editor(request, review, status=status, **{name: form}),
         form=form,
     )
 
