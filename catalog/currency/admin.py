@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from toolkit.accounts.permissions import is_editor
 from toolkit.admin import ModelAdmin
 
-from .models import LinkCheck, OutdatedTerm
+from .models import LinkCheck, OutdatedTerm, TermFlag
 
 
 @admin.register(OutdatedTerm)
@@ -50,6 +50,22 @@ class LinkCheckAdmin(ModelAdmin):
         "checked_at",
         "consecutive_failures",
     )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+@admin.register(TermFlag)
+class TermFlagAdmin(ModelAdmin):
+    """Computed by `manage.py flag_terms` (catalog.currency.services.flag_terms)."""
+
+    list_display = ("term", "resource", "field", "found_at")
+    list_filter = ("term",)
+    search_fields = ("term__term", "resource__title", "excerpt")
+    readonly_fields = ("resource", "term", "field", "excerpt", "found_at")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

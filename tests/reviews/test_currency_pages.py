@@ -349,3 +349,25 @@ def test_the_reviewers_list_links_their_open_currency_reviews(client, published,
     assert review.get_absolute_url() in page
     page = login(client, reviewers[1]).get("/reviews/").content.decode()
     assert review.get_absolute_url() not in page
+
+
+def test_editors_keep_the_outdated_term_list_in_the_admin_and_others_cannot(client, people):
+    owner, editor, _ = people
+    login(client, editor)
+    assert client.get("/admin/catalog/outdatedterm/").status_code == 200
+    response = client.post(
+        "/admin/catalog/outdatedterm/add/",
+        {
+            "term": "suffers from",
+            "replacement": "lives with",
+            "source": "AP Stylebook",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    from catalog.models import OutdatedTerm
+
+    assert OutdatedTerm.objects.filter(term="suffers from", is_active=True).exists()
+    assert client.get("/admin/catalog/linkcheck/").status_code == 403
+    login(client, owner)
+    assert client.get("/admin/catalog/outdatedterm/").status_code == 302  # to the admin login
