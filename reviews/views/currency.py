@@ -134,7 +134,9 @@ def render_editor(
     status: int = 200,
     **forms: Any,
 ) -> HttpResponse:
-    decisions = {name: forms.get(name) or form() for name, form in DECISION_FORMS.items()}
+    decisions = {
+        name: forms.get(name) or form(prefix=name) for name, form in DECISION_FORMS.items()
+    }
     context = {
         "review": review,
         "resource": review.resource,
@@ -284,7 +286,7 @@ def decline(request: AuthenticatedHttpRequest, review: CurrencyReview) -> HttpRe
         request,
         lambda: services.decline(review, request.user, **form.cleaned_data),
         success="You declined; the editor has been told.",
-        redirect_to="/",
+        redirect_to=reverse("reviews:reviewer-assignments"),
         render=partial(render_reviewer, request, review, decline=form),
         form=form,
     )

@@ -371,3 +371,50 @@ def test_editors_keep_the_outdated_term_list_in_the_admin_and_others_cannot(clie
     assert client.get("/admin/catalog/linkcheck/").status_code == 403
     login(client, owner)
     assert client.get("/admin/catalog/outdatedterm/").status_code == 302  # to the admin login
+
+
+def test_the_decision_forms_post_the_names_their_views_read(client, published, people):
+    _, editor, reviewers = people
+    review = services.open_review(published.resource, editor)
+    review = services.invite(review, editor, reviewer=reviewers[0])
+    review = services.accept(review, reviewers[0], coi_declaration="None")
+    answers = {k: {"answer": "yes"} for k in ("evidence", "terminology", "links", "levels")}
+    review = services.submit(review, reviewers[0], answers=answers)
+    page = login(client, editor).get(review.get_editor_url()).content.decode()
+    for name in ('name="recertify-note"', 'name="request_update-letter"', 'name="retire-reason"'):
+        assert name in page
+
+
+def test_the_reviewer_declines_and_the_editor_is_told_then_retires_after_another_review(
+    client, published, people, django_capture_on_commit_callbacks
+):
+    owner, editor, reviewers = people
+    review = services.invite(
+        services.open_review(published.resource, editor), editor, reviewer=reviewers[0]
+    )
+    login(client, reviewers[0])
+    url = f"{review.get_absolute_url()}decline/"
+    assert client.post(url, {"decline-reason": "other"}).status_code == 400  # a note for “other”
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"decline-reason": "too_busy"})
+    assert response.status_code == 302 and response["Location"] == "/reviews/"
+    assert [m.to for m in mail.outbox] == [[editor.email]]
+    assert "declined" in mail.outbox[0].subject
+    review.refresh_from_db()
+    assert (review.state, review.reviewer) == (C.OPEN, None)
+    assert client.get(review.get_absolute_url()).status_code == 404
+    review = services.invite(review, editor, reviewer=reviewers[1])
+    review = services.accept(review, reviewers[1], coi_declaration="None")
+    answers = {k: {"answer": "no", "comment": "Superseded."} for k in ("evidence", "terminology")}
+    answers |= {k: {"answer": "yes"} for k in ("links", "levels")}
+    review = services.submit(review, reviewers[1], answers=answers)
+    login(client, editor)
+    response = client.post(
+        f"{review.get_editor_url()}decide/retire/",
+        {"retire-reason": "Superseded by 2024 guidance."},
+    )
+    assert response.status_code == 302
+    resource = client.get(published.resource.get_absolute_url())
+    assert resource.status_code == 410
+    assert "Superseded by 2024 guidance." in resource.content.decode()
