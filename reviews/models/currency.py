@@ -198,3 +198,7 @@ class CurrencyReview(fsm.ConcurrentTransitionMixin, models.Model):
     )
     def retire(self) -> None:
         """No longer current: the resource is retired, with a reason."""
+
+    @fsm.transition(field=state, source=OPEN_CURRENCY_STATES, target=C.RETIRED)
+    def close(self) -> None:
+        """The resource was retired by the editors' retire action while this review was open."""

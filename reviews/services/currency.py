@@ -309,6 +309,16 @@ def retire(review: CurrencyReview, actor: User, *, reason: str = "") -> Currency
     )
 
 
+def close_for_retired(submission: Submission) -> None:
+    """End the open currency review of a submission being retired (reviews.services.retire,
+    under the submission's lock): nothing is left to decide."""
+    for review in CurrencyReview.objects.open().select_for_update().filter(submission=submission):
+        review.close()
+        review.decision_note = "The resource was retired."
+        review.decided_at = timezone.now()
+        review.save()
+
+
 DECISIONS: dict[str, Callable[..., CurrencyReview]] = {
     "recertify": recertify,
     "request_update": request_update,

@@ -330,3 +330,14 @@ def test_review_by_after_29_february_falls_on_28_february():
     from datetime import date
 
     assert currency.review_by_after(date(2024, 2, 29), 3) == date(2027, 2, 28)
+
+
+def test_retiring_the_resource_directly_ends_its_open_currency_review(published, people):
+    _, editor, reviewers = people
+    review = in_state(C.ACCEPTED, published, editor, reviewers[0])
+    from reviews import services as workflow
+
+    workflow.retire(published, editor, reason="Withdrawn by the editors.")
+    review.refresh_from_db()
+    assert review.state == C.RETIRED
+    assert not CurrencyReview.objects.open().exists()
