@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from toolkit.admin import ModelAdmin
 
 from .curation import admin as collections_admin  # noqa: F401  registers CollectionAdmin
+from .currency import admin as currency_admin  # noqa: F401  registers OutdatedTermAdmin
 from .models import (
     InstructionalMethod,
     Language,

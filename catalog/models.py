@@ -228,6 +228,10 @@ class Resource(models.Model):
     first_published_at = models.DateTimeField()
     published_at = models.DateTimeField(help_text="When the current version was published.")
     reviewed_at = models.DateTimeField(help_text="Date of the accept decision: “peer reviewed on”.")
+    # Currency re-review (issue 16 item 4): set on publish and on re-certification.
+    review_by = models.DateField(
+        null=True, blank=True, help_text="When the next currency review is due."
+    )
     retired_at = models.DateTimeField(null=True, blank=True)
     retired_reason = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -505,6 +509,7 @@ from .curation.models import (  # noqa: E402
     CollectionQuerySet,
     CollectionState,
 )
+from .currency.models import LinkCheck, OutdatedTerm, TermFlag  # noqa: E402
 
 __all__ = [
     "CATALOG_PATH",
@@ -520,6 +525,8 @@ __all__ = [
     "Language",
     "LearnerLevel",
     "License",
+    "LinkCheck",
+    "OutdatedTerm",
     "Resource",
     "ResourceFile",
     "ResourceQuerySet",
@@ -528,6 +535,7 @@ __all__ = [
     "SearchLog",
     "Stage",
     "Synonym",
+    "TermFlag",
     "Topic",
     "UsageCount",
     "Vocabulary",

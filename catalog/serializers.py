@@ -145,6 +145,7 @@ class ResourceSerializer(serializers.ModelSerializer):
             "version",
             "published_at",
             "reviewed_at",
+            "review_by",
             "html_url",
             "doi",
             "version_doi",

@@ -26,6 +26,7 @@ from . import doi, search
 from .curation import notices
 from .curation.models import can_curate
 from .curation.signals import touch_members
+from .currency.services import review_by_after
 from .models import (
     Collection,
     CollectionLog,
@@ -199,6 +200,7 @@ def _apply(publication: Publication, resource: Resource, now: datetime) -> None:
     resource.authors = publication.authors
     resource.published_at = now
     resource.reviewed_at = publication.reviewed_at or now
+    resource.review_by = review_by_after(resource.reviewed_at)
     resource.retired_at = None
     resource.retired_reason = ""
 

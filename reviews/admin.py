@@ -18,6 +18,7 @@ from toolkit.errors import Conflict
 from . import services
 from .models import (
     Appeal,
+    CurrencyReview,
     Decision,
     ExtensionRequest,
     Review,
@@ -238,6 +239,29 @@ class AppealAdmin(ModelAdmin):
     list_filter = ("outcome",)
     search_fields = ("submission__title", "reasons", "letter")
     raw_id_fields = ("submission", "decision", "filed_by", "handled_by")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+@admin.register(CurrencyReview)
+class CurrencyReviewAdmin(ModelAdmin):
+    """Currency reviews run through the workflow (reviews.services.currency)."""
+
+    list_display = ("resource", "state", "reviewer", "opened_at", "decided_at")
+    list_filter = ("state",)
+    search_fields = ("resource__title", "comments", "decision_note")
+    raw_id_fields = (
+        "resource",
+        "submission",
+        "opened_by",
+        "reviewer",
+        "decided_by",
+        "update_submission",
+    )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

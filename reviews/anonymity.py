@@ -460,6 +460,12 @@ EDITORS_AND_REVIEWER_ONLY = (
     "withdraw_extension",
     "approve_extension",
     "refuse_extension",
+    # a currency review's invitation and the reviewer's answers (reviews.services.currency)
+    "currency_invite",
+    "currency_accept",
+    "currency_decline",
+    "currency_cancel",
+    "currency_submit",
 )
 # What authors read of an event on an invitation that was never accepted (so has no number).
 UNNUMBERED_SUMMARIES = {
@@ -503,3 +509,31 @@ def _actor_for(viewer: Viewer, entry: TransitionLog) -> str:
     if permissions.is_author(actor, viewer.submission):
         return "Author" if viewer.role == REVIEWER else actor.display_name
     return "Editor"
+
+
+# --- currency re-review (reviews.services.currency) ------------------------------------
+
+
+def currency_resource_for(review: Any) -> dict:
+    """The published version a currency reviewer reads: its metadata without the authors,
+    redacted of them, and its links (labels redacted). Files stay with the editors."""
+    submission = review.submission
+    version = submission.current_version
+    terms = Identities(submission).authors
+    data = reviewer_metadata(submission, version)
+    data["links"] = [
+        {"label": redact(f.label, terms), "url": f.url} for f in version.files.all() if f.is_link
+    ]
+    return data
+
+
+def currency_invitation_for(review: Any) -> dict:
+    """Title, summary and the editor's note as the currency reviewer is told them, redacted."""
+    submission = review.submission
+    terms = Identities(submission).authors
+    metadata = submission.current_version.metadata or {}
+    return {
+        "title": redact(metadata.get("title") or submission.title, terms),
+        "summary": redact(metadata.get("summary") or "", terms),
+        "note": redact(review.message, terms),
+    }

@@ -90,3 +90,23 @@ class DecisionKind(models.TextChoices):
 class FileKind(models.TextChoices):
     FILE = "file", "File"
     LINK = "link", "External link"
+
+
+class CurrencyState(models.TextChoices):
+    """A currency re-review of a published resource (issue 16 item 4)."""
+
+    OPEN = "open", "Reviewer to invite"
+    INVITED = "invited", "Reviewer invited"
+    ACCEPTED = "accepted", "Under review"
+    SUBMITTED = "submitted", "Review in: editor to decide"
+    RECERTIFIED = "recertified", "Re-certified"
+    UPDATE_REQUESTED = "update_requested", "Update requested from the authors"
+    RETIRED = "retired", "Retired"
+
+
+OPEN_CURRENCY_STATES = [
+    CurrencyState.OPEN,
+    CurrencyState.INVITED,
+    CurrencyState.ACCEPTED,
+    CurrencyState.SUBMITTED,
+]

@@ -8,12 +8,14 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from catalog.currency.services import DueResource, due_resources
+
 from .choices import AssignmentState, SubmissionState
-from .models import ExtensionRequest, Review, ReviewAssignment, Submission
+from .models import CurrencyReview, ExtensionRequest, Review, ReviewAssignment, Submission
 
 if TYPE_CHECKING:
     from catalog.models import LearnerLevel
@@ -153,3 +155,31 @@ def queue(
             row.required_reviews = settings.TOOLKIT_REVIEWS_REQUIRED  # type: ignore[attr-defined]
         sections.append(QueueSection(section, listed))
     return sections
+
+
+# --- currency re-review (issue 16 item 4) ---------------------------------------------
+
+
+@dataclass
+class CurrencyRow:
+    due: DueResource
+    review: CurrencyReview | None
+
+
+def currency_queue(user: User, today: date | None = None) -> list[CurrencyRow]:
+    """Published resources due for a currency review in the next days (the setting) or
+    overdue, or with an outdated term, each with its open currency review if any. Resources
+    the editor is an author of are left out (they follow them as authors)."""
+    rows = due_resources(today)
+    own = set(
+        Submission.objects.filter(Q(owner=user) | Q(authors__user=user))
+        .exclude(resource=None)
+        .values_list("resource_id", flat=True)
+    )
+    reviews = {
+        r.resource_id: r
+        for r in CurrencyReview.objects.open().filter(resource__in=[r.resource for r in rows])
+    }
+    return [
+        CurrencyRow(row, reviews.get(row.resource.pk)) for row in rows if row.resource.pk not in own
+    ]

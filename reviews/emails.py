@@ -262,3 +262,57 @@ def extension_answered(entry: TransitionLog, extension: ExtensionRequest) -> Non
         editor_note=anonymity.extension_note_for(None, extension),
         **_reviewer_context(assignment),
     )
+
+
+# --- currency re-review (reviews.services.currency) -------------------------------------
+
+
+def currency_invited(entry: TransitionLog, review: Any) -> None:
+    """The invited reviewer: the resource as reviewers see it (no author identities)."""
+    if review.reviewer is None:
+        return
+    _send(
+        "currency_invited_reviewer",
+        review.reviewer,
+        entry,
+        review=review,
+        review_url=review.get_absolute_url(),
+        **anonymity.currency_invitation_for(review),
+    )
+
+
+def currency_answered(entry: TransitionLog, review: Any) -> None:
+    """The editor who opened it: the reviewer accepted or declined."""
+    _send(
+        "currency_answered_editor",
+        review.opened_by,
+        entry,
+        review=review,
+        accepted=entry.transition == "currency_accept",
+        editor_url=review.get_editor_url(),
+    )
+
+
+def currency_submitted(entry: TransitionLog, review: Any) -> None:
+    _send(
+        "currency_submitted_editor",
+        review.opened_by,
+        entry,
+        review=review,
+        editor_url=review.get_editor_url(),
+    )
+
+
+def currency_decided(entry: TransitionLog, review: Any) -> None:
+    """The owner: re-certified, or asked for an update (with the editor's letter)."""
+    submission = review.submission
+    _send(
+        "currency_decided_author",
+        submission.owner,
+        entry,
+        review=review,
+        recertified=entry.transition == "currency_recertify",
+        resource_url=review.resource.get_absolute_url(),
+        update_url=review.update_submission.get_absolute_url() if review.update_submission else "",
+        **_author_context(submission),
+    )

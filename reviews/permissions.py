@@ -19,16 +19,18 @@ if TYPE_CHECKING:
     from toolkit.accounts.models import User
     from toolkit.accounts.permissions import Person
 
-    from .models import ReviewAssignment, Submission
+    from .models import CurrencyReview, ReviewAssignment, Submission
 
 __all__ = [
     "can_cancel_assignment",
     "can_decide",
+    "can_decide_currency",
     "can_edit_submission",
     "can_view_submission",
     "conflict_reason",
     "is_assignee",
     "is_author",
+    "is_currency_reviewer",
     "is_contributor",
     "is_editor",
     "is_reviewer",
@@ -85,6 +87,16 @@ def can_cancel_assignment(assignment: ReviewAssignment, user: Person | None) -> 
 def is_assignee(assignment: ReviewAssignment, user: Person | None) -> bool:
     """The reviewer an assignment belongs to."""
     return _signed_in(user) and assignment.reviewer_id == user.pk
+
+
+def can_decide_currency(review: CurrencyReview, user: Person | None) -> bool:
+    """Editors handle currency reviews, never of their own work."""
+    return can_decide(review.submission, user)
+
+
+def is_currency_reviewer(review: CurrencyReview, user: Person | None) -> bool:
+    """The reviewer invited to a currency review."""
+    return _signed_in(user) and review.reviewer_id == user.pk
 
 
 def can_view_submission(user: Person | None, submission: Submission) -> bool:

@@ -340,3 +340,43 @@ def compare(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         "divergence": verdict,
         "divergent_titles": [CRITERIA_BY_KEY[key].title for key in verdict["criteria"]],
     }
+
+
+# --- the currency re-review's short rubric (issue 16 item 4) ------------------------------
+
+CURRENCY_CRITERIA = (
+    ("evidence", "Evidence still current", "Do the cited evidence and data still hold?"),
+    (
+        "terminology",
+        "Terminology current",
+        "Is the language current and respectful (no outdated or harmful terms)?",
+    ),
+    ("links", "Links alive", "Do the links and references still lead where they should?"),
+    (
+        "levels",
+        "Still fits the learner levels",
+        "Does it still suit the learner levels it is listed for?",
+    ),
+)
+CURRENCY_ANSWERS = (("yes", "Yes"), ("no", "No"), ("concerns", "Concerns"))
+
+
+def clean_currency_answers(raw: Mapping[str, Any]) -> tuple[dict[str, dict[str, str]], Messages]:
+    """The currency rubric from a form or the API: {key: {"answer", "comment"}} and the
+    messages for what is missing (every answer; a comment unless the answer is yes)."""
+    answers: dict[str, dict[str, str]] = {}
+    errors: Messages = {}
+    values = {value for value, _ in CURRENCY_ANSWERS}
+    for key, title, _question in CURRENCY_CRITERIA:
+        entry = raw.get(key)
+        given: Mapping[str, Any] = entry if isinstance(entry, Mapping) else {}
+        answer = str(given.get("answer") or "").strip()
+        comment = str(given.get("comment") or "").strip()[:MAX_TEXT]
+        if "\x00" in comment:
+            errors[f"{key}_comment"] = [NUL_MESSAGE]
+        if answer not in values:
+            errors[f"{key}_answer"] = [f"{title}: answer yes, no or concerns."]
+        elif answer != "yes" and not comment:
+            errors[f"{key}_comment"] = [f"{title}: say what is out of date."]
+        answers[key] = {"answer": answer, "comment": comment}
+    return answers, errors

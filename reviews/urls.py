@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from .views import common, contributor, editor, extension_actions, preview, reviewer, wizard
+from .views import (
+    common,
+    contributor,
+    currency,
+    editor,
+    extension_actions,
+    preview,
+    reviewer,
+    wizard,
+)
 
 app_name = "reviews"
 
@@ -60,6 +69,32 @@ urlpatterns = [
         "reviews/<uuid:uuid>/more-time/withdraw/",
         extension_actions.withdraw,
         name="reviewer-extension-withdraw",
+    ),
+    # --- currency re-review (issue 16 item 4): the reviewer, then the editor
+    path("reviews/currency/<uuid:uuid>/", currency.reviewer_detail, name="reviewer-currency"),
+    path("reviews/currency/<uuid:uuid>/accept/", currency.accept, name="reviewer-currency-accept"),
+    path(
+        "reviews/currency/<uuid:uuid>/decline/", currency.decline, name="reviewer-currency-decline"
+    ),
+    path("reviews/currency/<uuid:uuid>/submit/", currency.submit, name="reviewer-currency-submit"),
+    path("editor/currency/open/<slug:slug>/", currency.open_review, name="editor-currency-open"),
+    path(
+        "editor/currency/resources/<slug:slug>/",
+        currency.resource_detail,
+        name="editor-currency-resource",
+    ),
+    path(
+        "editor/currency/resources/<slug:slug>/review-by/",
+        currency.review_by,
+        name="editor-currency-review-by",
+    ),
+    path("editor/currency/<uuid:uuid>/", currency.editor_detail, name="editor-currency"),
+    path("editor/currency/<uuid:uuid>/invite/", currency.invite, name="editor-currency-invite"),
+    path("editor/currency/<uuid:uuid>/cancel/", currency.cancel, name="editor-currency-cancel"),
+    path(
+        "editor/currency/<uuid:uuid>/decide/<slug:name>/",
+        currency.decide,
+        name="editor-currency-decide",
     ),
     # --- editor: /editor/
     path("editor/", editor.queue, name="editor-queue"),

@@ -217,3 +217,70 @@ def _more_time_asked_twice(assignment, reviewer, editor):
             )
         else:
             services.approve_extension(extension, editor)
+
+
+def build_currency_world(django_capture_on_commit_callbacks):
+    """(author, editor, canary reviewer, currency review) of a published resource whose
+    authors are planted everywhere (names in the title, summary, text and a link's label);
+    the canary reviewer was invited with a note naming the authors and has accepted."""
+    from reviews.services import currency
+
+    author = factories.user(
+        "zcanary",
+        display_name="Zebulon Canarywing",
+        email="zebulon.canary@canary-institute.example",
+        affiliation="Canary Institute of Medicine",
+        orcid="0000-0002-1825-0097",
+    )
+    editor = factories.user("ed", roles=["contributor", "editor"], display_name="Ed Itor")
+    canary_reviewer = factories.reviewer_user(
+        "rhidden",
+        display_name="Rosalind Hiddenreview",
+        email="rosalind@hidden-review.example",
+        affiliation="Secret Reviewer University",
+    )
+    others = [factories.reviewer_user(f"rother{i}") for i in range(2)]
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = factories.draft(
+            author,
+            link=False,
+            title="Interpreters on the wards: the Canarywing method",
+            summary="Built by Zebulon Canarywing and Philippa Songbird for residents.",
+            description=AUTHOR_VARIANTS,
+            references="Canarywing Z, Songbird P. Interpreters. 2020.",
+        )
+        services.set_authors(
+            submission,
+            author,
+            [
+                {
+                    "name": "Zebulon Canarywing",
+                    "email": "zebulon.canary@canary-institute.example",
+                    "affiliation": "Canary Institute of Medicine",
+                    "orcid": "0000-0002-1825-0097",
+                },
+                {
+                    "name": "Philippa Songbird",
+                    "email": "philippa@songbird.example",
+                    "affiliation": "Songbird College",
+                },
+            ],
+        )
+        services.add_link(submission, author, "https://video.example.org/v", "Video by Songbird")
+        services.submit(submission, author)
+        services.send_to_review(submission, editor)
+        for reviewer in others:
+            factories.review_and_complete(
+                services.invite(submission, editor, reviewer=reviewer), reviewer
+            )
+        services.accept(submission, editor)
+        submission = services.publish(submission, editor)
+        review = currency.open_review(submission.resource, editor)
+        review = currency.invite(
+            review,
+            editor,
+            reviewer=canary_reviewer,
+            message="Zebulon Canarywing's team at Canary Institute of Medicine asks you to check.",
+        )
+        review = currency.accept(review, canary_reviewer, coi_declaration="None.")
+    return author, editor, canary_reviewer, review

@@ -452,6 +452,10 @@ TOOLKIT_RESPONSE_DUE_DAYS = env_int("TOOLKIT_RESPONSE_DUE_DAYS", 7)
 TOOLKIT_REVIEW_DUE_DAYS = env_int("TOOLKIT_REVIEW_DUE_DAYS", 28)
 # Days after a rejection during which the authors may appeal it (once).
 TOOLKIT_APPEAL_WINDOW_DAYS = env_int("TOOLKIT_APPEAL_WINDOW_DAYS", 30)
+# Currency re-review: a published resource is due for one this many years after its review,
+# and the editor desk lists those due within the next TOOLKIT_CURRENCY_QUEUE_DAYS days.
+TOOLKIT_CURRENCY_REVIEW_YEARS = env_int("TOOLKIT_CURRENCY_REVIEW_YEARS", 3)
+TOOLKIT_CURRENCY_QUEUE_DAYS = env_int("TOOLKIT_CURRENCY_QUEUE_DAYS", 90)
 # The most days past its current due date a reviewer may ask to have a review's date moved.
 TOOLKIT_EXTENSION_MAX_DAYS = env_int("TOOLKIT_EXTENSION_MAX_DAYS", 28)
 TOOLKIT_OAI_PAGE_SIZE = env_int("TOOLKIT_OAI_PAGE_SIZE", 100)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 
 from django.urls import reverse
@@ -122,6 +122,7 @@ class ResourceRecord:
     @property
     def concept_doi_url(self) -> str:
         return doi_url(self.concept_doi)
+    review_by: date | None = None  # the next currency review (current version only)
 
     @property
     def is_current(self) -> bool:
@@ -362,4 +363,5 @@ def record_of(
         updated_at=resource.updated_at,
         doi=doi,
         concept_doi=resource.public_doi,
+        review_by=resource.review_by if number == resource.version else None,
     )

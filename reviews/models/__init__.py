@@ -6,6 +6,7 @@ review       rounds, review assignments (a state machine), reviews and decisions
 extension    a reviewer's request for more time, and the editor's answer
 log          the transition log and the reminders already sent
 appeal       an appeal of a rejection and its answer
+currency     a currency re-review of a published resource
 
 Transitions mutate fields only. Permission checks, locking, logging and e-mail live in
 `reviews.services`; what a viewer may see lives in `reviews.anonymity`.
@@ -21,6 +22,7 @@ from django.db import models
 
 from ..choices import FileKind
 from .appeal import Appeal
+from .currency import CurrencyReview
 from .extension import ExtensionRequest
 from .log import SentReminder, TransitionLog
 from .review import AssignmentQuerySet, Decision, Review, ReviewAssignment, ReviewRound
@@ -29,6 +31,7 @@ from .submission import Submission, SubmissionQuerySet
 __all__ = [
     "Appeal",
     "AssignmentQuerySet",
+    "CurrencyReview",
     "Decision",
     "ExtensionRequest",
     "Review",

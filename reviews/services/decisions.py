@@ -193,8 +193,11 @@ def retire(submission: Submission, actor: User, *, reason: str = "") -> Submissi
     """An editor retires a published resource; its page becomes a 410 tombstone with the reason."""
 
     def effects(locked: Submission) -> None:
+        from .currency import close_for_retired  # it retires through this service too
+
         if locked.resource is not None:
             catalog_services.retire_resource(locked.resource, reason.strip())
+        close_for_retired(locked)
 
     return run_submission(
         submission,

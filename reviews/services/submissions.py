@@ -326,25 +326,31 @@ def start_new_version(submission: Submission, actor: User) -> Submission:
         locked = lock_submission(submission, actor)
         if not permissions.can_edit_submission(locked, actor):
             raise Http404
-        if locked.state != S.PUBLISHED or locked.resource_id is None:
-            raise Conflict("Only a published resource can get a new version.", state=locked.state)
-        catalog_services.lock_resource(locked.resource_id)
-        in_progress = Submission.objects.filter(resource=locked.resource_id).exclude(
-            state__in=[S.PUBLISHED, *TERMINAL_SUBMISSION_STATES]
+        draft = open_new_version(locked, actor)
+    return draft
+
+
+def open_new_version(locked: Submission, owner: User) -> Submission:
+    """A new draft of the published `locked` (its row locked by the caller) owned by `owner`,
+    with its metadata, authors and files: what start_new_version and an editor's request for
+    an update after a currency review (reviews.services.currency) both open."""
+    if locked.state != S.PUBLISHED or locked.resource_id is None:
+        raise Conflict("Only a published resource can get a new version.", state=locked.state)
+    catalog_services.lock_resource(locked.resource_id)
+    in_progress = Submission.objects.filter(resource=locked.resource_id).exclude(
+        state__in=[S.PUBLISHED, *TERMINAL_SUBMISSION_STATES]
+    )
+    if in_progress.exists():
+        raise Conflict(
+            "A new version of this resource is already in progress.",
+            state=locked.state,
+            code="version_in_progress",
         )
-        if in_progress.exists():
-            raise Conflict(
-                "A new version of this resource is already in progress.",
-                state=locked.state,
-                code="version_in_progress",
-            )
-        data = {name: getattr(locked, name) for name in Submission.COPIED_FIELDS}
-        data.update({name: list(getattr(locked, name).all()) for name in Submission.TERM_FIELDS})
-        draft = create_draft(actor, **data)
-        draft.resource = locked.resource
-        draft.save(update_fields=["resource"])
-        set_authors(
-            draft, actor, list(locked.authors.values("name", "email", "affiliation", "orcid"))
-        )
-        copy_files(locked.current_version, draft.current_version)
+    data = {name: getattr(locked, name) for name in Submission.COPIED_FIELDS}
+    data.update({name: list(getattr(locked, name).all()) for name in Submission.TERM_FIELDS})
+    draft = create_draft(owner, **data)
+    draft.resource = locked.resource
+    draft.save(update_fields=["resource"])
+    set_authors(draft, owner, list(locked.authors.values("name", "email", "affiliation", "orcid")))
+    copy_files(locked.current_version, draft.current_version)
     return draft

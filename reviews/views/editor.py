@@ -78,13 +78,20 @@ def submission_url(submission: Submission, anchor: str = "") -> str:
 @require_safe
 def queue(request: AuthenticatedHttpRequest) -> HttpResponseBase:
     """The queue by state with filters, and the turnaround metrics."""
+    return render_queue(request)
+
+
+def render_queue(request: AuthenticatedHttpRequest, status: int = 200) -> HttpResponse:
+    """The desk; `status` for a POST from it that failed (e.g. opening a currency review)."""
     form = QueueFilterForm(request.GET or None)
-    status = 400 if form.is_bound and not form.is_valid() else 200
+    if form.is_bound and not form.is_valid():
+        status = 400
     context: dict[str, Any] = {
         "form": form,
         "sections": desk.queue(request.user, **form.filters()),
         "metrics": metrics.summary(),
         "undelivered_mail": mail_services.undelivered().count(),
+        "currency": desk.currency_queue(request.user),
     }
     return render(request, "reviews/editor_queue.html", context, status=status)
 

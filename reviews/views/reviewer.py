@@ -26,7 +26,7 @@ from toolkit.errors import Conflict, validation_payload
 from .. import anonymity, permissions, rubric, services
 from ..choices import AssignmentState
 from ..forms.reviewer import AcceptForm, DeclineForm, ReviewForm
-from ..models import Review, ReviewAssignment
+from ..models import CurrencyReview, Review, ReviewAssignment
 from . import common, extensions, signed_out
 
 if TYPE_CHECKING:
@@ -102,6 +102,9 @@ class AssignmentListView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        context["currency_reviews"] = CurrencyReview.objects.open().filter(
+            reviewer=self.request.user
+        )
         today = timezone.localdate()
         rows = [
             {"assignment": a, "title": title_of(a), **due_facts(a, today)}

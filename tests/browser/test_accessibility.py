@@ -363,6 +363,30 @@ def report_reject_with_errors(page, w):
 
 def report_hide(page, w):
     page.goto(w.published_report.get_absolute_url())
+def currency_rubric(page, w):
+    page.goto(w.currency_reviewing.get_absolute_url())
+    expect(page.get_by_role("button", name="Submit the currency review")).to_be_visible()
+
+
+def currency_rubric_with_errors(page, w):
+    currency_rubric(page, w)
+    page.get_by_role("button", name="Submit the currency review").click()
+    errors_shown(page)
+
+
+def currency_editor_decide(page, w):
+    page.goto(w.currency_submitted.get_editor_url())
+    expect(page.get_by_role("button", name="Re-certify")).to_be_visible()
+
+
+def currency_decide_with_errors(page, w):
+    currency_editor_decide(page, w)
+    page.get_by_role("button", name="Ask for an update").click()
+    errors_shown(page)
+
+
+def currency_resource(page, w):
+    page.goto(f"/editor/currency/resources/{w.currency_reviewing.resource.slug}/")
 
 
 def site_page(path):
@@ -447,6 +471,8 @@ PAGES = {
         more_time_with_errors,
         report_new,
         report_new_with_errors,
+        currency_rubric,
+        currency_rubric_with_errors,
     ],
     "editor": [
         *PUBLIC,
@@ -466,6 +492,9 @@ PAGES = {
         report_moderation,
         report_reject_with_errors,
         report_hide,
+        currency_editor_decide,
+        currency_decide_with_errors,
+        currency_resource,
     ],
 }
 

@@ -162,6 +162,7 @@ def audit_world():
     accepted = factories.submission_in("accepted", owner, editor, [r3, r4])
 
     saved_list = saved_list_of(owner, [resource, clerkship], retired)
+    currency_reviewing, currency_submitted = currency_reviews(who)
     return SimpleNamespace(
         **vars(who),
         **reports_of(who, resource, clerkship, primary_care),
@@ -177,4 +178,45 @@ def audit_world():
         accepted_assignment=a1,
         accepted=accepted,
         invitation=invitation,
+        currency_reviewing=currency_reviewing,
+        currency_submitted=currency_submitted,
     )
+
+
+CURRENCY_ANSWERS = {
+    key: {"answer": "yes"} for key in ("evidence", "terminology", "links", "levels")
+}
+
+
+def currency_reviews(who):
+    """Two currency reviews (issue 16 item 4) by the first reviewer: one accepted (the rubric
+    to fill), one submitted (the editor decides); both resources due within 30 days."""
+    from django.utils import timezone
+
+    from catalog.models import Resource
+    from reviews.services import currency
+
+    reviewer = who.reviewers[0]
+    made = []
+    for title, submit in (
+        ("Hidden in the equation: race correction in eGFR", False),
+        ("Words matter: language in clinical notes", True),
+    ):
+        submission = _published(who, title)
+        Resource.objects.filter(pk=submission.resource_id).update(
+            review_by=timezone.localdate() + timedelta(days=20)
+        )
+        review = currency.open_review(submission.resource, who.editor)
+        review = currency.invite(review, who.editor, reviewer=reviewer)
+        review = currency.accept(review, reviewer, coi_declaration="None.")
+        if submit:
+            review = currency.submit(review, reviewer, answers=CURRENCY_ANSWERS)
+        made.append(review)
+    return made
+
+
+def _published(who, title):
+    r3, r4 = who.reviewers[2:]
+    submission, _ = factories.in_review(who.owner, who.editor, [r3, r4], completed=2, title=title)
+    services.accept(submission, who.editor)
+    return services.publish(submission, who.editor)

@@ -73,6 +73,7 @@ def test_anyone_can_list_resources_with_their_public_fields(client, interpreters
         "version": 1,
         "published_at": item["published_at"],
         "reviewed_at": item["reviewed_at"],
+        "review_by": item["review_by"],
         "html_url": "http://testserver/catalog/working-with-interpreters/",
         "doi": "",  # DOIs off (catalog.doi); tests/catalog/test_doi.py has them
         "version_doi": "",

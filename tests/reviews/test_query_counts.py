@@ -122,4 +122,28 @@ def test_the_editors_submission_page_costs_51_queries(client, people, reviewed):
 def test_the_editor_queue_costs_20_queries(client, people, reviewed):
     _, editor, _ = people
     c = client_for(client, editor)
-    assert queries(lambda: c.get("/editor/")) == 20  # + the appeals section
+    assert queries(lambda: c.get("/editor/")) == 22  # + the appeals and currency sections
+
+
+def test_the_editor_queue_costs_as_many_queries_for_many_resources_due(client, people):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from catalog.currency import services as currency
+    from catalog.models import Resource
+
+    _, editor, _ = people
+    c = client_for(client, editor)
+
+    def due(n):
+        for i in range(n):
+            resource = factories.resource(f"Due {n} {i}", description="non-compliant")
+            currency.record_link(resource.pk, f"https://x.example.org/{i}", 404, "", "")
+            currency.flag_terms([resource])
+        Resource.objects.update(review_by=timezone.localdate() + timedelta(days=5))
+
+    due(2)
+    few = queries(lambda: c.get("/editor/"))
+    due(4)
+    assert queries(lambda: c.get("/editor/")) == few

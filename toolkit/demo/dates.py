@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from catalog.currency.services import review_by_after
 from catalog.models import Resource
 from reviews.choices import DecisionKind
 from reviews.models import Review, ReviewAssignment, Submission, SubmissionFile
@@ -101,4 +102,5 @@ def backdate_resource(
             first_published_at=versions[0].published_at,
             published_at=versions[-1].published_at,
             reviewed_at=versions[-1].reviewed_at,
+            review_by=review_by_after(versions[-1].reviewed_at),
         )

@@ -36,6 +36,7 @@ from ..accounts.models import User
 from ..accounts.permissions import ADMIN, CONTRIBUTOR, EDITOR, REVIEWER
 from .collections import seed_collections
 from .content import DemoContent, load
+from .currency import seed_currency
 from .dates import STEP, backdate, backdate_resource, publication_dates
 from .dois import seed_dois
 from .files import files_for, links_for
@@ -401,4 +402,5 @@ def seed_all(content: DemoContent | None = None) -> tuple[dict[str, User], int, 
     seed_reports(users)  # after the workflow, which publishes the contributor's resource
     seed_usage()
     seed_dois()  # one resource with DOIs (DataCite's test prefix)
+    seed_currency(users["editor"])
     return users, resources, submissions
