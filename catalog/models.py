@@ -208,6 +208,7 @@ class Resource(models.Model):
     interprofessional = models.BooleanField(default=False)
     topics = models.ManyToManyField(Topic, related_name="resources", blank=True)
     methods = models.ManyToManyField(InstructionalMethod, related_name="resources", blank=True)
+    competencies = models.ManyToManyField("catalog.Competency", related_name="resources", blank=True)
     language = models.ForeignKey(Language, on_delete=models.PROTECT)
     license = models.ForeignKey(License, on_delete=models.PROTECT)
     time_required_minutes = models.PositiveIntegerField(null=True, blank=True)
@@ -468,6 +469,9 @@ from .curation.models import (  # noqa: E402
     CollectionState,
 )
 
+# Competency frameworks (issue 16 item 5), likewise.
+from .competencies.models import Competency, Framework  # noqa: E402
+
 __all__ = [
     "CATALOG_PATH",
     "STAGE_NAMES",
@@ -476,7 +480,9 @@ __all__ = [
     "CollectionLog",
     "CollectionQuerySet",
     "CollectionState",
+    "Competency",
     "Facilitator",
+    "Framework",
     "InstructionalMethod",
     "Language",
     "LearnerLevel",

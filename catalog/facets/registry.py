@@ -24,6 +24,7 @@ from .. import search
 from ..models import (
     STAGE_NAMES,
     Collection,
+    Competency,
     Facilitator,
     InstructionalMethod,
     Language,
@@ -172,6 +173,15 @@ FACETS: tuple[Facet, ...] = (
         help_text="Repeatable, e.g. structural-racism-in-clinical-reasoning "
         "(see /api/v1/collections/).",
         vocabulary=Collection,
+    ),
+    Facet(
+        "competency",
+        "Competency",
+        "competencies__slug",
+        noun="competency",
+        help_text="Repeatable, e.g. acgme-sbp or aamc-dei-2022-msg-d3 (see /api/v1/competencies/).",
+        vocabulary=Competency,
+        label=str,
     ),
     Facet(
         "facilitator",

@@ -11,6 +11,7 @@ from functools import cached_property
 from django.urls import reverse
 
 from ..models import (
+    Competency,
     STAGE_NAMES,
     Facilitator,
     InstructionalMethod,
@@ -73,6 +74,10 @@ class Vocabularies:
     def methods(self) -> dict:
         return {method.slug: method for method in InstructionalMethod.objects.all()}
 
+    @cached_property
+    def competencies(self) -> dict:
+        return {c.code: c for c in Competency.objects.select_related("framework")}
+
 
 @dataclass(frozen=True)
 class ResourceRecord:
@@ -111,6 +116,7 @@ class ResourceRecord:
     reviewed_at: datetime
     first_published_at: datetime
     updated_at: datetime
+    competencies: tuple[Competency, ...] = ()  # the terms as they are now, in framework order
 
     @property
     def is_current(self) -> bool:
@@ -252,6 +258,13 @@ def _methods(data: dict, vocab: Vocabularies) -> tuple[Term, ...]:
     return tuple(methods)
 
 
+def _competencies(data: dict, vocab: Vocabularies) -> tuple[Competency, ...]:
+    codes = {item.get("code") for item in _terms(data.get("competencies"))}
+    if not codes:
+        return ()
+    return tuple(c for code, c in vocab.competencies.items() if code in codes)
+
+
 def _resource_type(data: dict, vocab: Vocabularies) -> Term:
     rtype = data.get("resource_type") or {}
     known_type = vocab.types.get(rtype.get("slug")) if isinstance(rtype, dict) else None
@@ -333,4 +346,5 @@ def record_of(
         reviewed_at=reviewed_at,
         first_published_at=resource.first_published_at,
         updated_at=resource.updated_at,
+        competencies=_competencies(data, vocab),
     )

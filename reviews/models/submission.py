@@ -109,6 +109,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
     methods = models.ManyToManyField(
         "catalog.InstructionalMethod", blank=True, verbose_name="instructional methods"
     )
+    competencies = models.ManyToManyField("catalog.Competency", blank=True)
     language = models.ForeignKey(
         "catalog.Language", on_delete=models.PROTECT, null=True, blank=True
     )
@@ -211,7 +212,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         "rights_confirmed",
         "privacy_confirmed",
     )
-    TERM_FIELDS = ("learner_levels", "topics", "methods")
+    TERM_FIELDS = ("learner_levels", "topics", "methods", "competencies")
 
     class Meta:
         ordering = ["-updated_at"]
