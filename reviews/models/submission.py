@@ -264,6 +264,10 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         )
         for name in self.TERM_FIELDS:
             data[name] = [term(t) for t in getattr(self, name).all()]
+        data["competencies"] = [  # named with their framework and level: "AAMC DEI: … — …"
+            {"slug": c.slug, "code": c.code, "name": str(c)}
+            for c in self.competencies.select_related("framework")
+        ]
         return data
 
     def missing_for_submit(self) -> dict:
