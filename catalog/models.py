@@ -208,7 +208,9 @@ class Resource(models.Model):
     interprofessional = models.BooleanField(default=False)
     topics = models.ManyToManyField(Topic, related_name="resources", blank=True)
     methods = models.ManyToManyField(InstructionalMethod, related_name="resources", blank=True)
-    competencies = models.ManyToManyField("catalog.Competency", related_name="resources", blank=True)
+    competencies = models.ManyToManyField(
+        "catalog.Competency", related_name="resources", blank=True
+    )
     language = models.ForeignKey(Language, on_delete=models.PROTECT)
     license = models.ForeignKey(License, on_delete=models.PROTECT)
     time_required_minutes = models.PositiveIntegerField(null=True, blank=True)

@@ -69,7 +69,15 @@ class CompetencySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Competency
-        fields = (*VOCABULARY_FIELDS, "code", "framework", "level", "domain", "number", "source_url")
+        fields = (
+            *VOCABULARY_FIELDS,
+            "code",
+            "framework",
+            "level",
+            "domain",
+            "number",
+            "source_url",
+        )
 
 
 # --- resources --------------------------------------------------------------------

@@ -187,7 +187,9 @@ def _snapshot(
             "levels": _terms(levels),
             "topics": _terms(topics),
             "methods": _terms(methods),
-            "competencies": [{"code": c.code, "slug": c.slug, "name": c.name} for c in competencies],
+            "competencies": [
+                {"code": c.code, "slug": c.slug, "name": c.name} for c in competencies
+            ],
             "published_at": resource.published_at.isoformat(),
             "reviewed_at": resource.reviewed_at.isoformat(),
         }
