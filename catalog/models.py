@@ -463,6 +463,8 @@ class Synonym(models.Model):
 
 
 # Curated collections live in their own module; imported here so that Django finds them.
+# Competency frameworks (issue 16 item 5), likewise.
+from .competencies.models import Competency, Framework  # noqa: E402
 from .curation.models import (  # noqa: E402
     Collection,
     CollectionItem,
@@ -470,9 +472,6 @@ from .curation.models import (  # noqa: E402
     CollectionQuerySet,
     CollectionState,
 )
-
-# Competency frameworks (issue 16 item 5), likewise.
-from .competencies.models import Competency, Framework  # noqa: E402
 
 __all__ = [
     "CATALOG_PATH",

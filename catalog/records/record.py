@@ -11,8 +11,8 @@ from functools import cached_property
 from django.urls import reverse
 
 from ..models import (
-    Competency,
     STAGE_NAMES,
+    Competency,
     Facilitator,
     InstructionalMethod,
     LearnerLevel,
