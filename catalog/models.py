@@ -462,8 +462,8 @@ class Synonym(models.Model):
             raise ValidationError({"expansions": "A one-way entry needs at least one expansion."})
 
 
-# Curated collections live in their own module; imported here so that Django finds them.
-# Competency frameworks (issue 16 item 5), likewise.
+# Competency frameworks (issue 16 item 5) and curated collections live in their own
+# modules; imported here so that Django finds them.
 from .competencies.models import Competency, Framework  # noqa: E402
 from .curation.models import (  # noqa: E402
     Collection,
