@@ -262,7 +262,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
                 ],
             }
         )
-        for name in self.TERM_FIELDS:
+        for name in self.TERM_FIELDS[:-1]:
             data[name] = [term(t) for t in getattr(self, name).all()]
         data["competencies"] = [  # named with their framework and level: "AAMC DEI: … — …"
             {"slug": c.slug, "code": c.code, "name": str(c)}
