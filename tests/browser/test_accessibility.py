@@ -306,6 +306,21 @@ def shared_list_handout(page, w):
     page.goto(f"{w.saved_list.share_path()}print/")
 
 
+def collection_curriculum_map(page, w):
+    page.goto(f"{w.collection.get_absolute_url()}curriculum-map/")
+    expect(page.locator("table.curriculum-table")).to_be_visible()
+
+
+def saved_list_curriculum_map(page, w):
+    page.goto(f"{w.saved_list.get_absolute_url()}curriculum-map/")
+    expect(page.locator("table.curriculum-table")).to_be_visible()
+
+
+def shared_list_curriculum_map(page, w):
+    page.goto(f"{w.saved_list.share_path()}curriculum-map/")
+    expect(page.locator("table.curriculum-table")).to_be_visible()
+
+
 def site_page(path):
     """The about pages (toolkit.pages): text, the board, the rubric, the licences."""
 
@@ -353,6 +368,8 @@ PAGES = {
         collection_detail,
         shared_list,
         shared_list_handout,
+        collection_curriculum_map,
+        shared_list_curriculum_map,
         *SITE_PAGES,
     ],
     "contributor": [
@@ -371,6 +388,7 @@ PAGES = {
         my_lists_with_errors,
         saved_list,
         saved_list_handout,
+        saved_list_curriculum_map,
     ],
     "reviewer": [
         *PUBLIC,
