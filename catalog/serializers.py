@@ -64,7 +64,7 @@ class LanguageSerializer(serializers.ModelSerializer):
 
 
 class CompetencySerializer(serializers.ModelSerializer):
-    framework = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    framework = serializers.CharField(source="framework.slug", read_only=True)
     source_url = serializers.URLField(read_only=True)
 
     class Meta:

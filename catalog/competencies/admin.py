@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 
 from ..admin import VocabularyAdmin
 from .models import Competency, Framework
@@ -19,3 +21,9 @@ class CompetencyAdmin(VocabularyAdmin):
     list_filter = ("framework", "level", "domain", "is_active")
     search_fields = ("code", "name", "description", "level", "domain")
     list_select_related = ("framework",)
+
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: Model | None = None
+    ) -> tuple[str, ...]:
+        # The code is in curriculum maps, JSON-LD and exports: fixed once created, like slugs.
+        return ("slug", "code") if obj else ()

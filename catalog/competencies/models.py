@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 
 from ..models import Vocabulary, VocabularyQuerySet
@@ -43,7 +45,7 @@ class Competency(Vocabulary):
     )
     url = models.URLField("source", blank=True, help_text="Empty: the framework's source.")
 
-    objects = CompetencyQuerySet.as_manager()
+    objects: ClassVar[models.Manager[Competency]] = CompetencyQuerySet.as_manager()
 
     class Meta(Vocabulary.Meta):
         verbose_name = "competency"
