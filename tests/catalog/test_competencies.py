@@ -276,3 +276,25 @@ def test_a_retired_resource_leaves_the_map(client, saved, owner, tagged):
     services.retire_resource(tagged["sbp"], reason="Superseded.")
     rows = rows_of(client_for(client, owner).get(f"/lists/{saved.uuid}/curriculum-map.csv"))
     assert [row[0] for row in rows[1:-1]] == ["Redlining and health", "Untagged session"]
+
+
+def test_the_map_costs_the_same_queries_for_three_resources_or_six(client, saved, owner):
+    client_for(client, owner)
+    urls = [f"/lists/{saved.uuid}/curriculum-map/", f"/lists/{saved.uuid}/curriculum-map.csv"]
+
+    def counts():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        result = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as context:
+                assert client.get(url).status_code == 200
+            result.append(len(context))
+        return result
+
+    before = counts()
+    for n in range(3):
+        extra = factories.resource(f"Another resource {n}", competencies=["acgme-prof"])
+        list_services.add_item(saved, owner, extra)
+    assert counts() == before
