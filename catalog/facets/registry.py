@@ -26,6 +26,7 @@ from ..models import (
     Collection,
     Competency,
     Facilitator,
+    Framework,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -232,6 +233,10 @@ def connect_vocabulary_signals() -> None:
             uid = f"catalog-facets-{facet.name}"
             post_save.connect(_vocabulary_changed, sender=facet.vocabulary, dispatch_uid=uid)
             post_delete.connect(_vocabulary_changed, sender=facet.vocabulary, dispatch_uid=uid)
+    # A framework's short name is part of every competency's label.
+    post_save.connect(
+        _vocabulary_changed, sender=Framework, dispatch_uid="catalog-facets-framework"
+    )
 
 
 connect_vocabulary_signals()

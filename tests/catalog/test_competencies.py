@@ -298,3 +298,14 @@ def test_the_map_costs_the_same_queries_for_three_resources_or_six(client, saved
         extra = factories.resource(f"Another resource {n}", competencies=["acgme-prof"])
         list_services.add_item(saved, owner, extra)
     assert counts() == before
+
+
+def test_renaming_a_framework_renames_its_facet_terms(client, tagged):
+    from catalog import facets
+
+    acgme = Framework.objects.get(slug="acgme-core")
+    acgme.short_name = "ACGME CC"
+    acgme.save()
+    assert ("acgme-sbp", "ACGME CC: Systems-based Practice") in facets.get_index().terms[
+        "competency"
+    ]
