@@ -303,6 +303,7 @@ def test_the_map_costs_the_same_queries_for_three_resources_or_six(client, saved
 def test_renaming_a_framework_renames_its_facet_terms(client, tagged):
     from catalog import facets
 
+    assert ("acgme-sbp", "ACGME: Systems-based Practice") in facets.get_index().terms["competency"]
     acgme = Framework.objects.get(slug="acgme-core")
     acgme.short_name = "ACGME CC"
     acgme.save()
