@@ -60,7 +60,8 @@ class LevelGroup:
 
 
 class Vocabularies:
-    """Stage, LRMI type and AAMC code by slug: three small queries per request at most."""
+    """Stage, LRMI type and AAMC code by slug, competencies by code: four small queries per
+    request at most (the competencies only for a record that has some)."""
 
     @cached_property
     def levels(self) -> dict:
