@@ -191,3 +191,6 @@ class SynonymAdmin(ModelAdmin):
             },
         ),
     )
+
+
+from .competencies import admin as competencies_admin  # noqa: E402, F401  registers them

@@ -33,6 +33,7 @@ from .filters import (
     parameter_filters,
 )
 from .models import (
+    Competency,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -70,6 +71,7 @@ VOCABULARY_ROUTES = [
     ("topics", Topic, serializers.TopicSerializer),
     ("licenses", License, serializers.LicenseSerializer),
     ("languages", Language, serializers.LanguageSerializer),
+    ("competencies", Competency, serializers.CompetencySerializer),
 ]
 
 
@@ -223,7 +225,9 @@ class ResourceViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         resource = get_object_or_404(
-            self.get_queryset().prefetch_related("levels", "topics", "methods"),
+            self.get_queryset().prefetch_related(
+                "levels", "topics", "methods", "competencies__framework"
+            ),
             slug=kwargs[self.lookup_field],
         )
         if resource.is_retired:

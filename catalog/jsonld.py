@@ -108,6 +108,25 @@ def _doi_identifiers(record: ResourceRecord) -> dict[str, Any]:
     }
 
 
+def _alignment(competency: Any) -> dict[str, str]:
+    """An LRMI AlignmentObject: the resource teaches this competency of a framework."""
+    return {
+        "@type": "AlignmentObject",
+        "alignmentType": "teaches",
+        "educationalFramework": competency.framework.name,
+        "targetName": competency.label,
+        "targetUrl": competency.source_url,
+        "targetDescription": competency.description,
+    }
+
+
+def _competency_term(competency: Any) -> dict[str, str]:
+    return {
+        **_term(competency.label, competency.code, reverse("api:competencies-list")),
+        "url": competency.source_url,
+    }
+
+
 def educational_use(record: ResourceRecord) -> list[str]:
     """The instructional methods (free text in LRMI), "assessment" for assessment tools."""
     uses = ["assessment"] if record.resource_type.slug == "assessment-tool" else []
@@ -132,7 +151,8 @@ def learning_resource(record: ResourceRecord, files: Sequence[FileEntry] = ()) -
         "educationalLevel": [
             _term(lv.name, lv.slug, reverse("api:learner-levels-list")) for lv in record.levels
         ],
-        "teaches": list(record.objectives),
+        "teaches": [*record.objectives, *map(_competency_term, record.competencies)],
+        "educationalAlignment": [_alignment(c) for c in record.competencies],
         "about": [_term(t.name, t.slug, reverse("api:topics-list")) for t in record.topics],
         "keywords": record.subjects,
         "timeRequired": record.iso_duration,

@@ -208,6 +208,9 @@ class Resource(models.Model):
     interprofessional = models.BooleanField(default=False)
     topics = models.ManyToManyField(Topic, related_name="resources", blank=True)
     methods = models.ManyToManyField(InstructionalMethod, related_name="resources", blank=True)
+    competencies = models.ManyToManyField(
+        "catalog.Competency", related_name="resources", blank=True
+    )
     language = models.ForeignKey(Language, on_delete=models.PROTECT)
     license = models.ForeignKey(License, on_delete=models.PROTECT)
     time_required_minutes = models.PositiveIntegerField(null=True, blank=True)
@@ -501,7 +504,9 @@ class Synonym(models.Model):
             raise ValidationError({"expansions": "A one-way entry needs at least one expansion."})
 
 
-# Curated collections live in their own module; imported here so that Django finds them.
+# Competency frameworks (issue 16 item 5) and curated collections live in their own
+# modules; imported here so that Django finds them.
+from .competencies.models import Competency, Framework  # noqa: E402
 from .curation.models import (  # noqa: E402
     Collection,
     CollectionItem,
@@ -520,7 +525,9 @@ __all__ = [
     "CollectionQuerySet",
     "CollectionState",
     "DoiStatus",
+    "Competency",
     "Facilitator",
+    "Framework",
     "InstructionalMethod",
     "Language",
     "LearnerLevel",

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from toolkit import site
 
 from .models import (
+    Competency,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -60,6 +61,23 @@ class LanguageSerializer(serializers.ModelSerializer):
     class Meta:
         model = Language
         fields = (*VOCABULARY_FIELDS, "english_name")
+
+
+class CompetencySerializer(serializers.ModelSerializer):
+    framework = serializers.CharField(source="framework.slug", read_only=True)
+    source_url = serializers.URLField(read_only=True)
+
+    class Meta:
+        model = Competency
+        fields = (
+            *VOCABULARY_FIELDS,
+            "code",
+            "framework",
+            "level",
+            "domain",
+            "number",
+            "source_url",
+        )
 
 
 # --- resources --------------------------------------------------------------------
@@ -206,10 +224,12 @@ class ResourceDetailSerializer(ResourceSerializer):
     keywords = serializers.SerializerMethodField()
     versions = serializers.SerializerMethodField()
     files = serializers.SerializerMethodField()
+    competencies = CompetencySerializer(many=True, read_only=True)
 
     class Meta(ResourceSerializer.Meta):
         fields = (
             *ResourceSerializer.Meta.fields,
+            "competencies",
             "learning_objectives",
             "description",
             "materials",

@@ -30,6 +30,7 @@ from .currency.services import review_by_after
 from .models import (
     Collection,
     CollectionLog,
+    Competency,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -84,6 +85,7 @@ class Publication:
     levels: list[LearnerLevel]
     topics: list[Topic] = field(default_factory=list)
     methods: list[InstructionalMethod] = field(default_factory=list)
+    competencies: list[Competency] = field(default_factory=list)
     authors: list[dict[str, str]] = field(default_factory=list)  # name, affiliation, orcid
     files: list[PublicFile] = field(default_factory=list)
     reviewed_at: datetime | None = None
@@ -148,7 +150,13 @@ def _terms(items: Iterable[Topic | InstructionalMethod | LearnerLevel]) -> list[
 
 def snapshot(resource: Resource) -> dict[str, Any]:
     """The public fields of a version, as JSON: what /catalog/<slug>/v<N>/ shows."""
-    return _snapshot(resource, resource.levels.all(), resource.topics.all(), resource.methods.all())
+    return _snapshot(
+        resource,
+        resource.levels.all(),
+        resource.topics.all(),
+        resource.methods.all(),
+        resource.competencies.all(),
+    )
 
 
 def _snapshot(
@@ -156,6 +164,7 @@ def _snapshot(
     levels: Iterable[LearnerLevel],
     topics: Iterable[Topic],
     methods: Iterable[InstructionalMethod],
+    competencies: Iterable[Competency] = (),
 ) -> dict[str, Any]:
     data = {name: getattr(resource, name) for name in TEXT_FIELDS if name != "attachment_text"}
     data.update(
@@ -179,6 +188,9 @@ def _snapshot(
             "levels": _terms(levels),
             "topics": _terms(topics),
             "methods": _terms(methods),
+            "competencies": [
+                {"code": c.code, "slug": c.slug, "name": c.name} for c in competencies
+            ],
             "published_at": resource.published_at.isoformat(),
             "reviewed_at": resource.reviewed_at.isoformat(),
         }
@@ -249,7 +261,13 @@ def unpublished(
         )
     _apply(publication, preview, now)
     preview.updated_at = now
-    data = _snapshot(preview, publication.levels, publication.topics, publication.methods)
+    data = _snapshot(
+        preview,
+        publication.levels,
+        publication.topics,
+        publication.methods,
+        publication.competencies,
+    )
     return preview, data
 
 
@@ -271,6 +289,7 @@ def publish_resource(publication: Publication, resource: Resource | None = None)
     resource.levels.set(publication.levels)
     resource.topics.set(publication.topics)
     resource.methods.set(publication.methods)
+    resource.competencies.set(publication.competencies)
     _freeze_version(publication, resource, now)
     search.index_resource(resource)
     return resource

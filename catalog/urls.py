@@ -5,6 +5,7 @@ from django.urls import path
 from django.views.generic import TemplateView
 
 from . import views
+from .competencies import views as competency_views
 from .curation import views as collection_views
 from .feeds import ResourceFeed
 from .sitemaps import SITEMAPS
@@ -25,6 +26,16 @@ urlpatterns += [
     path("editor/searches/", views.SearchLogView.as_view(), name="search-log"),
     path("collections/", collection_views.collection_list, name="collection-list"),
     path("collections/<slug:slug>/", collection_views.collection_detail, name="collection-detail"),
+    path(
+        "collections/<slug:slug>/curriculum-map/",
+        competency_views.collection_map,
+        name="collection-map",
+    ),
+    path(
+        "collections/<slug:slug>/curriculum-map.csv",
+        competency_views.collection_map_csv,
+        name="collection-map-csv",
+    ),
 ]
 
 # --- detail, versions, citations, harvesting ------------------------------------

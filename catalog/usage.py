@@ -146,11 +146,11 @@ def monthly_csv(resource: Resource) -> str:
     labels = _file_labels(resource)
     for row in UsageCount.objects.filter(resource=resource).order_by("month", "kind", "target"):
         name = labels.get(row.target, "") if row.target else ""
-        writer.writerow([row.month.strftime("%Y-%m"), row.kind, _csv_safe(name), row.count])
+        writer.writerow([row.month.strftime("%Y-%m"), row.kind, csv_safe(name), row.count])
     return out.getvalue()
 
 
-def _csv_safe(text: str) -> str:
+def csv_safe(text: str) -> str:
     """A cell a spreadsheet will not run as a formula."""
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 

@@ -51,6 +51,7 @@ class Criterion:
     anchors: dict = field(default_factory=dict)  # score -> description
     gate: str = ""  # a yes/no question asked before the score
     gates: tuple = ()  # (key, label) yes/no items, for a criterion without a score
+    note: str = ""  # guidance shown under the question; not scored
 
     @property
     def scored(self) -> bool:
@@ -79,6 +80,9 @@ CRITERIA = (
         "Learning objectives fit the learner level",
         "Are the objectives specific, measurable and pitched at the stated learner level?",
         ANCHORS,
+        note="Competency alignment: when the authors tagged competencies (AAMC DEI, ACGME), "
+        "say in your comments whether the objectives and content really support each one; "
+        "tags it does not support should be removed before publication.",
     ),
     Criterion(
         "grounding",

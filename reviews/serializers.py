@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from catalog.models import InstructionalMethod, Language, LearnerLevel, License, ResourceType, Topic
+from catalog.models import (
+    Competency,
+    InstructionalMethod,
+    Language,
+    LearnerLevel,
+    License,
+    ResourceType,
+    Topic,
+)
 from toolkit.api import SlugRelatedField
 
 from . import anonymity, flags, services
@@ -45,6 +53,7 @@ class SubmissionWriteSerializer(serializers.ModelSerializer):
     learner_levels = _terms(LearnerLevel, many=True)
     topics = _terms(Topic, many=True)
     methods = _terms(InstructionalMethod, many=True)
+    competencies = _terms(Competency, many=True)
     language = _terms(Language, allow_null=True)
     license = _terms(License, allow_null=True)
     authors = AuthorSerializer(many=True, required=False)

@@ -11,6 +11,7 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
+from catalog.models import Competency
 from reviews import services
 from reviews.identity import fold
 from tests import factories, samples
@@ -98,6 +99,10 @@ def build_world(django_capture_on_commit_callbacks):
             summary="Built by Zebulon Canarywing and Philippa Songbird for residents.",
             description=AUTHOR_VARIANTS,
             coi_statement="Philippa Songbird consults for nobody.",
+            # Tagged (issue 16 item 5): reviewer and author pages show the competencies too.
+            competencies=list(
+                Competency.objects.filter(slug__in=["acgme-sbp", "aamc-dei-2022-msg-d3"])
+            ),
         )
         services.set_authors(
             submission,

@@ -35,8 +35,10 @@ def api_key(user) -> str:
 def resource(title="Working with medical interpreters", *, levels=("gme-residency",), **fields):
     """A published catalog resource, made through the publish projection."""
     from catalog import services
-    from catalog.models import Language, LearnerLevel, License, ResourceType, Topic
+    from catalog.models import Competency, Language, LearnerLevel, License, ResourceType, Topic
 
+    if "competencies" in fields:  # slugs, e.g. ["acgme-sbp"]
+        fields["competencies"] = list(Competency.objects.filter(slug__in=fields["competencies"]))
     data = {
         "title": title,
         "summary": f"A session about {title.lower()}.",

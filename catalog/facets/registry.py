@@ -24,7 +24,9 @@ from .. import search
 from ..models import (
     STAGE_NAMES,
     Collection,
+    Competency,
     Facilitator,
+    Framework,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -174,6 +176,15 @@ FACETS: tuple[Facet, ...] = (
         vocabulary=Collection,
     ),
     Facet(
+        "competency",
+        "Competency",
+        "competencies__slug",
+        noun="competency",
+        help_text="Repeatable, e.g. acgme-sbp or aamc-dei-2022-msg-d3 (see /api/v1/competencies/).",
+        vocabulary=Competency,
+        label=str,
+    ),
+    Facet(
         "facilitator",
         "Facilitator",
         "facilitator",
@@ -222,6 +233,10 @@ def connect_vocabulary_signals() -> None:
             uid = f"catalog-facets-{facet.name}"
             post_save.connect(_vocabulary_changed, sender=facet.vocabulary, dispatch_uid=uid)
             post_delete.connect(_vocabulary_changed, sender=facet.vocabulary, dispatch_uid=uid)
+    # A framework's short name is part of every competency's label.
+    post_save.connect(
+        _vocabulary_changed, sender=Framework, dispatch_uid="catalog-facets-framework"
+    )
 
 
 connect_vocabulary_signals()

@@ -77,7 +77,7 @@ def citation_records(saved_list: SavedList) -> list[records.ResourceRecord]:
         Resource.objects.filter(saved_items__list=saved_list)
         .select_related("resource_type", "language", "license")
         .defer("attachment_text", "search_vector")
-        .prefetch_related("levels", "topics", "methods")
+        .prefetch_related("levels", "topics", "methods", "competencies")
         .order_by("saved_items__position", "saved_items__pk")
     )
     vocab = records.Vocabularies()

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from ..competencies import views as competency_views
 from . import views
 
 app_name = "lists"
@@ -22,7 +23,15 @@ urlpatterns = [
         )
         for fmt in EXPORTS
     ],
+    path("shared/<str:token>/curriculum-map/", competency_views.shared_map, name="shared-map"),
+    path(
+        "shared/<str:token>/curriculum-map.csv",
+        competency_views.shared_map_csv,
+        name="shared-map-csv",
+    ),
     path("<uuid:uuid>/", views.list_detail, name="detail"),
+    path("<uuid:uuid>/curriculum-map/", competency_views.list_map, name="map"),
+    path("<uuid:uuid>/curriculum-map.csv", competency_views.list_map_csv, name="map-csv"),
     path("<uuid:uuid>/settings/", views.list_settings, name="settings"),
     path("<uuid:uuid>/delete/", views.list_delete, name="delete"),
     path("<uuid:uuid>/share/", views.list_share, name="share"),

@@ -154,7 +154,7 @@ def _page(full: QuerySet, query: ListQuery, size: int) -> tuple[list[Resource], 
     page_qs = page_qs.select_related("resource_type").prefetch_related("levels", PUBLIC_SETS)
     if query.verb == "ListRecords":
         page_qs = page_qs.select_related("language", "license").prefetch_related(
-            "topics", "methods"
+            "topics", "methods", "competencies"
         )
     page = list(page_qs[: size + 1])
     if not page:

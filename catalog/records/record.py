@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from ..models import (
     STAGE_NAMES,
+    Competency,
     Facilitator,
     InstructionalMethod,
     LearnerLevel,
@@ -59,7 +60,8 @@ class LevelGroup:
 
 
 class Vocabularies:
-    """Stage, LRMI type and AAMC code by slug: three small queries per request at most."""
+    """Stage, LRMI type and AAMC code by slug, competencies by code: four small queries per
+    request at most (the competencies only for a record that has some)."""
 
     @cached_property
     def levels(self) -> dict:
@@ -72,6 +74,10 @@ class Vocabularies:
     @cached_property
     def methods(self) -> dict:
         return {method.slug: method for method in InstructionalMethod.objects.all()}
+
+    @cached_property
+    def competencies(self) -> dict:
+        return {c.code: c for c in Competency.objects.select_related("framework")}
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,7 @@ class ResourceRecord:
     def concept_doi_url(self) -> str:
         return doi_url(self.concept_doi)
     review_by: date | None = None  # the next currency review (current version only)
+    competencies: tuple[Competency, ...] = ()  # the terms as they are now, in framework order
 
     @property
     def is_current(self) -> bool:
@@ -269,6 +276,13 @@ def _methods(data: dict, vocab: Vocabularies) -> tuple[Term, ...]:
     return tuple(methods)
 
 
+def _competencies(data: dict, vocab: Vocabularies) -> tuple[Competency, ...]:
+    codes = {item.get("code") for item in _terms(data.get("competencies"))}
+    if not codes:
+        return ()
+    return tuple(c for code, c in vocab.competencies.items() if code in codes)
+
+
 def _resource_type(data: dict, vocab: Vocabularies) -> Term:
     rtype = data.get("resource_type") or {}
     known_type = vocab.types.get(rtype.get("slug")) if isinstance(rtype, dict) else None
@@ -364,4 +378,5 @@ def record_of(
         doi=doi,
         concept_doi=resource.public_doi,
         review_by=resource.review_by if number == resource.version else None,
+        competencies=_competencies(data, vocab),
     )

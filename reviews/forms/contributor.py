@@ -18,6 +18,7 @@ from django.db.models import Case, IntegerField, Model, Q, Value, When
 from django.urls import reverse
 
 from catalog.models import (
+    Competency,
     Facilitator,
     InstructionalMethod,
     Language,
@@ -72,6 +73,7 @@ STEPS = (
             "interprofessional",
             "topics",
             "methods",
+            "competencies",
             "language",
             "time_required_minutes",
             "group_size",
@@ -111,8 +113,7 @@ def _limit_to_active(field: forms.ModelChoiceField, selected: Iterable[Model | N
     if field.queryset is None:  # no choices to limit
         return
     pks = [obj.pk for obj in selected if obj is not None]
-    model = field.queryset.model
-    field.queryset = model._default_manager.filter(Q(is_active=True) | Q(pk__in=pks))
+    field.queryset = field.queryset.filter(Q(is_active=True) | Q(pk__in=pks))
 
 
 class LevelChoiceField(toolkit_forms.ModelMultipleChoiceField):
@@ -120,6 +121,13 @@ class LevelChoiceField(toolkit_forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj: LearnerLevel) -> str:
         return obj.name
+
+
+class CompetencyChoiceField(toolkit_forms.ModelMultipleChoiceField):
+    """Competencies shown grouped by framework and level; each labelled with its domain."""
+
+    def label_from_instance(self, obj: Competency) -> str:
+        return f"{obj.domain}: {obj.name}" if obj.domain else obj.name
 
 
 class LicenceChoiceField(forms.ModelChoiceField):
@@ -200,6 +208,15 @@ class LearnersForm(StepForm):
         required=False,
         label="Instructional methods",
         help_text="AAMC Curriculum Inventory methods, with their codes.",
+    )
+    competencies = CompetencyChoiceField(
+        queryset=Competency.objects.select_related("framework").filter(framework__is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Competencies",
+        help_text="Optional: the competencies it helps learners reach. Reviewers check "
+        "that the content supports them; the catalog can be filtered by them.",
+        template_name="includes/reviews_contributor_competencies.html",
     )
     resource_type = forms.ModelChoiceField(
         queryset=ResourceType.objects.all(),

@@ -109,6 +109,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
     methods = models.ManyToManyField(
         "catalog.InstructionalMethod", blank=True, verbose_name="instructional methods"
     )
+    competencies = models.ManyToManyField("catalog.Competency", blank=True)
     language = models.ForeignKey(
         "catalog.Language", on_delete=models.PROTECT, null=True, blank=True
     )
@@ -211,7 +212,7 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
         "rights_confirmed",
         "privacy_confirmed",
     )
-    TERM_FIELDS = ("learner_levels", "topics", "methods")
+    TERM_FIELDS = ("learner_levels", "topics", "methods", "competencies")
 
     class Meta:
         ordering = ["-updated_at"]
@@ -261,8 +262,12 @@ class Submission(fsm.ConcurrentTransitionMixin, models.Model):
                 ],
             }
         )
-        for name in self.TERM_FIELDS:
+        for name in self.TERM_FIELDS[:-1]:
             data[name] = [term(t) for t in getattr(self, name).all()]
+        data["competencies"] = [  # named with their framework and level: "AAMC DEI: … — …"
+            {"slug": c.slug, "code": c.code, "name": str(c)}
+            for c in self.competencies.select_related("framework")
+        ]
         return data
 
     def missing_for_submit(self) -> dict:

@@ -162,6 +162,7 @@ def publication_of(submission: Submission) -> catalog_services.Publication:
         levels=list(submission.learner_levels.all()),
         topics=list(submission.topics.all()),
         methods=list(submission.methods.all()),
+        competencies=list(submission.competencies.all()),
         authors=[
             {"name": a.name, "affiliation": a.affiliation, "orcid": a.orcid}
             for a in submission.authors.all()

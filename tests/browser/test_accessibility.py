@@ -387,6 +387,19 @@ def currency_decide_with_errors(page, w):
 
 def currency_resource(page, w):
     page.goto(f"/editor/currency/resources/{w.currency_reviewing.resource.slug}/")
+def collection_curriculum_map(page, w):
+    page.goto(f"{w.collection.get_absolute_url()}curriculum-map/")
+    expect(page.locator("table.curriculum-table")).to_be_visible()
+
+
+def saved_list_curriculum_map(page, w):
+    page.goto(f"{w.saved_list.get_absolute_url()}curriculum-map/")
+    expect(page.locator("table.curriculum-table")).to_be_visible()
+
+
+def shared_list_curriculum_map(page, w):
+    page.goto(f"{w.saved_list.share_path()}curriculum-map/")
+    expect(page.locator("table.curriculum-table")).to_be_visible()
 
 
 def site_page(path):
@@ -436,6 +449,8 @@ PAGES = {
         collection_detail,
         shared_list,
         shared_list_handout,
+        collection_curriculum_map,
+        shared_list_curriculum_map,
         *SITE_PAGES,
         resource_with_a_doi,
     ],
@@ -459,6 +474,7 @@ PAGES = {
         own_report,
         report_edit,
         resource_report_answer_open,
+        saved_list_curriculum_map,
     ],
     "reviewer": [
         *PUBLIC,

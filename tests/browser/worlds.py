@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from catalog import services as catalog_services
 from catalog.lists import services as lists
 from catalog.lists.models import SavedItem
-from catalog.models import Collection, CollectionItem
+from catalog.models import Collection, CollectionItem, Competency
 from reviews import letters, services
 from reviews.models import Submission
 from tests import factories
@@ -50,6 +50,7 @@ def published_with_pdf(who, title):
         group_size_min=6,
         group_size_max=12,
         equipment="Two rooms with a speakerphone.",
+        competencies=list(Competency.objects.filter(slug__in=["acgme-ics", "aamc-dei-2022-rg-d2"])),
     )
     upload = SimpleUploadedFile("interpreter-guide.pdf", pdf_bytes())
     services.add_file(submission, owner, upload, "Guide")
@@ -118,7 +119,11 @@ def audit_world():
     owner, editor = who.owner, who.editor
     r1, r2, r3, r4 = who.reviewers
     resource = published_with_pdf(who, "Working with medical interpreters on the wards")
-    clerkship = factories.resource("Interpreters for clerkship students", levels=["ume-clerkship"])
+    clerkship = factories.resource(
+        "Interpreters for clerkship students",
+        levels=["ume-clerkship"],
+        competencies=["acgme-ics", "aamc-dei-2022-msg-d2"],
+    )
     language_access = collection(
         "language-access",
         "Language access across the clerkships",

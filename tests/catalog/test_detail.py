@@ -164,7 +164,8 @@ def test_detail_page_needs_a_fixed_number_of_queries(client, django_assert_max_n
     for n in range(5):
         factories.resource(f"Sibling {n}", topics=["language-access"])
     client.get("/catalog/")  # builds the facet index (related resources are counted on it)
-    # 13, the collections it is part of, its usage, its published implementation reports
+    # 14 (its competencies included), the collections it is part of, its usage, its published
+    # implementation reports
     with django_assert_max_num_queries(16):
         assert client.get(f"/catalog/{resource.slug}/").status_code == 200
 

@@ -25,6 +25,7 @@ MINUTES = [15, 30, 60, 90, None]
 YEARS = [2021, 2022, 2023]
 COLLECTIONS = ["clerkship-series", "faculty-bundle"]  # published; "draft-series" is not
 FACILITATORS = ["any", "special", ""]
+COMPETENCIES = ["acgme-sbp", "acgme-ics", "aamc-dei-2022-msg-d3", "aamc-dei-2022-fp-d1"]
 WORDS = ["mango", "kiwi", "papaya"]
 LEVEL_SLUGS = [
     "ume-preclerkship",
@@ -46,6 +47,7 @@ def recipes():
     """About a dozen resources with random facets; returns what each one was given."""
     rng = random.Random(20240611)  # noqa: S311 - test data
     extra = random.Random(15)  # noqa: S311 - test data (issue 15's facets; the rest unchanged)
+    tags = random.Random(16)  # noqa: S311 - test data (issue 16's competencies)
     collections = {
         slug: Collection.objects.create(slug=slug, title=slug.title(), state="published")
         for slug in COLLECTIONS
@@ -79,7 +81,9 @@ def recipes():
             interprofessional=recipe["interprofessional"] == {"true"},
             time_required_minutes=recipe["minutes"],
             facilitator=extra.choice(FACILITATORS),
+            competencies=tags.sample(COMPETENCIES, tags.randint(0, 2)),
         )
+        recipe["competency"] = set(resource.competencies.values_list("slug", flat=True))
         recipe["facilitator"] = {resource.facilitator} - {""}
         recipe["collection"] = set(extra.sample(COLLECTIONS, extra.randint(0, 2)))
         for position, slug in enumerate(sorted(recipe["collection"]), start=1):
@@ -131,6 +135,7 @@ criteria = st.fixed_dictionaries(
         "interprofessional": st.sampled_from(["true", "false"]).map(lambda v: [v]),
         "collection": st.lists(st.sampled_from(COLLECTIONS), min_size=1, unique=True),
         "facilitator": st.lists(st.sampled_from(["any", "special"]), min_size=1, unique=True),
+        "competency": st.lists(st.sampled_from(COMPETENCIES), min_size=1, max_size=2, unique=True),
         "year": st.lists(st.sampled_from([str(y) for y in YEARS]), min_size=1, unique=True),
         "max_minutes": st.sampled_from([15, 30, 60, 90]),
         "q": st.sampled_from(WORDS),

@@ -54,11 +54,12 @@ def test_an_invalid_search_costs_one_query(client, catalog, django_assert_num_qu
         assert client.get("/catalog/?q=bias&level=ume").status_code == 400
 
 
-def test_a_resource_page_costs_twelve_queries_and_two_once_cached(
+def test_a_resource_page_costs_fifteen_queries_and_two_once_cached(
     client, catalog, django_assert_num_queries
 ):
     client.get("/catalog/")  # builds the facet index (related resources are counted on it)
-    # resource, the generation stamp (the page's cache key); its levels, topics, methods; the
+    # resource, the generation stamp (the page's cache key); its levels, topics, methods,
+    # competencies (a tagged resource: one more, their frameworks and codes); the
     # version's levels and type; files; the generation stamp, related resources and their
     # levels; versions; the usage totals; the published collections it is part of; its
     # published implementation reports.

@@ -191,6 +191,7 @@ def test_facets_are_added_on_request(client, interpreters):
         "language",
         "license",
         "collection",
+        "competency",
         "facilitator",
         "interprofessional",
         "year",

@@ -72,32 +72,34 @@ def test_the_editors_html_accept_costs_28_queries(client, people, reviewed):
     assert submission.state == S.ACCEPTED
 
 
-def test_the_api_accept_costs_48_queries_and_asks_the_viewers_role_once(
+def test_the_api_accept_costs_49_queries_and_asks_the_viewers_role_once(
     people, reviewed, role_questions
 ):
     _, editor, _ = people
     submission, _ = reviewed
     url = f"/api/v1/submissions/{submission.uuid}/transitions/accept/"
     assert (
-        queries(lambda: api(editor).post(url, {"letter": "Yes"})) == 48
-    )  # 47, plus the appeal (issue 16)
+        queries(lambda: api(editor).post(url, {"letter": "Yes"})) == 49
+    )  # 47, plus the appeal and the competencies (issue 16)
     assert role_questions == [submission.pk]
 
 
-def test_the_api_submission_detail_costs_22_queries_and_asks_the_viewers_role_once(
+def test_the_api_submission_detail_costs_23_queries_and_asks_the_viewers_role_once(
     people, reviewed, role_questions
 ):
     _, editor, _ = people
     submission, _ = reviewed
-    assert queries(lambda: api(editor).get(f"/api/v1/submissions/{submission.uuid}/")) == 22
+    # 22, plus the competencies (issue 16 item 5)
+    assert queries(lambda: api(editor).get(f"/api/v1/submissions/{submission.uuid}/")) == 23
     assert role_questions == [submission.pk]
 
 
-def test_the_contributors_submission_page_costs_25_queries(client, people, reviewed):
+def test_the_contributors_submission_page_costs_26_queries(client, people, reviewed):
     owner, _, _ = people
     submission, _ = reviewed
     c = client_for(client, owner)
-    assert queries(lambda: c.get(f"/submissions/{submission.uuid}/")) == 25  # + the appeal
+    # + the appeal, + the competencies (issue 16)
+    assert queries(lambda: c.get(f"/submissions/{submission.uuid}/")) == 26
 
 
 def test_the_reviewers_assignment_page_costs_13_queries(client, people, reviewed):
@@ -107,16 +109,16 @@ def test_the_reviewers_assignment_page_costs_13_queries(client, people, reviewed
     assert queries(lambda: c.get(f"/reviews/{assignments[0].uuid}/")) == 13
 
 
-def test_the_editors_submission_page_costs_51_queries(client, people, reviewed):
+def test_the_editors_submission_page_costs_52_queries(client, people, reviewed):
     # 52, plus one for the invite menu's note on who is left out of this round and why
     # (issue 14 item 8); the conflicts come from the suggestions, not checked twice; plus
     # one for the requests for more time, with their reviewers (issue 14 item 5); plus the
     # appeal (issue 16), minus the permission checks of decisions this state never allows
-    # (no longer asked to explain why they are held back).
+    # (no longer asked to explain why they are held back); plus the competencies (issue 16).
     _, editor, _ = people
     submission, _ = reviewed
     c = client_for(client, editor)
-    assert queries(lambda: c.get(f"/editor/submissions/{submission.uuid}/")) == 51
+    assert queries(lambda: c.get(f"/editor/submissions/{submission.uuid}/")) == 52
 
 
 def test_the_editor_queue_costs_20_queries(client, people, reviewed):

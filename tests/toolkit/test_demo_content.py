@@ -26,7 +26,7 @@ from reviews.models import Submission, SubmissionAuthor, SubmissionFile
 from reviews.rubric import clean_answers, divergence, missing_answers
 from toolkit import demo
 from toolkit.demo import files as demo_files
-from toolkit.demo.content import PREPARATION_DEFAULTS, load
+from toolkit.demo.content import OPTIONAL_DEFAULTS, load
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +105,7 @@ def _author_names() -> set[str]:
 
 def test_every_resource_has_exactly_the_documented_keys():
     for resource in RESOURCES:
-        expected = COMMON_KEYS | set(PREPARATION_DEFAULTS) | {"published_days_ago"}
+        expected = COMMON_KEYS | set(OPTIONAL_DEFAULTS) | {"published_days_ago"}
         assert set(resource) - {"versions"} == expected, resource["title"]
 
 
@@ -120,7 +120,7 @@ def test_every_resource_says_how_to_prepare_it():
 
 def test_every_submission_has_the_resource_keys_plus_a_state_and_no_authors():
     for submission in SUBMISSIONS:
-        expected = COMMON_KEYS | set(PREPARATION_DEFAULTS) | {"state"}
+        expected = COMMON_KEYS | set(OPTIONAL_DEFAULTS) | {"state"}
         assert set(submission) == expected, submission["title"]
         assert submission["authors"] == []
 
@@ -439,3 +439,11 @@ def test_files_for_puts_the_resources_own_text_in_each_file():
     handout = next(r for r in RESOURCES if any(f["kind"] == "docx" for f in r["files"]))
     files = {kind: data for kind, _label, _name, data in demo_files.files_for(handout)}
     assert _text(handout["summary"]) in _docx_text(files["docx"])
+
+
+def test_some_demo_resources_are_tagged_with_competencies_of_both_frameworks():
+    tagged = [e for e in CONTENT.resource_entries if e.fields["competencies"]]
+    slugs = {slug for entry in tagged for slug in entry.fields["competencies"]}
+    assert len(tagged) >= 8
+    assert any(s.startswith("aamc-dei-2022-") for s in slugs)
+    assert any(s.startswith("acgme-") for s in slugs)

@@ -28,6 +28,7 @@ ROWS = {
     "catalog.Resource_levels": 60,
     "catalog.Resource_topics": 76,
     "catalog.Resource_methods": 89,
+    "catalog.Resource_competencies": 24,
     "catalog.Collection": 3,
     "catalog.Collection_levels": 3,
     "catalog.CollectionItem": 15,
@@ -45,6 +46,7 @@ ROWS = {
     "reviews.Submission_learner_levels": 74,
     "reviews.Submission_topics": 95,
     "reviews.Submission_methods": 108,
+    "reviews.Submission_competencies": 26,
     "lists.SavedList": 2,
     "lists.SavedItem": 6,
     "reports.ImplementationReport": 5,
@@ -67,7 +69,7 @@ ROWS = {
 # implementation reports, four published (one answered by its author) and one waiting
 # (issue 15 item 3: data/reports.yaml); every resource's currency review date (three years
 # after its review), one moved by the editor to 30 days from now, and the outdated terms
-# flagged (issue 16 item 4).
+# flagged (issue 16 item 4); ten resources tagged with competencies (issue 16 item 5).
 FINGERPRINT = "0000"
 
 

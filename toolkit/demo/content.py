@@ -58,6 +58,8 @@ PREPARATION_DEFAULTS: dict[str, object] = {
     "group_size_min": None,
     "group_size_max": None,
 }
+# Competencies (issue 16 item 5): optional slugs, none when left out.
+OPTIONAL_DEFAULTS: dict[str, object] = {**PREPARATION_DEFAULTS, "competencies": ()}
 RESOURCE_KEYS = COMMON_KEYS | {"published_days_ago"}
 SUBMISSION_KEYS = COMMON_KEYS | {"state"}
 FILE_KINDS = ("pdf", "docx", "pptx", "link")
@@ -144,9 +146,9 @@ def read_entry(path: Path, references: dict[str, str], keys: frozenset[str]) -> 
     if not isinstance(front, dict):
         raise DemoContentError(path, "front matter", "must be a mapping of field: value")
     fields = {**front, **_sections(path, match.group(2))}
-    for field in sorted(set(fields) - keys - {"versions"} - set(PREPARATION_DEFAULTS)):
+    for field in sorted(set(fields) - keys - {"versions"} - set(OPTIONAL_DEFAULTS)):
         raise DemoContentError(path, field, "unknown field")
-    fields = {**PREPARATION_DEFAULTS, **fields}
+    fields = {**OPTIONAL_DEFAULTS, **fields}
     for field in sorted(keys - set(fields)):
         raise DemoContentError(path, field, "this field is missing")
     fields["references"] = _references(path, fields["references"], references)

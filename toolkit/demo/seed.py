@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from catalog.models import (
+    Competency,
     InstructionalMethod,
     Language,
     LearnerLevel,
@@ -151,6 +152,7 @@ def metadata(entry: dict) -> dict:
         learner_levels=list(LearnerLevel.objects.filter(slug__in=entry["levels"])),
         topics=list(Topic.objects.filter(slug__in=entry["topics"])),
         methods=list(InstructionalMethod.objects.filter(code__in=entry["methods"])),
+        competencies=list(Competency.objects.filter(slug__in=entry.get("competencies") or ())),
         language=Language.objects.get(slug=entry["language"]),
         license=License.objects.get(slug=entry["license"]),
         interprofessional=entry["interprofessional"],

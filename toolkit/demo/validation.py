@@ -52,6 +52,7 @@ def _payload(path: Path, fields: dict, methods: dict[str, str]) -> dict:
         learner_levels=fields["levels"],
         topics=fields["topics"],
         methods=[methods[code] for code in fields["methods"]],
+        competencies=list(fields.get("competencies") or ()),
         language=fields["language"],
         license=fields["license"],
         interprofessional=fields["interprofessional"],
