@@ -90,3 +90,11 @@ class DecisionKind(models.TextChoices):
 class FileKind(models.TextChoices):
     FILE = "file", "File"
     LINK = "link", "External link"
+
+
+class Helpfulness(models.IntegerChoices):
+    """An editor's rating of a completed review (reviews.recognition): editors only."""
+
+    LITTLE = 1, "1 · of little help"
+    HELPFUL = 2, "2 · helpful"
+    VERY = 3, "3 · very helpful"

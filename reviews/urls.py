@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from .views import common, contributor, editor, extension_actions, preview, reviewer, wizard
+from .views import (
+    common,
+    contributor,
+    editor,
+    extension_actions,
+    preview,
+    recognition,
+    reviewer,
+    wizard,
+)
 
 app_name = "reviews"
 
@@ -45,6 +54,14 @@ urlpatterns = [
     ),
     # --- reviewer: /reviews/
     path("reviews/", reviewer.AssignmentListView.as_view(), name="reviewer-assignments"),
+    path("reviews/history/", recognition.history, name="reviewer-history"),
+    path(
+        "reviews/history/<int:year>/certificate.pdf",
+        recognition.certificate,
+        name="reviewer-certificate",
+    ),
+    path("reviewers/", recognition.thank_you_latest, name="thank-you-latest"),
+    path("reviewers/<int:year>/", recognition.thank_you, name="thank-you"),
     path(
         "reviews/<uuid:uuid>/",
         reviewer.AssignmentDetailView.as_view(),
@@ -71,6 +88,12 @@ urlpatterns = [
         "editor/submissions/<uuid:uuid>/decide/<slug:name>/",
         editor.decide,
         name="editor-decide",
+    ),
+    path("editor/reviewers/<int:pk>/", recognition.reviewer_record, name="editor-reviewer"),
+    path(
+        "editor/submissions/<uuid:uuid>/assignments/<uuid:assignment_uuid>/helpfulness/",
+        recognition.rate,
+        name="editor-rate-review",
     ),
     path(
         "editor/submissions/<uuid:uuid>/assignments/<uuid:assignment_uuid>/remind/",

@@ -6,6 +6,7 @@ review       rounds, review assignments (a state machine), reviews and decisions
 extension    a reviewer's request for more time, and the editor's answer
 log          the transition log and the reminders already sent
 appeal       an appeal of a rejection and its answer
+recognition  an editor's rating of a review's helpfulness (editors only)
 
 Transitions mutate fields only. Permission checks, locking, logging and e-mail live in
 `reviews.services`; what a viewer may see lives in `reviews.anonymity`.
@@ -23,6 +24,7 @@ from ..choices import FileKind
 from .appeal import Appeal
 from .extension import ExtensionRequest
 from .log import SentReminder, TransitionLog
+from .recognition import HelpfulnessRating
 from .review import AssignmentQuerySet, Decision, Review, ReviewAssignment, ReviewRound
 from .submission import Submission, SubmissionQuerySet
 
@@ -31,6 +33,7 @@ __all__ = [
     "AssignmentQuerySet",
     "Decision",
     "ExtensionRequest",
+    "HelpfulnessRating",
     "Review",
     "ReviewAssignment",
     "ReviewRound",
