@@ -345,13 +345,18 @@ class _AsReviewer(Viewer):
     role = REVIEWER  # type: ignore[assignment]
 
 
-def other_reviews_for(assignment: ReviewAssignment) -> list[dict]:
+def other_reviews_for(
+    assignment: ReviewAssignment, identities: Identities | None = None
+) -> list[dict]:
     """The other completed reviews of a decided round, as its reviewer reads them (the
     decision e-mail): "Reviewer N", redacted of the authors and the reviewers, the comments
     to the authors and the rubric answers; never a recommendation, confidential comments to
-    the editor or a name, even for a reviewer who is also an editor."""
+    the editor or a name, even for a reviewer who is also an editor. (`identities`: the
+    submission's, when the caller has them for several reviewers.)"""
     viewer = _AsReviewer(assignment.reviewer, assignment.round.submission)
     viewer.assignments = [assignment]  # the round being decided
+    if identities is not None:
+        viewer.identities = identities
     rows = []
     reviews = (
         Review.objects.filter(assignment__round=assignment.round, submitted_at__isnull=False)

@@ -112,7 +112,8 @@ def decided(entry: TransitionLog) -> None:
     decision = submission.decisions.order_by("-created_at", "-pk").first()
     if decision is None:
         raise ValueError(f"Log entry {entry.pk} announces a decision that was not recorded")
-    letter = anonymity.redact(decision.letter, anonymity.Identities(submission).reviewers)
+    identities = anonymity.Identities(submission)
+    letter = anonymity.redact(decision.letter, identities.reviewers)
     _send(
         "decision_author",
         submission.owner,
@@ -133,7 +134,7 @@ def decided(entry: TransitionLog) -> None:
             decision=decision,
             other_reviews=[
                 quote_review(row["reviewer"], row["comments_to_authors"], row["answers"])
-                for row in anonymity.other_reviews_for(assignment)
+                for row in anonymity.other_reviews_for(assignment, identities)
             ],
             history_url=reverse("reviews:reviewer-history"),
             **_reviewer_context(assignment),
