@@ -131,4 +131,3 @@ def rate(request: AuthenticatedHttpRequest, uuid: UUID, assignment_uuid: UUID) -
         redirect_to=submission_url(submission, "#reviews"),
         render=lambda status: render_detail(request, submission, status=status),
     )
-

@@ -72,8 +72,10 @@ def reviewed(people, django_capture_on_commit_callbacks):
         )
     submission.refresh_from_db()
     mail.outbox.clear()
-    return submission, ReviewAssignment.objects.get(pk=a1.pk), ReviewAssignment.objects.get(
-        pk=a2.pk
+    return (
+        submission,
+        ReviewAssignment.objects.get(pk=a1.pk),
+        ReviewAssignment.objects.get(pk=a2.pk),
     )
 
 
@@ -263,9 +265,7 @@ def pdf_text(content):
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages), reader
 
 
-def test_the_certificate_names_the_reviewer_the_year_and_the_count_and_no_resource(
-    client, history
-):
+def test_the_certificate_names_the_reviewer_the_year_and_the_count_and_no_resource(client, history):
     r1, year = history
     r1.display_name = "Dr. Luis Fernández"
     r1.save()
@@ -273,7 +273,8 @@ def test_the_certificate_names_the_reviewer_the_year_and_the_count_and_no_resour
     response = client.get(f"/reviews/history/{year - 1}/certificate.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert f'filename="certificate-of-peer-review-{year - 1}.pdf"' in response["Content-Disposition"]
+    disposition = response["Content-Disposition"]
+    assert f'filename="certificate-of-peer-review-{year - 1}.pdf"' in disposition
     text, reader = pdf_text(response.content)
     assert len(reader.pages) == 1
     assert "Certificate of peer review" in text
@@ -433,7 +434,7 @@ def test_rating_a_review_follows_the_404_403_409_400_ladder(people, reviewed, re
 def test_an_editor_cannot_rate_reviews_of_their_own_work(people, reviewers):
     _owner, editor, *_ = people
     other_editor = factories.user("ed2", roles=["contributor", "editor"])
-    submission, (assignment,) = factories.in_review(editor, other_editor, reviewers[:1], completed=1)
+    _, (assignment,) = factories.in_review(editor, other_editor, reviewers[:1], completed=1)
     with pytest.raises(Http404):
         services.rate_review(assignment, editor, helpfulness=3)
     assert services.rate_review(assignment, other_editor, helpfulness=1) == 1
