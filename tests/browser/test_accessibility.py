@@ -218,6 +218,21 @@ def more_time_with_errors(page, w):
     errors_shown(page)
 
 
+def my_reviewing(page, w):
+    page.goto("/reviews/history/")
+    expect(page.locator("main table").first).to_be_visible()
+
+
+def thank_you(page, w):
+    page.goto("/reviewers/")
+    expect(page.locator(".thank-you-list li").first).to_be_visible()
+
+
+def editor_reviewer_record(page, w):
+    page.goto(f"/editor/reviewers/{w.reviewers[2].pk}/")
+    expect(page.locator("main table").first).to_be_visible()
+
+
 def editor_queue(page, w):
     page.goto("/editor/")
 
@@ -353,6 +368,7 @@ PAGES = {
         collection_detail,
         shared_list,
         shared_list_handout,
+        thank_you,
         *SITE_PAGES,
     ],
     "contributor": [
@@ -381,6 +397,7 @@ PAGES = {
         rubric,
         rubric_with_errors,
         more_time_with_errors,
+        my_reviewing,
     ],
     "editor": [
         *PUBLIC,
@@ -397,6 +414,7 @@ PAGES = {
         search_log,
         collection_list,
         draft_collection,
+        editor_reviewer_record,
     ],
 }
 
