@@ -342,7 +342,7 @@ def reviews_for(viewer: Viewer) -> list[dict]:
 class _AsReviewer(Viewer):
     """A reviewer of the submission, seen as a reviewer whatever other role they hold."""
 
-    role = REVIEWER  # type: ignore[assignment]
+    role = REVIEWER
 
 
 def other_reviews_for(

@@ -31,7 +31,7 @@ from .metrics import _days, _median
 from .models import HelpfulnessRating, ReviewAssignment
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from django.db.models import QuerySet
 
@@ -141,6 +141,10 @@ def _latin1(text: str) -> str:
     return "".join(out)
 
 
+def _as_written(text: str) -> str:
+    return text
+
+
 def certificate_pdf(user: User, year: int, count: int) -> bytes:
     """A one-page certificate: "<name> completed <count> reviews for <site> in <year>"."""
     site = settings.TOOLKIT_SITE_NAME
@@ -148,12 +152,12 @@ def certificate_pdf(user: User, year: int, count: int) -> bytes:
     pdf = FPDF(orientation="landscape", format="A4")
     pdf.set_auto_page_break(False)
     family = "helvetica"
-    text = _latin1
+    text: Callable[[str], str] = _latin1
     if any(not c.encode("latin-1", "ignore") for c in name + site):
         font = next((path for path in UNICODE_FONTS if path.exists()), None)
         if font is not None:
             pdf.add_font("unicode", "", str(font))
-            family, text = "unicode", str
+            family, text = "unicode", _as_written
     pdf.set_title(text(f"Certificate of peer review, {year}"))
     pdf.set_author(text(site))
     pdf.set_creator(text(site))
