@@ -20,6 +20,7 @@ from .models import (
     Appeal,
     Decision,
     ExtensionRequest,
+    HelpfulnessRating,
     Review,
     ReviewAssignment,
     ReviewRound,
@@ -238,6 +239,22 @@ class AppealAdmin(ModelAdmin):
     list_filter = ("outcome",)
     search_fields = ("submission__title", "reasons", "letter")
     raw_id_fields = ("submission", "decision", "filed_by", "handled_by")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
+@admin.register(HelpfulnessRating)
+class HelpfulnessRatingAdmin(ModelAdmin):
+    """Editors rate reviews on the submission page (reviews.services.recognition)."""
+
+    list_display = ("review", "score", "rated_by", "rated_at")
+    list_filter = ("score",)
+    search_fields = ("review__assignment__round__submission__title", "rated_by__username")
+    raw_id_fields = ("review", "rated_by")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
