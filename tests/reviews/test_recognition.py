@@ -441,10 +441,13 @@ def test_an_editor_cannot_rate_reviews_of_their_own_work(people, reviewers):
 
 
 def test_an_editor_rates_a_review_on_the_submission_page(client, people, reviewed):
-    _owner, editor, _outsider, (r1, *_rest) = people
+    _owner, editor, outsider, (r1, *_rest) = people
     submission, a1, _ = reviewed
-    client.force_login(editor)
     url = f"/editor/submissions/{submission.uuid}/assignments/{a1.uuid}/helpfulness/"
+    assert client.post(url, {"helpfulness": "3"})["Location"].startswith("/accounts/login/")
+    client.force_login(outsider)
+    assert client.post(url, {"helpfulness": "3"}).status_code == 403
+    client.force_login(editor)
     page = client.get(f"/editor/submissions/{submission.uuid}/").content.decode()
     assert f'action="{url}"' in page and "How helpful was this review?" in page
     assert client.get(url).status_code == 405
