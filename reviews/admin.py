@@ -21,6 +21,7 @@ from .models import (
     CurrencyReview,
     Decision,
     ExtensionRequest,
+    HelpfulnessRating,
     Review,
     ReviewAssignment,
     ReviewRound,
@@ -262,6 +263,14 @@ class CurrencyReviewAdmin(ModelAdmin):
         "decided_by",
         "update_submission",
     )
+@admin.register(HelpfulnessRating)
+class HelpfulnessRatingAdmin(ModelAdmin):
+    """Editors rate reviews on the submission page (reviews.services.recognition)."""
+
+    list_display = ("review", "score", "rated_by", "rated_at")
+    list_filter = ("score",)
+    search_fields = ("review__assignment__round__submission__title", "rated_by__username")
+    raw_id_fields = ("review", "rated_by")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

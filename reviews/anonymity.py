@@ -320,8 +320,8 @@ def reviewer_name_for(viewer: Viewer, assignment: ReviewAssignment) -> str:
 def reviews_for(viewer: Viewer) -> list[dict]:
     """Completed reviews this viewer may read, described for them.
 
-    Editors: all, with names and confidential comments. Authors: those of decided
-    rounds, as "Reviewer N", redacted, without recommendation or confidential
+    Editors: all, with names, confidential comments and helpfulness ratings. Authors: those
+    of decided rounds, as "Reviewer N", redacted, without recommendation or confidential
     comments. Reviewers: their own, and the others of a round once it is decided.
     """
     viewer.require()
@@ -329,7 +329,7 @@ def reviews_for(viewer: Viewer) -> list[dict]:
         Review.objects.filter(
             assignment__round__submission=viewer.submission, submitted_at__isnull=False
         )
-        .select_related("assignment__round", "assignment__reviewer")
+        .select_related("assignment__round", "assignment__reviewer", "helpfulness")
         .order_by("assignment__round__number", "assignment__reviewer_number")
     )
     return [
@@ -337,6 +337,37 @@ def reviews_for(viewer: Viewer) -> list[dict]:
         for review in reviews
         if _may_read_review(viewer, review.assignment)
     ]
+
+
+class _AsReviewer(Viewer):
+    """A reviewer of the submission, seen as a reviewer whatever other role they hold."""
+
+    role = REVIEWER
+
+
+def other_reviews_for(
+    assignment: ReviewAssignment, identities: Identities | None = None
+) -> list[dict]:
+    """The other completed reviews of a decided round, as its reviewer reads them (the
+    decision e-mail): "Reviewer N", redacted of the authors and the reviewers, the comments
+    to the authors and the rubric answers; never a recommendation, confidential comments to
+    the editor or a name, even for a reviewer who is also an editor. (`identities`: the
+    submission's, when the caller has them for several reviewers.)"""
+    viewer = _AsReviewer(assignment.reviewer, assignment.round.submission)
+    viewer.assignments = [assignment]  # the round being decided
+    if identities is not None:
+        viewer.identities = identities
+    rows = []
+    reviews = (
+        Review.objects.filter(assignment__round=assignment.round, submitted_at__isnull=False)
+        .exclude(assignment=assignment)
+        .select_related("assignment__round", "assignment__reviewer")
+        .order_by("assignment__reviewer_number")
+    )
+    for review in reviews:
+        if _may_read_review(viewer, review.assignment):
+            rows.append(_review_row(viewer, review))
+    return rows
 
 
 def _may_read_review(viewer: Viewer, assignment: ReviewAssignment) -> bool:
@@ -364,6 +395,10 @@ def _review_row(viewer: Viewer, review: Review) -> dict:
         row["recommendation"] = review.recommendation
     if viewer.role == EDITOR:
         row["confidential_comments"] = review.confidential_comments
+        # editors alone: which assignment, to rate the review's helpfulness (1 to 3, or None)
+        row["assignment"] = str(assignment.uuid)
+        rating = getattr(review, "helpfulness", None)
+        row["helpfulness"] = rating.score if rating else None
     return row
 
 
@@ -436,6 +471,8 @@ def log_for(viewer: Viewer) -> list[dict]:
     entries = viewer.submission.log_entries.select_related("actor", "assignment").order_by(
         "created_at", "pk"
     )
+    if role != EDITOR:  # an editor's rating of a review is for editors alone
+        entries = entries.exclude(transition__in=EDITORS_ONLY)
     if role == REVIEWER:
         entries = entries.filter(assignment__in=[a.pk for a in viewer.assignments])
     if role == AUTHOR:  # between a reviewer and the editors: authors never learn of it
@@ -467,6 +504,8 @@ EDITORS_AND_REVIEWER_ONLY = (
     "currency_cancel",
     "currency_submit",
 )
+# An editor rates a review's helpfulness (reviews.services.recognition): editors only.
+EDITORS_ONLY = ("rate_review",)
 # What authors read of an event on an invitation that was never accepted (so has no number).
 UNNUMBERED_SUMMARIES = {
     "invite": "A reviewer was invited",

@@ -28,6 +28,7 @@ from .serializers import (
     ExtensionAskSerializer,
     ExtensionSerializer,
     FileUploadSerializer,
+    HelpfulnessSerializer,
     InviteSerializer,
     ReviewDraftPatchSerializer,
     ReviewDraftSerializer,
@@ -374,6 +375,16 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Extens
             assignment, user_of(request), merge_answers=partial, **serializer.validated_data
         )
         return Response(ReviewSerializer(review).data)
+
+    @extend_schema(request=HelpfulnessSerializer, responses=HelpfulnessSerializer)
+    @action(detail=True, methods=["post"])
+    def helpfulness(self, request: Request, uuid: str | None = None) -> Response:
+        """Editors rate a submitted review's helpfulness, 1 to 3 (403 for others, 409 before
+        it is submitted, 400 for another value). Never shown to the reviewer."""
+        assignment = self.get_object()
+        value = request.data.get("helpfulness") if isinstance(request.data, dict) else None
+        score = services.rate_review(assignment, user_of(request), helpfulness=value)
+        return Response({"helpfulness": score})
 
 
 class MetricsView(APIView):

@@ -110,3 +110,9 @@ OPEN_CURRENCY_STATES = [
     CurrencyState.ACCEPTED,
     CurrencyState.SUBMITTED,
 ]
+class Helpfulness(models.IntegerChoices):
+    """An editor's rating of a completed review (reviews.recognition): editors only."""
+
+    LITTLE = 1, "1 · of little help"
+    HELPFUL = 2, "2 · helpful"
+    VERY = 3, "3 · very helpful"

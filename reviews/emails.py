@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 
 from toolkit.accounts.models import User as Account
 from toolkit.accounts.permissions import EDITOR
@@ -18,6 +19,7 @@ from toolkit.emails import send_email
 
 from . import anonymity
 from .choices import AssignmentState, DecisionKind
+from .letters import quote_review
 from .models import ExtensionRequest, ReviewAssignment, Submission, TransitionLog
 
 User = get_user_model()
@@ -103,12 +105,15 @@ def _closed_by(entry: TransitionLog) -> QuerySet[ReviewAssignment] | list[Review
 
 
 def decided(entry: TransitionLog) -> None:
-    """The owner gets the decision letter; the round's reviewers get thanks and the outcome."""
+    """The owner gets the decision letter; each reviewer who completed a review of the round
+    gets thanks, the outcome and the round's other reviews as "Reviewer N" (anonymity.
+    other_reviews_for): once, as the decision is written in one locked transaction."""
     submission = entry.submission
     decision = submission.decisions.order_by("-created_at", "-pk").first()
     if decision is None:
         raise ValueError(f"Log entry {entry.pk} announces a decision that was not recorded")
-    letter = anonymity.redact(decision.letter, anonymity.Identities(submission).reviewers)
+    identities = anonymity.Identities(submission)
+    letter = anonymity.redact(decision.letter, identities.reviewers)
     _send(
         "decision_author",
         submission.owner,
@@ -127,6 +132,11 @@ def decided(entry: TransitionLog) -> None:
             assignment.reviewer,
             entry,
             decision=decision,
+            other_reviews=[
+                quote_review(row["reviewer"], row["comments_to_authors"], row["answers"])
+                for row in anonymity.other_reviews_for(assignment, identities)
+            ],
+            history_url=reverse("reviews:reviewer-history"),
             **_reviewer_context(assignment),
         )
 

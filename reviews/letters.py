@@ -22,19 +22,29 @@ def quote_reviews(submission: Submission, review_round: ReviewRound | None = Non
         .select_related("assignment")
         .order_by("assignment__reviewer_number")
     )
-    blocks = []
-    for review in reviews:
-        lines = [f"Reviewer {review.assignment.reviewer_number}:"]
-        lines += [f"> {line}" if line else ">" for line in review.comments_to_authors.splitlines()]
-        concerns = [  # in the rubric's order, not the database's JSON key order
-            f"> - {criterion.title}: {review.answers[criterion.key]['concerns']}"
-            for criterion in CRITERIA
-            if (review.answers.get(criterion.key) or {}).get("concerns")
-        ]
-        if concerns:
-            lines += [">", "> Concerns noted in the rubric:", ">", *concerns]
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+    return "\n\n".join(
+        quote_review(
+            f"Reviewer {review.assignment.reviewer_number}",
+            review.comments_to_authors,
+            review.answers,
+        )
+        for review in reviews
+    )
+
+
+def quote_review(label: str, comments: str, answers: dict) -> str:
+    """One review as "Reviewer N:" and "> " quoted lines: its comments to the authors, then
+    the concerns noted in the rubric (in the rubric's order, not the JSON key order)."""
+    lines = [f"{label}:"]
+    lines += [f"> {line}" if line else ">" for line in comments.splitlines()]
+    concerns = [
+        f"> - {criterion.title}: {answers[criterion.key]['concerns']}"
+        for criterion in CRITERIA
+        if (answers.get(criterion.key) or {}).get("concerns")
+    ]
+    if concerns:
+        lines += [">", "> Concerns noted in the rubric:", ">", *concerns]
+    return "\n".join(lines)
 
 
 def draft_letter(submission: Submission, kind: str) -> str:

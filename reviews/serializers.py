@@ -392,3 +392,9 @@ class ExtensionAnswerSerializer(serializers.Serializer):
     note = serializers.CharField(
         required=False, allow_blank=True, help_text="refuse: an optional note to the reviewer."
     )
+
+
+class HelpfulnessSerializer(serializers.Serializer):
+    """An editor's rating of a submitted review's helpfulness (never shown to the reviewer)."""
+
+    helpfulness = serializers.IntegerField(min_value=1, max_value=3, help_text="1, 2 or 3.")

@@ -9,6 +9,7 @@ from .views import (
     editor,
     extension_actions,
     preview,
+    recognition,
     reviewer,
     wizard,
 )
@@ -54,6 +55,14 @@ urlpatterns = [
     ),
     # --- reviewer: /reviews/
     path("reviews/", reviewer.AssignmentListView.as_view(), name="reviewer-assignments"),
+    path("reviews/history/", recognition.history, name="reviewer-history"),
+    path(
+        "reviews/history/<int:year>/certificate.pdf",
+        recognition.certificate,
+        name="reviewer-certificate",
+    ),
+    path("reviewers/", recognition.thank_you_latest, name="thank-you-latest"),
+    path("reviewers/<int:year>/", recognition.thank_you, name="thank-you"),
     path(
         "reviews/<uuid:uuid>/",
         reviewer.AssignmentDetailView.as_view(),
@@ -106,6 +115,12 @@ urlpatterns = [
         "editor/submissions/<uuid:uuid>/decide/<slug:name>/",
         editor.decide,
         name="editor-decide",
+    ),
+    path("editor/reviewers/<int:pk>/", recognition.reviewer_record, name="editor-reviewer"),
+    path(
+        "editor/submissions/<uuid:uuid>/assignments/<uuid:assignment_uuid>/helpfulness/",
+        recognition.rate,
+        name="editor-rate-review",
     ),
     path(
         "editor/submissions/<uuid:uuid>/assignments/<uuid:assignment_uuid>/remind/",

@@ -64,6 +64,25 @@ def assert_absent(canaries, haystacks):
         assert found == [], f"{where} leaks {found}: {context}"
 
 
+def recognition_haystacks(client, reviewer):
+    """What a reviewer is shown of their reviewing (issue 16 item 6): the My reviewing page,
+    each year's certificate (its text, parsed) and the public thank-you pages of those years."""
+    from pypdf import PdfReader
+
+    from reviews import recognition
+
+    client.force_login(reviewer)
+    haystacks = [("My reviewing", client.get("/reviews/history/").content.decode())]
+    for year in recognition.history(reviewer):
+        pdf = client.get(f"/reviews/history/{year.year}/certificate.pdf").content
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+        haystacks.append((f"certificate {year.year}", text + texts_of(pdf)))
+        haystacks.append(
+            (f"thank you {year.year}", client.get(f"/reviewers/{year.year}/").content.decode())
+        )
+    return haystacks
+
+
 def api(user):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {factories.api_key(user)}")

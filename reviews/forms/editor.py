@@ -158,12 +158,21 @@ class DecisionForm(forms.Form):
         return "letter" in cls.base_fields
 
 
-def letter_field(required: bool = True, quotes_reviews: bool = True) -> forms.CharField:
+def letter_field(
+    required: bool = True,
+    quotes_reviews: bool = True,
+    *,
+    label: str = "Decision letter to the authors",
+    rows: int = 16,
+    help_text: str = "",
+) -> forms.CharField:
+    """The letter to the authors of a decision, or of an answer to an appeal (`help_text`)."""
     return forms.CharField(
-        label="Decision letter to the authors",
-        widget=forms.Textarea(attrs={"rows": 16}),
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
         required=required,
-        help_text=(
+        help_text=help_text
+        or (
             "A draft quoting the completed anonymous reviews; edit it before sending. Lines"
             " starting with “>” are shown to the authors as quotes."
             if quotes_reviews
@@ -258,10 +267,8 @@ class UpholdAppealForm(DecisionForm):
     confirm = "The authors receive the letter; the submission stays closed."
     success = "The decision is upheld. The authors have been sent the letter."
 
-    letter = forms.CharField(
-        label="Letter to the authors",
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="Answer the reasons given in the appeal.",
+    letter = letter_field(
+        label="Letter to the authors", rows=10, help_text="Answer the reasons given in the appeal."
     )
 
 
@@ -271,10 +278,10 @@ class OverturnAppealForm(DecisionForm):
     hint = "The submission returns to peer review in a new round; then invite reviewers."
     success = "The decision is overturned. A new review round is open: invite reviewers."
 
-    letter = forms.CharField(
-        label="Letter to the authors",
-        widget=forms.Textarea(attrs={"rows": 6}),
+    letter = letter_field(
         required=False,
+        label="Letter to the authors",
+        rows=6,
         help_text="Optional: what happens next.",
     )
 

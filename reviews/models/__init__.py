@@ -7,6 +7,7 @@ extension    a reviewer's request for more time, and the editor's answer
 log          the transition log and the reminders already sent
 appeal       an appeal of a rejection and its answer
 currency     a currency re-review of a published resource
+recognition  an editor's rating of a review's helpfulness (editors only)
 
 Transitions mutate fields only. Permission checks, locking, logging and e-mail live in
 `reviews.services`; what a viewer may see lives in `reviews.anonymity`.
@@ -25,6 +26,7 @@ from .appeal import Appeal
 from .currency import CurrencyReview
 from .extension import ExtensionRequest
 from .log import SentReminder, TransitionLog
+from .recognition import HelpfulnessRating
 from .review import AssignmentQuerySet, Decision, Review, ReviewAssignment, ReviewRound
 from .submission import Submission, SubmissionQuerySet
 
@@ -34,6 +36,7 @@ __all__ = [
     "CurrencyReview",
     "Decision",
     "ExtensionRequest",
+    "HelpfulnessRating",
     "Review",
     "ReviewAssignment",
     "ReviewRound",

@@ -6,6 +6,7 @@ decisions     decisions and publishing (the editor's transitions)
 assignments   assignments and reviews (invitations, answers, review drafts)
 appeals       appeals of a rejection (the authors; another editor answers)
 extensions    more time for a review: the reviewer asks, the editor approves or refuses
+recognition   an editor rates a review's helpfulness (never shown to the reviewer)
 actions       transitions by name, for the API and the editor's forms
 reminders     the daily reminder sweep
 
@@ -43,6 +44,7 @@ from .extensions import (
     request_extension,
     withdraw_extension,
 )
+from .recognition import rate_review
 from .reminders import send_due_reminders
 from .submissions import (
     EDITABLE_STATES,
@@ -76,6 +78,7 @@ __all__ = [
     "add_file",
     "add_link",
     "approve_extension",
+    "rate_review",
     "authorize",
     "available_transitions",
     "cancel_assignment",

@@ -24,8 +24,18 @@ from django.views.decorators.http import require_POST, require_safe
 from toolkit.errors import Conflict
 from toolkit.mail import services as mail_services
 
-from .. import anonymity, desk, metrics, permissions, progress, rubric, services, suggestions
-from ..choices import OPEN_ASSIGNMENT_STATES, SubmissionState
+from .. import (
+    anonymity,
+    desk,
+    metrics,
+    permissions,
+    progress,
+    recognition,
+    rubric,
+    services,
+    suggestions,
+)
+from ..choices import OPEN_ASSIGNMENT_STATES, Helpfulness, SubmissionState
 from ..flags import identity_flags
 from ..forms.editor import (
     DECISION_FORMS,
@@ -149,6 +159,7 @@ def render_detail(
         "timeline": anonymity.log_for(viewer),
         "rounds": _review_rounds(viewer),
         "required_reviews": settings.TOOLKIT_REVIEWS_REQUIRED,
+        "helpfulness_choices": Helpfulness.choices,
         "completed_reviews": submission.completed_review_count(),
         "live_url": _live_url(submission),
     }
@@ -206,6 +217,9 @@ def _decision_context(submission: Submission, user: Person, bound: dict, shown: 
     shown = shown | set(available)
     if submission.state == SubmissionState.IN_REVIEW and submission.open_round:
         context["suggestions"] = suggestions.suggest_reviewers(submission)
+        context["reviewer_times"] = recognition.times_for(
+            user, [s.reviewer.pk for s in context["suggestions"]]
+        )
         context["invite_form"] = bound.get("invite") or InviteForm(
             submission=submission, suggestions=context["suggestions"]
         )

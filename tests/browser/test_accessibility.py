@@ -235,6 +235,21 @@ def more_time_with_errors(page, w):
     errors_shown(page)
 
 
+def my_reviewing(page, w):
+    page.goto("/reviews/history/")
+    expect(page.locator("main table").first).to_be_visible()
+
+
+def thank_you(page, w):
+    page.goto("/reviewers/")
+    expect(page.locator(".thank-you-list li").first).to_be_visible()
+
+
+def editor_reviewer_record(page, w):
+    page.goto(f"/editor/reviewers/{w.reviewers[2].pk}/")
+    expect(page.locator("main table").first).to_be_visible()
+
+
 def editor_queue(page, w):
     page.goto("/editor/")
 
@@ -451,6 +466,7 @@ PAGES = {
         shared_list_handout,
         collection_curriculum_map,
         shared_list_curriculum_map,
+        thank_you,
         *SITE_PAGES,
         resource_with_a_doi,
     ],
@@ -489,6 +505,7 @@ PAGES = {
         report_new_with_errors,
         currency_rubric,
         currency_rubric_with_errors,
+        my_reviewing,
     ],
     "editor": [
         *PUBLIC,
@@ -511,6 +528,7 @@ PAGES = {
         currency_editor_decide,
         currency_decide_with_errors,
         currency_resource,
+        editor_reviewer_record,
     ],
 }
 

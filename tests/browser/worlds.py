@@ -165,6 +165,10 @@ def audit_world():
         owner, editor, [r1], title="Food insecurity screening in clinic"
     )
     accepted = factories.submission_in("accepted", owner, editor, [r3, r4])
+    # reviewer1 has one completed review and is thanked by name (issue 16 item 6)
+    factories.in_review(owner, editor, [r1], completed=1, title="Transport to dialysis")
+    r1.thanked_publicly = True
+    r1.save(update_fields=["thanked_publicly"])
 
     saved_list = saved_list_of(owner, [resource, clerkship], retired)
     currency_reviewing, currency_submitted = currency_reviews(who)

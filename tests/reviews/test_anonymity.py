@@ -11,7 +11,14 @@ import html
 import pytest
 from django.core import mail
 
-from tests.canaries import AUTHOR_CANARIES, REVIEWER_CANARIES, api, assert_absent, texts_of
+from tests.canaries import (
+    AUTHOR_CANARIES,
+    REVIEWER_CANARIES,
+    api,
+    assert_absent,
+    recognition_haystacks,
+    texts_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -218,3 +225,26 @@ def test_the_editors_note_on_more_time_reaches_the_reviewer_redacted(world, clie
     client.force_login(editor)
     page = html.unescape(client.get(f"/editor/submissions/{submission.uuid}/").content.decode())
     assert "Rosalind Hiddenreview has exams" in page
+
+
+def test_the_decision_email_shows_another_reviewer_the_canary_review_without_any_name(world):
+    from django.contrib.auth import get_user_model
+
+    _, _, reviewer, _, _ = world
+    other = get_user_model().objects.get(username="rother")
+    (message,) = [m for m in mail.outbox if m.to == [other.email] and "reviewing" in m.subject]
+    text = message.subject + message.body + message.alternatives[0][0]
+    assert "Reviewer 1:\n> Strong work. — [redacted], [redacted]" in message.body
+    assert "I know" not in text  # the canary's confidential comments to the editor
+    assert_absent(REVIEWER_CANARIES + AUTHOR_CANARIES, [("decision e-mail", text)])
+
+
+def test_my_reviewing_the_certificates_and_the_thank_you_page_name_no_author(world, client):
+    _, _, reviewer, _, _ = world
+    reviewer.thanked_publicly = True
+    reviewer.save()
+    haystacks = recognition_haystacks(client, reviewer)
+    assert len(haystacks) == 3  # the page, one year's certificate and its thank-you page
+    assert "Rosalind Hiddenreview" in haystacks[1][1]  # the certificate names its reviewer
+    assert "Rosalind Hiddenreview" in haystacks[2][1]  # who chose to be thanked by name
+    assert_absent(AUTHOR_CANARIES, haystacks)

@@ -62,25 +62,27 @@ def role_questions(monkeypatch):
     return asked
 
 
-def test_the_editors_html_accept_costs_28_queries(client, people, reviewed):
+def test_the_editors_html_accept_costs_31_queries(client, people, reviewed):
     _, editor, _ = people
     submission, _ = reviewed
     c = client_for(client, editor)
     url = f"/editor/submissions/{submission.uuid}/decide/accept/"
-    assert queries(lambda: c.post(url, {"letter": "Yes"}), status=302) == 28
+    # 28, plus the round's other reviews in each reviewer's decision e-mail (issue 16 item 6)
+    assert queries(lambda: c.post(url, {"letter": "Yes"}), status=302) == 31
     submission.refresh_from_db()
     assert submission.state == S.ACCEPTED
 
 
-def test_the_api_accept_costs_49_queries_and_asks_the_viewers_role_once(
+def test_the_api_accept_costs_52_queries_and_asks_the_viewers_role_once(
     people, reviewed, role_questions
 ):
     _, editor, _ = people
     submission, _ = reviewed
     url = f"/api/v1/submissions/{submission.uuid}/transitions/accept/"
     assert (
-        queries(lambda: api(editor).post(url, {"letter": "Yes"})) == 49
-    )  # 47, plus the appeal and the competencies (issue 16)
+        queries(lambda: api(editor).post(url, {"letter": "Yes"})) == 52
+    )  # 47, plus the appeal and the competencies (issue 16), plus the other reviews in the
+    # reviewers' e-mails
     assert role_questions == [submission.pk]
 
 

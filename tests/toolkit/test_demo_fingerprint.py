@@ -33,19 +33,21 @@ ROWS = {
     "catalog.Collection_levels": 3,
     "catalog.CollectionItem": 15,
     "catalog.CollectionLog": 3,
-    "reviews.Submission": 54,
-    "reviews.SubmissionAuthor": 99,
-    "reviews.SubmissionVersion": 55,
-    "reviews.SubmissionFile": 94,
-    "reviews.ReviewRound": 51,
-    "reviews.ReviewAssignment": 102,
-    "reviews.Review": 98,
-    "reviews.Decision": 49,
-    "reviews.TransitionLog": 553,
+    "reviews.Submission": 55,
+    "reviews.SubmissionAuthor": 100,
+    "reviews.SubmissionVersion": 56,
+    "reviews.SubmissionFile": 96,
+    "reviews.ReviewRound": 52,
+    "reviews.ReviewAssignment": 104,
+    "reviews.Review": 100,
+    "reviews.Decision": 50,
+    "reviews.Appeal": 1,
+    "reviews.HelpfulnessRating": 2,
+    "reviews.TransitionLog": 565,
     "catalog.TermFlag": 10,
-    "reviews.Submission_learner_levels": 74,
-    "reviews.Submission_topics": 95,
-    "reviews.Submission_methods": 108,
+    "reviews.Submission_learner_levels": 75,
+    "reviews.Submission_topics": 97,
+    "reviews.Submission_methods": 110,
     "reviews.Submission_competencies": 26,
     "lists.SavedList": 2,
     "lists.SavedItem": 6,
@@ -70,6 +72,9 @@ ROWS = {
 # (issue 15 item 3: data/reports.yaml); every resource's currency review date (three years
 # after its review), one moved by the editor to 30 days from now, and the outdated terms
 # flagged (issue 16 item 4); ten resources tagged with competencies (issue 16 item 5).
+# the contributor's tenth submission, rejected after two new reviews and appealed (issue 16
+# item 7), the editor's helpfulness ratings of the accepted one's reviews and reviewer1
+# thanked by name (issue 16 item 6).
 FINGERPRINT = "0000"
 
 
@@ -89,6 +94,7 @@ def test_the_seeded_demo_is_the_same_row_for_row_as_before_the_content_became_da
         "rejected": 1,
         "withdrawn": 1,
         "retired": 1,
+        "appealed": 1,
     }
     assert fingerprint() == FINGERPRINT
     # one resource with DOIs, public: its concept DOI and both versions' (DataCite's test prefix)

@@ -265,6 +265,7 @@ def test_seed_demo_builds_a_real_catalog_and_every_workflow_state_idempotently(c
         "accepted",
         "published",
         "rejected",
+        "appealed",  # issue 16 item 7: an appeal in progress
         "withdrawn",
         "retired",
     }

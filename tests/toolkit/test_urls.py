@@ -138,6 +138,10 @@ CONTRACT = [
     ("reviews:reviewer-submit", [U], f"/reviews/{U}/submit/"),
     ("reviews:reviewer-extension", [U], f"/reviews/{U}/more-time/"),
     ("reviews:reviewer-extension-withdraw", [U], f"/reviews/{U}/more-time/withdraw/"),
+    ("reviews:reviewer-history", [], "/reviews/history/"),
+    ("reviews:reviewer-certificate", [2026], "/reviews/history/2026/certificate.pdf"),
+    ("reviews:thank-you-latest", [], "/reviewers/"),
+    ("reviews:thank-you", [2026], "/reviewers/2026/"),
     # editors
     ("reviews:editor-queue", [], "/editor/"),
     ("reviews:editor-submission", [U], f"/editor/submissions/{U}/"),
@@ -147,6 +151,12 @@ CONTRACT = [
     ("reviews:editor-preview", [U], f"/editor/submissions/{U}/preview/"),
     ("reviews:editor-remind", [U, V], f"/editor/submissions/{U}/assignments/{V}/remind/"),
     ("reviews:editor-cancel", [U, V], f"/editor/submissions/{U}/assignments/{V}/cancel/"),
+    ("reviews:editor-reviewer", [7], "/editor/reviewers/7/"),
+    (
+        "reviews:editor-rate-review",
+        [U, V],
+        f"/editor/submissions/{U}/assignments/{V}/helpfulness/",
+    ),
     (
         "reviews:editor-extension-approve",
         [U, V],
@@ -188,6 +198,7 @@ CONTRACT = [
     ("api:assignment-list", [], "/api/v1/assignments/"),
     ("api:assignment-detail", [U], f"/api/v1/assignments/{U}/"),
     ("api:assignment-review", [U], f"/api/v1/assignments/{U}/review/"),
+    ("api:assignment-helpfulness", [U], f"/api/v1/assignments/{U}/helpfulness/"),
     ("api:assignment-transitions", [U, "accept"], f"/api/v1/assignments/{U}/transitions/accept/"),
     ("api:assignment-extensions", [U], f"/api/v1/assignments/{U}/extensions/"),
     (

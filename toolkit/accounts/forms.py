@@ -202,6 +202,7 @@ class ProfileForm(UniqueEmailMixin, forms.ModelForm):
             "expertise_topics",
             "conflict_institutions",
             "conflict_people",
+            "thanked_publicly",
         )
         widgets = {
             "conflict_institutions": forms.Textarea(attrs={"rows": 3}),

@@ -59,6 +59,13 @@ class User(AbstractUser):
         help_text="For example Editor-in-chief or Associate editor; empty reads Editor.",
     )
 
+    thanked_publicly = models.BooleanField(
+        "thank me by name on the public reviewers page",
+        default=False,
+        help_text="Lists your name on “Thank you to our reviewers” for each year in which you "
+        "completed a review. Never which resources you reviewed.",
+    )
+
     REQUIRED_FIELDS = ["email", "display_name"]
 
     class Meta:

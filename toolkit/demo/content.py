@@ -98,6 +98,7 @@ class DemoContent:
     letters: dict[str, str]
     withdraw_reason: str
     retire_reason: str
+    appeal_reasons: str
     references: dict[str, str]
 
     @property
@@ -183,8 +184,15 @@ def _check_files(path: Path, files: object) -> None:
             raise DemoContentError(path, "files", "each needs a label; a link (only) a url")
 
 
+def _file_order(path: Path) -> tuple[int, str]:
+    """By the number the file name starts with ("10-appealed" after "9-retired"), then name."""
+    number = path.stem.split("-", 1)[0]
+    return (int(number) if number.isdigit() else 0, path.name)
+
+
 def _entries(folder: Path, references: dict[str, str], keys: frozenset[str]) -> list[Entry]:
-    return [read_entry(path, references, keys) for path in sorted(folder.glob("*.md"))]
+    paths = sorted(folder.glob("*.md"), key=_file_order)
+    return [read_entry(path, references, keys) for path in paths]
 
 
 def _letters(folder: Path) -> dict[str, str]:
@@ -209,7 +217,9 @@ def load(data: Path = DATA) -> DemoContent:
     """Read every data file (no database needed; `validate` checks against the vocabularies)."""
     references: dict[str, str] = _typed(data / "references.yaml", dict)
     workflow = _typed(
-        data / "workflow.yaml", dict, ("review_plan", "withdraw_reason", "retire_reason")
+        data / "workflow.yaml",
+        dict,
+        ("review_plan", "withdraw_reason", "retire_reason", "appeal_reasons"),
     )
     return DemoContent(
         directory=data,
@@ -220,5 +230,6 @@ def load(data: Path = DATA) -> DemoContent:
         letters=_letters(data / "letters"),
         withdraw_reason=workflow["withdraw_reason"],
         retire_reason=workflow["retire_reason"],
+        appeal_reasons=workflow["appeal_reasons"],
         references=references,
     )

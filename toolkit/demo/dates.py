@@ -20,7 +20,14 @@ from django.utils import timezone
 from catalog.currency.services import review_by_after
 from catalog.models import Resource
 from reviews.choices import DecisionKind
-from reviews.models import Review, ReviewAssignment, Submission, SubmissionFile
+from reviews.models import (
+    Appeal,
+    HelpfulnessRating,
+    Review,
+    ReviewAssignment,
+    Submission,
+    SubmissionFile,
+)
 
 Retime = Callable[[datetime | None], datetime | None]
 SUBMISSION_TIMES = ("created_at", "updated_at", "submitted_at", "state_changed_at")
@@ -54,7 +61,8 @@ def _retime(objects: QuerySet, retime: Retime, *fields: str) -> None:
 
 def backdate(submission: Submission, end: datetime, step: timedelta = STEP) -> None:
     """Move the submission's history to the weeks before `end`, keeping its order: every
-    timestamp of the submission, its versions, rounds, invitations, reviews and decisions;
+    timestamp of the submission, its versions, rounds, invitations, reviews, decisions, its
+    appeal and the editors' ratings of its reviews;
     an invitation is due the configured number of days after it was sent."""
     retime = _retimer(submission, end, step)
     _retime(Submission.objects.filter(pk=submission.pk), retime, *SUBMISSION_TIMES)
@@ -75,6 +83,9 @@ def backdate(submission: Submission, end: datetime, step: timedelta = STEP) -> N
     reviews = Review.objects.filter(assignment__round__submission=submission)
     _retime(reviews, retime, "created_at", "updated_at", "submitted_at")
     _retime(submission.decisions.all(), retime, "created_at")
+    _retime(Appeal.objects.filter(submission=submission), retime, "filed_at", "decided_at")
+    ratings = HelpfulnessRating.objects.filter(review__assignment__round__submission=submission)
+    _retime(ratings, retime, "rated_at")
 
 
 def publication_dates(submission: Submission) -> tuple[datetime, datetime]:

@@ -84,6 +84,8 @@ DEMO_USERS = [
     ),
     ("admin", "Site administrator", "Health Disparities Toolkit", [CONTRIBUTOR, ADMIN], [], []),
 ]
+# Reviewers listed by name on the public "Thank you to our reviewers" pages (an opt-in).
+THANKED_PUBLICLY = {"reviewer1"}
 # The owner of the catalog's demo resources; their bylines come from the data files.
 ARCHIVE_USER = ("demo-authors", "Toolkit demo authors", "Health Disparities Toolkit")
 
@@ -116,6 +118,7 @@ def seed_users() -> dict[str, User]:
                 "is_staff": ADMIN in roles,
                 "is_superuser": ADMIN in roles,
                 "is_active": True,
+                "thanked_publicly": username in THANKED_PUBLICLY,
             },
         )
         user.set_password(DEMO_PASSWORD)
@@ -288,6 +291,15 @@ def seed_catalog(users: dict[str, User], content: DemoContent) -> int:
 # --- the contributor's submissions, one per state --------------------------------------
 
 
+def rate_reviews(submission: Submission, editor: User) -> None:
+    """The editor rates the helpfulness of the submission's reviews: 3, then 2."""
+    assignments = ReviewAssignment.objects.filter(
+        round__submission=submission, state="completed"
+    ).order_by("reviewer_number")
+    for assignment, score in zip(assignments, (3, 2), strict=False):
+        services.rate_review(assignment, editor, helpfulness=score)
+
+
 def _park(entry: dict, users: dict[str, User], content: DemoContent) -> Submission:
     """Drive one of the data files' submissions to its state."""
     owner, editor = users["contributor"], users["editor"]
@@ -323,13 +335,23 @@ def _park(entry: dict, users: dict[str, User], content: DemoContent) -> Submissi
         services.send_to_review(submission, editor)
         services.invite(submission, editor, reviewer=r2)
         return services.withdraw(submission, owner, reason=content.withdraw_reason)
-    reviewers = {"revisions_requested": (r1, r2), "accepted": (r1, r3), "published": (r2, r3)}
+    reviewers = {
+        "revisions_requested": (r1, r2),
+        "accepted": (r1, r3),
+        "published": (r2, r3),
+        "appealed": (r3, r2),
+    }
     if state in reviewers:
         reviewed(submission, owner, editor, list(zip(reviewers[state], plan, strict=True)))
         if state == "revisions_requested":
             letter_text = letter("request_revisions", submission, content)
             return services.request_revisions(submission, editor, letter=letter_text)
+        if state == "appealed":  # rejected after review; the authors appeal, an editor is due
+            services.reject(submission, editor, letter=letter("reject", submission, content))
+            return services.appeal(submission, owner, reasons=content.appeal_reasons)
         services.accept(submission, editor, letter=letter("accept", submission, content))
+        if state == "accepted":  # the editor rates the reviews (editors only: recognition)
+            rate_reviews(submission, editor)
         if state == "published":
             return services.publish(submission, editor)
         return submission
