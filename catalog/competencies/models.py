@@ -62,7 +62,7 @@ class Competency(Vocabulary):
 
     @property
     def label(self) -> str:
-        """The name with its level, e.g. "Systems that shape health — Entering residency …"."""
+        """The name with its level, e.g. "Belonging in care and learning — Entering residency …"."""
         return f"{self.name} — {self.level}" if self.level else self.name
 
     @property

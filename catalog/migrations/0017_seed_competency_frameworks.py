@@ -3,11 +3,13 @@
 Names and descriptions are short summaries in our own words, not the frameworks' text;
 each competency links to its source.
 
-AAMC DEI competencies (2022): the three learner levels and the three domains are loaded,
-one term per level and domain (code `aamc-dei-2022:<level>:<domain>`). The numbered
-competencies inside each domain could not be checked against the AAMC text when this was
-written, so none is invented here: editors can add them in the admin with their AAMC
-number (code `aamc-dei-2022:<level>:<domain>:<number>`).
+AAMC DEI competencies (2022): the three learner levels and the three areas, one term per
+level and area (code `aamc-dei-2022:<level>:<area>`). The areas are the title's three
+(diversity, equity, inclusion), as the AAMC's implementation page groups the competencies
+("Diversity Competencies", "Equity Competencies", …) and as a member of the expert panel
+described them. The numbered competencies inside each area could not be checked against the
+AAMC text when this was written, so none is invented here: editors can add them in the admin
+with their AAMC number (code `aamc-dei-2022:<level>:<area>:<number>`).
 """
 
 from django.db import migrations
@@ -59,17 +61,17 @@ AAMC_DOMAINS = [
     ),
     (
         "d2",
-        "Equity and Inclusion",
-        "Equitable, inclusive care and learning",
-        "Recognising and countering bias, and building care and learning settings where "
-        "everyone is treated fairly and belongs.",
+        "Equity",
+        "Bias, fairness and health equity",
+        "Recognising and countering bias, and acting on the policies and systems that "
+        "produce unfair differences in health.",
     ),
     (
         "d3",
-        "Structural Competence",
-        "Systems that shape health",
-        "Seeing how policies, institutions and power produce health inequities, and acting "
-        "to change them.",
+        "Inclusion",
+        "Belonging in care and learning",
+        "Building care, learning and work settings where every patient, learner and "
+        "colleague is respected and belongs.",
     ),
 ]
 

@@ -49,7 +49,7 @@ def test_the_wizard_groups_competencies_by_framework_and_level_in_fieldsets(clie
     assert "<legend>Competencies</legend>" in text
     assert "<legend>ACGME Core Competencies" in text
     assert "<legend>Entering residency (medical school graduates)</legend>" in text
-    assert "Structural Competence: Systems that shape health" in text
+    assert "Inclusion: Belonging in care and learning" in text
     assert text.count('name="competencies"') == Competency.objects.count()
 
 
@@ -105,7 +105,7 @@ def test_reviewers_see_the_tags_and_the_alignment_note_but_not_the_authors(clien
     page = client_for(client, reviewers[0]).get(assignments[0].get_absolute_url())
     text = html.unescape(page.content.decode())
     assert "ACGME: Systems-based Practice" in text
-    assert "AAMC DEI: Systems that shape health — Entering residency" in text
+    assert "AAMC DEI: Belonging in care and learning — Entering residency" in text
     assert "Competency alignment:" in text
     assert "Olive Owner" not in text and "owner@example.org" not in text
 
