@@ -263,6 +263,8 @@ class CurrencyReviewAdmin(ModelAdmin):
         "decided_by",
         "update_submission",
     )
+
+
 @admin.register(HelpfulnessRating)
 class HelpfulnessRatingAdmin(ModelAdmin):
     """Editors rate reviews on the submission page (reviews.services.recognition)."""

@@ -110,6 +110,8 @@ OPEN_CURRENCY_STATES = [
     CurrencyState.ACCEPTED,
     CurrencyState.SUBMITTED,
 ]
+
+
 class Helpfulness(models.IntegerChoices):
     """An editor's rating of a completed review (reviews.recognition): editors only."""
 

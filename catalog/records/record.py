@@ -128,6 +128,7 @@ class ResourceRecord:
     @property
     def concept_doi_url(self) -> str:
         return doi_url(self.concept_doi)
+
     review_by: date | None = None  # the next currency review (current version only)
     competencies: tuple[Competency, ...] = ()  # the terms as they are now, in framework order
 

@@ -378,6 +378,8 @@ def report_reject_with_errors(page, w):
 
 def report_hide(page, w):
     page.goto(w.published_report.get_absolute_url())
+
+
 def currency_rubric(page, w):
     page.goto(w.currency_reviewing.get_absolute_url())
     expect(page.get_by_role("button", name="Submit the currency review")).to_be_visible()
@@ -402,6 +404,8 @@ def currency_decide_with_errors(page, w):
 
 def currency_resource(page, w):
     page.goto(f"/editor/currency/resources/{w.currency_reviewing.resource.slug}/")
+
+
 def collection_curriculum_map(page, w):
     page.goto(f"{w.collection.get_absolute_url()}curriculum-map/")
     expect(page.locator("table.curriculum-table")).to_be_visible()

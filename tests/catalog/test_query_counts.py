@@ -54,7 +54,7 @@ def test_an_invalid_search_costs_one_query(client, catalog, django_assert_num_qu
         assert client.get("/catalog/?q=bias&level=ume").status_code == 400
 
 
-def test_a_resource_page_costs_fifteen_queries_and_two_once_cached(
+def test_a_resource_page_costs_sixteen_queries_and_two_once_cached(
     client, catalog, django_assert_num_queries
 ):
     client.get("/catalog/")  # builds the facet index (related resources are counted on it)
@@ -63,7 +63,7 @@ def test_a_resource_page_costs_fifteen_queries_and_two_once_cached(
     # version's levels and type; files; the generation stamp, related resources and their
     # levels; versions; the usage totals; the published collections it is part of; its
     # published implementation reports.
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get(catalog.get_absolute_url())
     assert response.status_code == 200
     with django_assert_num_queries(2):  # anonymous: the resource and the generation stamp
@@ -72,7 +72,7 @@ def test_a_resource_page_costs_fifteen_queries_and_two_once_cached(
 
 def test_a_counted_page_view_adds_one_upsert(client, catalog, django_assert_num_queries):
     client.get("/catalog/")  # builds the facet index (related resources are counted on it)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get(
             catalog.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0 Firefox/128.0"
         )

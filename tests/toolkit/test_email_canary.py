@@ -119,6 +119,7 @@ def run_workflow():
     )
     catalog_services.publish_collection(collection, editor)
     reports_on(published.resource, owner, editor, r1, r2)
+    currency_review_of(published.resource, editor, r3)
     services.retire(submission, editor, reason=payload("retire"))  # the collection's editors too
     other, _ = factories.in_review(owner, editor, [r1], title=payload("other"))
     services.withdraw(other, owner, reason=payload("withdraw"))
@@ -146,6 +147,21 @@ def reports_on(resource, author, editor, reporter, other):
     reports.answer_report(report, author, payload("answer"))
     reports.hide_report(report, editor, payload("hide"))
     reports.reject_report(reports.create_report(other, resource, data), editor, payload("refuse"))
+
+
+def currency_review_of(resource, editor, reviewer):
+    """A currency re-review (issue 16 item 4): invited, accepted, submitted, re-certified."""
+    from reviews.services import currency
+
+    review = currency.open_review(resource, editor, message=payload("currency-open"))
+    review = currency.invite(review, editor, reviewer=reviewer, message=payload("currency-note"))
+    review = currency.accept(review, reviewer, coi_declaration=payload("currency-coi"))
+    answers = {
+        key: {"answer": "concerns", "comment": payload(f"currency-{key}")}
+        for key in ("evidence", "terminology", "links", "levels")
+    }
+    review = currency.submit(review, reviewer, answers=answers, comments=payload("currency"))
+    currency.recertify(review, editor, note=payload("currency-decision"))
 
 
 def ask_for_more_time(assignment, reviewer, editor):
