@@ -6,7 +6,6 @@ import re
 import uuid
 from typing import Self
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -231,8 +230,6 @@ class Resource(models.Model):
     retired_at = models.DateTimeField(null=True, blank=True)
     retired_reason = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Weighted full-text document, kept by catalog.search (PostgreSQL only; NULL on SQLite).
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ResourceQuerySet.as_manager()
 

@@ -18,7 +18,7 @@ from catalog.models import Resource
 
 from .models import SavedItem, SavedList
 
-LONG_FIELDS = ("attachment_text", "search_vector", "description", "references")
+LONG_FIELDS = ("attachment_text", "description", "references")
 
 
 @dataclass
@@ -76,7 +76,7 @@ def citation_records(saved_list: SavedList) -> list[records.ResourceRecord]:
     resources = (
         Resource.objects.filter(saved_items__list=saved_list)
         .select_related("resource_type", "language", "license")
-        .defer("attachment_text", "search_vector")
+        .defer("attachment_text")
         .prefetch_related("levels", "topics", "methods")
         .order_by("saved_items__position", "saved_items__pk")
     )
