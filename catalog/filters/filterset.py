@@ -92,25 +92,36 @@ class SortFilter(df.ChoiceFilter):
 FILTER_OF_KIND = {"terms": FacetFilter, "boolean": BooleanFilter, "years": YearFilter}
 
 
+class _Filters(dict):
+    """The filters of the FilterSet. Each FilterSet deep-copies them, then sets their parent
+    and model: a shallow copy of each is enough, what they hold (labels, choices, facets)
+    is read-only and shared (a deep copy took 0.25 ms of every catalog request)."""
+
+    def __deepcopy__(self, memo: dict) -> dict[str, df.Filter]:
+        return {name: copy.copy(flt) for name, flt in self.items()}
+
+
 @functools.cache
 def _filters(declared: tuple[Facet, ...]) -> dict[str, df.Filter]:
-    return {
-        "q": QueryFilter(
-            label="Search",
-            help_text='Words to find. "A phrase" in quotes, -word to exclude, "or" for either.',
-        ),
-        **{facet.name: FILTER_OF_KIND[facet.kind](facet) for facet in declared},
-        "max_minutes": MinutesFilter(
-            label="Time required (at most, minutes)", help_text="A whole number of minutes."
-        ),
-        "sort": SortFilter(
-            choices=SORTS,
-            label="Sort by",
-            empty_label=None,
-            error_messages={"invalid_choice": "“%(value)s” is not a way to sort."},
-            help_text="relevance (the default with a search), newest (otherwise) or title.",
-        ),
-    }
+    return _Filters(
+        {
+            "q": QueryFilter(
+                label="Search",
+                help_text='Words to find. "A phrase" in quotes, -word to exclude, "or" for either.',
+            ),
+            **{facet.name: FILTER_OF_KIND[facet.kind](facet) for facet in declared},
+            "max_minutes": MinutesFilter(
+                label="Time required (at most, minutes)", help_text="A whole number of minutes."
+            ),
+            "sort": SortFilter(
+                choices=SORTS,
+                label="Sort by",
+                empty_label=None,
+                error_messages={"invalid_choice": "“%(value)s” is not a way to sort."},
+                help_text="relevance (the default with a search), newest (otherwise) or title.",
+            ),
+        }
+    )
 
 
 def parameter_filters() -> dict[str, df.Filter]:
