@@ -50,11 +50,12 @@ _converters = threading.local()
 def _converter(line_breaks: bool) -> markdown_lib.Markdown:
     """This thread's Markdown converter (one per setting): making one registers every
     extension's processors, 2 ms, several times what converting a summary costs."""
-    converters = _converters.__dict__
-    converter = converters.get(line_breaks)
+    name = "line_breaks" if line_breaks else "paragraphs"
+    converter: markdown_lib.Markdown | None = getattr(_converters, name, None)
     if converter is None:
         extensions = ["extra", "sane_lists", *(["nl2br"] if line_breaks else [])]
-        converter = converters[line_breaks] = markdown_lib.Markdown(extensions=extensions)
+        converter = markdown_lib.Markdown(extensions=extensions)
+        setattr(_converters, name, converter)
     return converter
 
 

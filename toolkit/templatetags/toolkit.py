@@ -100,7 +100,7 @@ def query(context: template.Context, **changes: object) -> str:
     A view may give the parameters it read as `query_params` (the catalog: each value once).
     """
     # The rest of the query string, encoded once per page (pagination asks for ten links).
-    memo = ("query", tuple(changes))
+    memo = "query-rest:" + ",".join(changes)
     rest = context.render_context.get(memo)
     if rest is None:
         params = (context.get("query_params") or context["request"].GET).copy()
