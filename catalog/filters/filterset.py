@@ -148,11 +148,21 @@ def drop_sort_chosen_for_other_words(params: QueryDict) -> None:
         params.pop(SORTED_FOR, None)
 
 
+class _SharedFields(dict):
+    """A form's fields, shared by every form of the class: Django deep-copies them for each
+    form (0.25 ms a request here), in case a form changes its own; this one never does."""
+
+    def __deepcopy__(self, memo: dict) -> dict:
+        return dict(self)
+
+
 @functools.cache
 def _form_class(declared: tuple[Facet, ...]) -> type[BoundedForm]:
     """The form class, built once per set of facets: the fields hold no per-request state."""
     fields = {name: flt.field for name, flt in copy.deepcopy(_filters(declared)).items()}
-    return type("ResourceFilterForm", (BoundedForm,), fields)
+    form_class: type[BoundedForm] = type("ResourceFilterForm", (BoundedForm,), fields)
+    form_class.base_fields = _SharedFields(form_class.base_fields)
+    return form_class
 
 
 class ResourceFilter(df.FilterSet):
