@@ -28,6 +28,12 @@ the floor and the ratio to the target of issue 13:
   under 50,000 resources: searches <= 10 ms, browsing and facets <= 3 ms;
   otherwise: browsing <= 5 ms, searches matching <= 1 % <= 20 ms, others <= 100 ms.
 
+Then, through the same server: each published collection's page; the catalog's
+browse pages as a visitor and signed in (a save form on each result); and the
+pages of a saved list of 50 (the owner's, its hand-out, the shared page and its
+hand-out), made for the run by an account signed in with a session cookie and
+deleted after (issue 15: p95 server CPU over the visitor's catalog page).
+
 Then (unless --no-load) a loopback load test with wrk against 2 workers:
 requests per second of a resource page, the catalog home, /healthz (one query:
 the trivial view) and the search mix (50 % rare words, 30 % ~4 %, 10 % ~13 %,
