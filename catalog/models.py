@@ -6,7 +6,6 @@ import re
 import uuid
 from typing import Self
 
-from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -244,8 +243,6 @@ class Resource(models.Model):
     doi = models.CharField("concept DOI", max_length=200, blank=True)
     doi_deposited_at = models.DateTimeField(null=True, blank=True)
     version_doi = models.CharField("current version's DOI", max_length=200, blank=True)
-    # Weighted full-text document, kept by catalog.search (PostgreSQL only; NULL on SQLite).
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ResourceQuerySet.as_manager()
 

@@ -58,6 +58,7 @@ Positions = dict[str, dict[str, list[int]]]  # facet -> value -> positions
 # Relevance pages ask the engine for the best FIRST_BEST matches, then FIRST_BEST * 4, ...
 # until a page of the selection is found among them (the engine finds the top k fast).
 FIRST_BEST = 64
+MAX_FRAGMENTS = 20_000  # ~0.6 KB each: at most ~12 MB of markup per worker
 
 
 @dataclass
@@ -159,6 +160,9 @@ class CatalogIndex:
         self._usage: tuple[dict[int, int], list[int]] | None = None
         self._text_cache: OrderedDict[str, TextMatch | None] = OrderedDict()
         self._lock = threading.Lock()
+        # Markup made only from this index's data (catalog_tags: result cards, facet
+        # options), kept until the index is replaced; at most MAX_FRAGMENTS entries.
+        self.fragments: dict[tuple, str] = {}
 
     def _many_values(self, values: Positions, many: list[Facet]) -> dict[str, dict[int, list]]:
         """Fill the many-to-many facets (one query per relation); return each one's values

@@ -92,25 +92,36 @@ class SortFilter(df.ChoiceFilter):
 FILTER_OF_KIND = {"terms": FacetFilter, "boolean": BooleanFilter, "years": YearFilter}
 
 
+class _Filters(dict):
+    """The filters of the FilterSet. Each FilterSet deep-copies them, then sets their parent
+    and model: a shallow copy of each is enough, what they hold (labels, choices, facets)
+    is read-only and shared (a deep copy took 0.25 ms of every catalog request)."""
+
+    def __deepcopy__(self, memo: dict) -> dict[str, df.Filter]:
+        return {name: copy.copy(flt) for name, flt in self.items()}
+
+
 @functools.cache
 def _filters(declared: tuple[Facet, ...]) -> dict[str, df.Filter]:
-    return {
-        "q": QueryFilter(
-            label="Search",
-            help_text='Words to find. "A phrase" in quotes, -word to exclude, "or" for either.',
-        ),
-        **{facet.name: FILTER_OF_KIND[facet.kind](facet) for facet in declared},
-        "max_minutes": MinutesFilter(
-            label="Time required (at most, minutes)", help_text="A whole number of minutes."
-        ),
-        "sort": SortFilter(
-            choices=SORTS,
-            label="Sort by",
-            empty_label=None,
-            error_messages={"invalid_choice": "“%(value)s” is not a way to sort."},
-            help_text="relevance (the default with a search), newest (otherwise) or title.",
-        ),
-    }
+    return _Filters(
+        {
+            "q": QueryFilter(
+                label="Search",
+                help_text='Words to find. "A phrase" in quotes, -word to exclude, "or" for either.',
+            ),
+            **{facet.name: FILTER_OF_KIND[facet.kind](facet) for facet in declared},
+            "max_minutes": MinutesFilter(
+                label="Time required (at most, minutes)", help_text="A whole number of minutes."
+            ),
+            "sort": SortFilter(
+                choices=SORTS,
+                label="Sort by",
+                empty_label=None,
+                error_messages={"invalid_choice": "“%(value)s” is not a way to sort."},
+                help_text="relevance (the default with a search), newest (otherwise) or title.",
+            ),
+        }
+    )
 
 
 def parameter_filters() -> dict[str, df.Filter]:
@@ -137,11 +148,21 @@ def drop_sort_chosen_for_other_words(params: QueryDict) -> None:
         params.pop(SORTED_FOR, None)
 
 
+class _SharedFields(dict):
+    """A form's fields, shared by every form of the class: Django deep-copies them for each
+    form (0.25 ms a request here), in case a form changes its own; this one never does."""
+
+    def __deepcopy__(self, memo: dict) -> dict:
+        return dict(self)
+
+
 @functools.cache
 def _form_class(declared: tuple[Facet, ...]) -> type[BoundedForm]:
     """The form class, built once per set of facets: the fields hold no per-request state."""
     fields = {name: flt.field for name, flt in copy.deepcopy(_filters(declared)).items()}
-    return type("ResourceFilterForm", (BoundedForm,), fields)
+    form_class: type[BoundedForm] = type("ResourceFilterForm", (BoundedForm,), fields)
+    form_class.base_fields = _SharedFields(form_class.base_fields)
+    return form_class
 
 
 class ResourceFilter(df.FilterSet):

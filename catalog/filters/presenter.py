@@ -6,7 +6,7 @@ and the feed's link use the same groups and query strings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import QueryDict
 from django.urls import reverse
@@ -50,6 +50,8 @@ class FacetOption:
 class FacetGroup:
     facet: Facet
     options: list[FacetOption]
+    # The facet index the options come from (their markup is made once per index).
+    facet_index: object = field(default=None, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -98,7 +100,7 @@ def facet_groups(selection: Selection) -> list[FacetGroup]:
             for i, (value, label) in enumerate(index.terms[facet.name])
             if found.get(value, 0) or value in chosen
         ]
-        groups.append(FacetGroup(facet, options))
+        groups.append(FacetGroup(facet, options, index))
     return groups
 
 

@@ -21,7 +21,6 @@ LONG_FIELDS = (
     "evaluation",
     "acknowledgements",
     "attachment_text",
-    "search_vector",
 )
 
 

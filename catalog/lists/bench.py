@@ -1,108 +1,78 @@
-"""Saved lists in `manage.py bench_catalog` (`make bench`): what lists add to the catalog page
-(a signed-in person's page has a save form on each result) and the list pages themselves.
+"""Saved lists in `manage.py bench_catalog` (`make bench`), through the same server as the
+catalog: what lists add to the catalog page (a signed-in person's page has a save form on
+each result) and the list pages themselves (issue 15: neither may add more than 2 ms p95
+to the catalog page).
 
-Everything it makes (an account, a list of LIST_SIZE resources, its share link) is rolled
-back at the end: the benchmark's database is left as it was.
+`bench_account` makes an account signed in by a session cookie, a list of LIST_SIZE
+resources with notes and its share link, committed so that the server sees them, and
+deletes them all afterwards: the benchmark's database is left as it was.
 """
 
 from __future__ import annotations
 
 import logging
-import statistics
-import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import import_module
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.template import engines
-from django.template.context_processors import csrf
-from django.template.response import TemplateResponse
-from django.test import RequestFactory
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.test import override_settings
 
-from catalog.filters import PAGE_SIZE
 from catalog.models import Resource
-from catalog.views import ResourceListView
 
-from . import services, views
+from . import services
 
 LIST_SIZE = 50
-factory = RequestFactory()
+USERNAME = "bench-lists"
 
 
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered) + 0.5) - 1))]
+@dataclass(frozen=True)
+class BenchAccount:
+    cookie: str  # the Cookie header of its signed-in session
+    list_path: str  # the owner's page of its list
+    shared_path: str  # the list's shared page
 
 
-def _time(
-    view: Callable[..., Any], path: str, user: Any, repeat: int, **kwargs: Any
-) -> list[float]:
-    timings = []
-    for _ in range(repeat):
-        request: HttpRequest = factory.get(path, HTTP_HOST="localhost")
-        request.user = user
-        started = time.perf_counter()
-        response: HttpResponse = view(request, **kwargs)
-        if isinstance(response, TemplateResponse):
-            response.render()
-        timings.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"{path} answered {response.status_code}.")
-    return timings
+@contextmanager
+def bench_account(secret_key: str | None = None) -> Iterator[BenchAccount]:
+    """A signed-in account with a list of LIST_SIZE resources, shared; deleted after.
 
-
-def _time_save_forms(user: Any, repeat: int) -> list[float]:
-    """The save forms of a page of results alone: what a signed-in person's catalog page
-    renders more than a visitor's (the person's lists read once, 20 forms)."""
-    page = engines["django"].from_string(
-        "{% load saved_lists %}{% for r in rows %}"
-        "{% save_to_list r.slug title=r.title compact=True %}{% endfor %}"
-    )
-    rows = list(Resource.objects.published().values("slug", "title")[:PAGE_SIZE])
-    timings = []
-    for _ in range(repeat):
-        request = factory.get("/catalog/", HTTP_HOST="localhost")
-        request.user = user
-        started = time.perf_counter()
-        page.render({"rows": rows, **csrf(request)}, request)
-        timings.append((time.perf_counter() - started) * 1000)
-    return timings
-
-
-def run(write: Callable[[str], Any], repeat: int) -> None:
-    """Print p50 and p95 (ms) of the catalog page anonymous and signed in, and of the pages
-    of a list of LIST_SIZE resources (the owner's, the shared link's, the hand-out)."""
-    catalog = ResourceListView.as_view()
+    `secret_key`: the server's, when it is not this process's (the session is signed
+    with it)."""
     quiet = logging.getLogger(services.__name__)
     level, quiet.level = quiet.level, logging.WARNING  # not one line per item added
-    with transaction.atomic():
-        user = get_user_model().objects.create_user("bench-lists", "bench@example.org")
-        saved = services.create_list(user, "Bench list")
+    user_model = get_user_model()
+    user_model.objects.filter(username=USERNAME).delete()  # left by an interrupted run
+    user = user_model.objects.create_user(USERNAME, "bench-lists@example.org")
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    try:
+        saved = services.create_list(user, "Bench list", "A list made by the benchmark.")
         for resource in Resource.objects.published().order_by("pk")[:LIST_SIZE]:
             services.add_item(saved, user, resource, "A note for the benchmark.")
         token = services.share_list(saved, user)
-        rows = {
-            "catalog, visitor": _time(catalog, "/catalog/", AnonymousUser(), repeat),
-            "catalog, signed in": _time(catalog, "/catalog/", user, repeat),
-            f"{PAGE_SIZE} save forms alone": _time_save_forms(user, repeat),
-            f"list of {LIST_SIZE}": _time(
-                views.list_detail, "/lists/x/", user, repeat, uuid=saved.uuid
-            ),
-            "shared list": _time(
-                views.shared, "/lists/shared/x/", AnonymousUser(), repeat, token=token
-            ),
-            "hand-out": _time(views.list_print, "/lists/x/print/", user, repeat, uuid=saved.uuid),
-        }
-        transaction.set_rollback(True)
-    quiet.level = level
-    write(f"\nSaved lists ({repeat} requests each){'p50':>14}{'p95':>8}")
-    for name, timings in rows.items():
-        write(f"{name:<34}{statistics.median(timings):>8.1f}{_p95(timings):>8.1f}")
-    write(
-        "The catalog's first page without words, as a visitor and signed in (a save form on "
-        "each result),\nthose forms alone (the lists' part of the difference; the rest is the "
-        "signed-in menu);\nthe owner's page of a list, its shared page and its hand-out."
-    )
+        with override_settings(SECRET_KEY=secret_key or settings.SECRET_KEY):
+            session[SESSION_KEY] = str(user.pk)
+            session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+            session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+            session.create()
+        yield BenchAccount(
+            f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+            saved.get_absolute_url(),
+            f"/lists/shared/{token}/",
+        )
+    finally:
+        session.delete()
+        user.delete()  # and its lists and items
+        quiet.level = level
+
+
+def paths(account: BenchAccount) -> dict[str, str]:
+    """The list pages timed, by name."""
+    return {
+        f"list of {LIST_SIZE}, owner": account.list_path,
+        "its hand-out": f"{account.list_path}print/",
+        "shared list": account.shared_path,
+        "shared hand-out": f"{account.shared_path}print/",
+    }

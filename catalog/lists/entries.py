@@ -7,18 +7,21 @@ when and why, and links the newer resources the retirement names, as its tombsto
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 from django.forms import Form
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
-from catalog import records
+from catalog import citations, records, search
 from catalog.models import Resource
+from toolkit.text import render_markdown
 
 from .models import SavedItem, SavedList
 
-LONG_FIELDS = ("attachment_text", "search_vector", "description", "references")
+LONG_FIELDS = ("attachment_text", "description", "references")
 
 
 @dataclass
@@ -30,6 +33,8 @@ class Entry:
     replacements: list[Resource] = field(default_factory=list)
     note_form: Form | None = None  # the owner's page: the note's form
     citation: str = ""  # the hand-out: the APA reference (HTML, escaped)
+    summary_html: str = ""  # the hand-out: the summary (sanitised Markdown)
+    actions: dict[str, str] = field(default_factory=dict)  # the owner's page: form URLs
 
     @property
     def resource(self) -> Resource:
@@ -49,6 +54,22 @@ class Entry:
         return reverse(
             "catalog:resource-version", args=[self.resource.slug, self.item.saved_version]
         )
+
+
+ACTIONS = ("note", "move", "remove")
+_SLUG = "-slug-"
+
+
+def add_action_urls(saved_list: SavedList, items: list[Entry]) -> None:
+    """Set each entry's `actions`: the URLs of its note, move and remove forms (each route
+    reversed once for the list, not three times per item: 150 reversals took 5 ms)."""
+    routes = {
+        name: reverse(f"lists:item-{name}", args=[saved_list.uuid, _SLUG]).split(f"/{_SLUG}/")
+        for name in ACTIONS
+    }
+    for entry in items:
+        slug = entry.resource.slug
+        entry.actions = {name: f"{head}/{slug}/{tail}" for name, (head, tail) in routes.items()}
 
 
 def items_of(saved_list: SavedList) -> QuerySet[SavedItem]:
@@ -71,14 +92,56 @@ def entries(saved_list: SavedList) -> list[Entry]:
     return result
 
 
-def citation_records(saved_list: SavedList) -> list[records.ResourceRecord]:
-    """The citation record of the current version of every resource on the list, in order."""
+def _records(resources: QuerySet[Resource]) -> list[records.ResourceRecord]:
     resources = (
-        Resource.objects.filter(saved_items__list=saved_list)
-        .select_related("resource_type", "language", "license")
-        .defer("attachment_text", "search_vector")
+        resources.select_related("resource_type", "language", "license")
+        .defer("attachment_text")
         .prefetch_related("levels", "topics", "methods", "competencies")
-        .order_by("saved_items__position", "saved_items__pk")
     )
     vocab = records.Vocabularies()
     return [records.build(resource, vocab=vocab) for resource in resources]
+
+
+def citation_records(saved_list: SavedList) -> list[records.ResourceRecord]:
+    """The citation record of the current version of every resource on the list, in order."""
+    return _records(
+        Resource.objects.filter(saved_items__list=saved_list).order_by(
+            "saved_items__position", "saved_items__pk"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class HandoutText:
+    """What the hand-out prints of a resource's current version besides its list entry."""
+
+    citation: SafeString  # the APA reference
+    summary: SafeString  # sanitised Markdown
+
+
+MAX_HANDOUT_TEXTS = 20_000
+_handout_texts: tuple[tuple | None, dict[int, HandoutText]] = (None, {})
+_handout_lock = threading.Lock()
+
+
+def handout_texts(resources: list[Resource]) -> dict[int, HandoutText]:
+    """Resource id -> its hand-out text, made once per catalog generation (each publish,
+    retirement and vocabulary change renews it): a reference needs the resource's full
+    record (its relations, three queries for a list), the summary a Markdown pass."""
+    global _handout_texts
+    generation = search.generation()
+    with _handout_lock:
+        if _handout_texts[0] != generation:
+            _handout_texts = (generation, {})
+        made = _handout_texts[1]
+    texts = {r.pk: made[r.pk] for r in resources if r.pk in made}
+    missing = {r.slug: r for r in resources if r.pk not in texts}
+    if missing:
+        for record in _records(Resource.objects.filter(slug__in=missing)):
+            resource = missing[record.slug]
+            summary = mark_safe(render_markdown(resource.summary))  # noqa: S308 - sanitised (nh3)
+            text = HandoutText(citations.apa_html(record), summary)
+            texts[resource.pk] = text
+            if len(made) < MAX_HANDOUT_TEXTS:
+                made[resource.pk] = text
+    return texts

@@ -126,6 +126,7 @@ def _detail_page(
     note_form: tuple[int, NoteForm] | None = None,
 ) -> HttpResponse:
     items = entries.entries(saved_list)
+    entries.add_action_urls(saved_list, items)
     for entry in items:
         bound = note_form is not None and note_form[0] == entry.item.pk
         entry.note_form = (
@@ -342,11 +343,12 @@ def _export(saved_list: SavedList, fmt: str) -> HttpResponse:
 def _handout(
     request: HttpRequest, saved_list: SavedList, *, notes: bool, back: str
 ) -> HttpResponse:
-    records = {record.slug: record for record in entries.citation_records(saved_list)}
     items = entries.entries(saved_list)
+    texts = entries.handout_texts([entry.resource for entry in items])
     for entry in items:
-        record = records.get(entry.resource.slug)
-        entry.citation = citations.apa_html(record) if record else ""
+        text = texts.get(entry.resource.pk)
+        if text is not None:
+            entry.citation, entry.summary_html = text.citation, text.summary
     context = {"list": saved_list, "entries": items, "notes": notes, "back": back}
     return render(request, "lists/savedlist_print.html", context)
 

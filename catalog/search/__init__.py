@@ -1,8 +1,7 @@
-"""Full-text search of published resources: one interface, two backends (DESIGN §9).
+"""Full-text search of published resources (DESIGN §9), the same on both databases.
 
-The backend is chosen by `connection.vendor`; callers never need to know which:
-`postgres` (a stored weighted tsvector, GIN, ts_rank) or `sqlite` (an FTS5
-table, bm25). `query` parses the web-search syntax (once per request:
+`engine` is a tantivy index beside the database (the database holds only the
+catalog generation stamp). `query` parses the web-search syntax (once per request:
 pass the ParsedQuery on), `matching` finds the resources, `snippets` picks and
 highlights the best sentence of the shown ones (the same in Python on both
 databases; `stems` finds the words) and `indexing` keeps the index and the
@@ -34,12 +33,9 @@ from .query import (
 )
 from .reading import read_alias, read_connection
 from .snippets import highlight, highlight_words, snippets
-from .sqlite import CLEAR_SQL as FTS_CLEAR_SQL
-from .sqlite import fts_expression
 from .stems import Words
 
 __all__ = [
-    "FTS_CLEAR_SQL",
     "MAX_ATTACHMENT_CHARS",
     "MAX_QUERY_CHARS",
     "MAX_TERMS",
@@ -54,7 +50,6 @@ __all__ = [
     "clean_text",
     "document",
     "find",
-    "fts_expression",
     "generation",
     "highlight",
     "highlight_words",

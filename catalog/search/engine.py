@@ -7,10 +7,10 @@ reads most of the table: hundreds of milliseconds at 100,000 resources. Tantivy
 every match, and one aggregation returns the exact match *set*, which the facet
 index needs for its disjunctive counts, without a Python object per match (see
 `Engine.match_set`). The same engine serves SQLite and PostgreSQL, so a search
-means the same on both; FTS5 and the stored tsvector stay for snippets.
+means the same on both (snippets are chosen in Python: catalog.search.snippets).
 
 Text: the four weighted parts of `indexing.document` (title 10, summary 4, body 2,
-attachments 1, the weights bm25() had), split on non-alphanumerics, lower-cased,
+attachments 1), split on non-alphanumerics, lower-cased,
 accents folded to ASCII ("atencion" finds "atención") and Snowball-stemmed.
 
 Keeping in step. Each document carries its resource id and a stamp of its

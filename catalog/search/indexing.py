@@ -2,9 +2,11 @@
 
 `index_resource` and `remove_resource` run inside the publish / retire
 transaction (catalog.services); a resource deleted any other way (the admin) is
-taken out by a post_delete receiver. Each also renews the *catalog generation*,
-a random token in `catalog_search_generation` that `catalog.facets` reads (one
-indexed row) to know when its in-memory index is stale.
+noticed by a post_delete receiver. Each renews the *catalog generation*, a random
+token in `catalog_search_generation` that `catalog.facets` and the search engine
+read (one indexed row) to know when what they hold is stale: the engine then
+re-indexes the difference (`engine.Engine.sync`), so nothing else is written in
+the database on a publish or a retirement.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from ..models import Resource
-from . import engine, postgres, sqlite
+from . import engine
 from .query import clean_text
 from .reading import read_alias
 
-MAX_ATTACHMENT_CHARS = 200_000  # keeps a huge extracted text under tsvector's 1 MB limit
+MAX_ATTACHMENT_CHARS = 200_000  # of a resource's extracted file text, indexed
 GENERATION_RENEW_SQL = "UPDATE catalog_search_generation SET token = %s WHERE id = 1"
 GENERATION_SQL = """
 SELECT (SELECT token FROM catalog_search_generation WHERE id = 1),
@@ -35,7 +37,7 @@ def _join(*parts: str) -> str:
 
 
 def document(resource: Resource) -> dict[str, str]:
-    """The four weighted parts of a resource's search document (the FTS5 columns)."""
+    """The four weighted parts of a resource's search document (the engine's weighted fields)."""
     topics = " ".join(t.name for t in resource.topics.all())
     return {
         "title": clean_text(resource.title),
@@ -107,15 +109,8 @@ def index_resource(resource: Resource) -> None:
         index_many([resource.pk])
 
 
-def _remove(ids: list[int], using: str = "default") -> None:
-    conn = connections[using]
-    with conn.cursor() as cursor:
-        (postgres if conn.vendor == "postgresql" else sqlite).remove(cursor, ids)
-
-
 def remove_resource(resource: Resource) -> None:
-    """Take one resource out of the search index."""
-    _remove([resource.pk])
+    """Take one resource out of the search index (at every engine's next sync)."""
     renew_generation()
 
 
@@ -124,27 +119,15 @@ def _resource_deleted(
     sender: type[Resource], instance: Resource, using: str = "default", **kwargs: object
 ) -> None:
     """A resource deleted outside the services (say, in the admin) leaves the index too."""
-    if connections[using].vendor != "postgresql":  # PostgreSQL's vector went with the row
-        _remove([instance.pk], using)
     renew_generation(using)
 
 
 def index_many(ids: Iterable, using: str = "default") -> int:
     """Index many published resources at once (seed_corpus, rebuild_index); returns how many."""
-    ids = [int(pk) for pk in ids]
-    conn = connections[using]
-    with conn.cursor() as cursor:
-        if conn.vendor == "postgresql":
-            count = postgres.write(cursor, ids, MAX_ATTACHMENT_CHARS)
-            engine.engine(using).add(entries(ids, using))
-        else:
-            found = list(entries(ids, using, batch_size=max(1, len(ids))))
-            rows = [(e.rid, *(e.texts[c] for c in sqlite.COLUMNS)) for e in found]
-            sqlite.write(cursor, ids, rows)
-            engine.engine(using).add(found)
-            count = len(rows)
+    found = list(entries([int(pk) for pk in ids], using))
+    engine.engine(using).add(found)
     renew_generation(using)
-    return count
+    return len(found)
 
 
 def rebuild_index(
@@ -154,9 +137,6 @@ def rebuild_index(
 
     `progress`, if given, is called with the number of resources done after each batch.
     """
-    with connections[using].cursor() as cursor:
-        vendor = connections[using].vendor
-        cursor.execute(postgres.CLEAR_SQL if vendor == "postgresql" else sqlite.CLEAR_SQL)
     engine.engine(using).clear()
     ids = list(
         Resource.objects.using(using).published().order_by("pk").values_list("pk", flat=True)

@@ -155,21 +155,27 @@ def best_sentence(texts: Iterable[str], words: Words) -> Sentence | None:
     everything = len(words.keys)
     for text in texts:
         text = clean_text(text)
-        spans = words.find(text) if text else []
-        if not spans or (best is not None and _distinct(spans) <= best.distinct):
-            continue  # an earlier sentence is as good as any here
+        if not text:
+            continue
+        if best is None:
+            found = words.finditer(text)  # read as far as needed only
+        else:
+            spans = words.find(text)
+            if _distinct(spans) <= best.distinct:
+                continue  # an earlier sentence is as good as any here
+            found = iter(spans)
+        span = next(found, None)
         breaks = _SENTENCE_END.finditer(text)  # read as far as needed only
-        start, following = 0, next(breaks, None)
-        i = 0
-        while i < len(spans) and (best is None or best.distinct < everything):
-            # the sentence around spans[i]: between the breaks before and after it
-            while following is not None and following.end() <= spans[i].start:
+        start, following = 0, next(breaks, None) if span is not None else None
+        while span is not None and (best is None or best.distinct < everything):
+            # the sentence around `span`: between the breaks before and after it
+            while following is not None and following.end() <= span.start:
                 start, following = following.end(), next(breaks, None)
             end = following.start() if following is not None else len(text)
             inside = []
-            while i < len(spans) and spans[i].start < end:
-                inside.append(spans[i])
-                i += 1
+            while span is not None and span.start < end:
+                inside.append(span)
+                span = next(found, None)
             lead = _LEADING_MARKERS.match(text, start, inside[0].start)
             shown = lead.end() if lead else start
             sentence = Sentence(_distinct(inside), text, shown, end, tuple(inside))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import snowballstemmer
@@ -77,6 +77,7 @@ class Words:
         content = [w for w in words if w not in STOP_WORDS]
         self.keys = frozenset(key(w) for w in (content or words))
         prefixes = sorted({p for w in (content or words) for p in (w[:3], key(w)[:3])})
+        self._prefixes = prefixes
         self._candidates = (
             re.compile(
                 r"(?<![^\W_])(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.IGNORECASE
@@ -90,11 +91,23 @@ class Words:
 
     def find(self, text: str) -> list[Span]:
         """The matching words of `text`, in order (offsets into `text` itself)."""
+        return list(self.finditer(text))
+
+    def finditer(self, text: str) -> Iterator[Span]:
+        """The matching words of `text`, in order, found as they are asked for (a snippet
+        often needs only the first few of a long text's)."""
         if self._candidates is None:
-            return []
-        found = []
-        for m in self._candidates.finditer(fold(text)):
+            return
+        keys, folded, start = self.keys, fold(text), 0
+        if folded.isascii():
+            # No candidate starts before the first place a prefix appears: a substring
+            # search there (fast) spares the pattern most of a long text, or all of it.
+            lowered = folded.lower()
+            starts = [at for p in self._prefixes if (at := lowered.find(p)) >= 0]
+            if not starts:
+                return
+            start = min(starts)
+        for m in self._candidates.finditer(folded, start):
             k = key(m.group())
-            if k in self.keys:
-                found.append(Span(m.start(), m.end(), k))
-        return found
+            if k in keys:
+                yield Span(m.start(), m.end(), k)

@@ -16,7 +16,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 # The `browser` extra (make test-browser installs it); without it this directory is skipped.
 pytest.importorskip("playwright.sync_api")
@@ -141,13 +140,3 @@ def page(browsing):
 def phone(browsing):
     """A phone page (390×844), signed out."""
     return browsing.new_page("phone")
-
-
-@pytest.fixture(autouse=True)
-def _clear_search_index(django_db_blocker):
-    """The SQLite FTS5 table is not a Django model, so a transactional flush keeps its rows;
-    empty it after each test so no search can find a resource of an earlier test."""
-    yield
-    if connection.vendor == "sqlite":
-        with django_db_blocker.unblock(), connection.cursor() as cursor:
-            cursor.execute("DELETE FROM catalog_resource_fts")

@@ -1,70 +1,79 @@
-"""The catalog's filters in SQL: a test oracle for the facet index and the text search.
+"""The catalog's filters the plain way: a test oracle for the facet index and the text search.
 
-Product code selects with the in-memory facet index (catalog.facets); this is the
-same meaning written the plain way, with django querysets and the search backends'
-SQL, so that tests can check that both agree.
+Product code selects with the in-memory facet index (catalog.facets) and the search engine
+(catalog.search.engine, tantivy); this is the same meaning written the plain way, with django
+querysets for the facets and a word-by-word reading of each resource's search document in
+Python for the words, so that tests can check that both agree. Relevance order is the
+engine's score (ties newest first): the oracle checks which resources match, not BM25.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from django.contrib.postgres.search import SearchQuery
-from django.db.models import F, FloatField, Q, QuerySet, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from catalog import facets, search
 from catalog.filters import ResourceFilter
 from catalog.models import Resource
-from catalog.search import sqlite, synonyms
-from catalog.search.postgres import TS_CONFIG
+from catalog.search import engine, synonyms
+from catalog.search.query import ParsedQuery, Term
 
-FTS_IDS_SQL = "SELECT rowid FROM catalog_resource_fts WHERE catalog_resource_fts MATCH %s"
-FTS_ALL_IDS_SQL = "SELECT rowid FROM catalog_resource_fts"
-PG_RANK_SQL = f"ts_rank(catalog_resource.search_vector, websearch_to_tsquery('{TS_CONFIG}', %s))"
-FTS_RANK_SQL = """
--(SELECT bm25(catalog_resource_fts, 10.0, 4.0, 2.0, 1.0) FROM catalog_resource_fts
-  WHERE catalog_resource_fts MATCH %s AND rowid = catalog_resource.id)
-"""
+_analyzer = engine.analyzer()
+
+
+def _tokens(text: str) -> list[str]:
+    return _analyzer.analyze(text) if text else []
+
+
+def _fields(resource: Resource) -> list[list[str]]:
+    """The analysed words of each part of the resource's search document."""
+    return [_tokens(text) for text in search.document(resource).values()]
+
+
+def _has(fields: list[list[str]], term: Term) -> bool:
+    """Whether a part of the document holds the term's words, in order and next to each other."""
+    words = [t for w in term.words for t in _tokens(w)]
+    if not words:
+        return False
+    n = len(words)
+    return any(tokens[i : i + n] == words for tokens in fields for i in range(len(tokens) - n + 1))
+
+
+def _matches(fields: list[list[str]], query: ParsedQuery) -> bool:
+    """An OR of groups; a group: all its positive terms and none of its negated ones."""
+    for group in query.groups:
+        positive = [t for t in group if not t.negated]
+        negative = [t for t in group if t.negated]
+        if all(_has(fields, t) for t in positive) and not any(_has(fields, t) for t in negative):
+            return True
+    return False
+
+
+def matching_ids(queryset: QuerySet, text: str) -> set[int]:
+    """Ids of the published resources of `queryset` whose search document matches `text`."""
+    parsed = synonyms.expand(search.parse_query(text))  # synonyms apply at query time
+    resources = Resource.objects.published().filter(pk__in=queryset.values("pk"))
+    return {r.pk for r in resources.prefetch_related("topics") if _matches(_fields(r), parsed)}
 
 
 def filter_text(queryset: QuerySet, text: str) -> QuerySet:
-    """`queryset` restricted in SQL to the resources matching `text`."""
-    parsed = synonyms.expand(search.parse_query(text))  # synonyms apply at query time
-    if not parsed:
+    """`queryset` restricted to the resources matching `text`."""
+    if not search.parse_query(text):
         return queryset
-    if search.vendor(queryset.db) == "postgresql":
-        return queryset.filter(
-            search_vector=SearchQuery(parsed.text, search_type="websearch", config=TS_CONFIG)
-        )
-
-    def matching(expression: str) -> Q:
-        return Q(pk__in=RawSQL(FTS_IDS_SQL, [expression]))  # noqa: S611 - constant SQL
-
-    condition = Q(pk__in=[])
-    for group in parsed.groups:
-        positive = [t for t in group if not t.negated]
-        negative = [t for t in group if t.negated]
-        if positive:
-            clause = matching(" AND ".join(map(sqlite.fts_string, positive)))
-        else:
-            clause = Q(pk__in=RawSQL(FTS_ALL_IDS_SQL, []))  # noqa: S611 - constant SQL
-        if negative:
-            clause &= ~matching(sqlite.fts_any(negative))
-        condition |= clause
-    return queryset.filter(condition)
+    return queryset.filter(pk__in=matching_ids(queryset, text))
 
 
 def rank_text(queryset: QuerySet, text: str) -> QuerySet:
-    """`queryset` annotated with `search_rank` (higher is better; NULL when unranked)."""
-    parsed = synonyms.expand(search.parse_query(text))
-    if search.vendor(queryset.db) == "postgresql":
-        rank = RawSQL(PG_RANK_SQL, [parsed.text])  # noqa: S611 - constant SQL
-    elif parsed and (expression := sqlite.fts_query(parsed)):
-        rank = RawSQL(FTS_RANK_SQL, [expression])  # noqa: S611 - constant SQL
-    else:
-        rank = Value(None, output_field=FloatField())
+    """`queryset` annotated with `search_rank`: the engine's score (NULL when unranked)."""
+    found = search.find(synonyms.expand(search.parse_query(text)))
+    scores = dict((pk, score) for score, pk in found.best(found.count)) if found else {}
+    rank = Case(
+        *(When(pk=pk, then=Value(score)) for pk, score in scores.items()),
+        default=Value(None),
+        output_field=FloatField(),
+    )
     return queryset.annotate(search_rank=rank)
 
 

@@ -106,3 +106,24 @@ def test_the_load_script_walks_the_list_of_paths(tmp_path, monkeypatch):
     assert "-s" in calls[0]
     assert (tmp_path / "paths.txt").read_text() == "/catalog/?q=a\n/catalog/?q=b\n"
     assert str(tmp_path / "paths.txt") in (tmp_path / "paths.lua").read_text()
+
+
+def test_the_lists_benchmark_signs_in_to_its_own_shared_list_and_leaves_nothing_behind(client):
+    from django.contrib.sessions.models import Session
+
+    from catalog.lists import bench as lists_bench
+    from catalog.lists.models import SavedList
+    from tests import factories
+
+    for n in range(3):
+        factories.resource(f"Resource {n}")
+    with lists_bench.bench_account() as account:
+        client.cookies.load(account.cookie)
+        owner_pages = [account.list_path, f"{account.list_path}print/"]
+        for path in lists_bench.paths(account).values():
+            response = client.get(path)
+            assert response.status_code == 200, path
+        assert b"Resource 2" in client.get(owner_pages[1]).content
+        client.cookies.clear()
+        assert client.get(owner_pages[0]).status_code == 302  # the cookie was the sign-in
+    assert not SavedList.objects.exists() and not Session.objects.exists()

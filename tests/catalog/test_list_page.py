@@ -212,6 +212,31 @@ def test_the_page_matches_words_in_the_search_engine_and_computes_no_vector(clie
     assert "<mark>interpreters</mark>" in html
 
 
+def test_a_result_shows_its_new_version_and_a_search_snippet_in_place_of_its_summary(client):
+    # A result's title and facts are made once per facet index: a new version must show.
+    resource = factories.resource("Working with interpreters", summary="Old summary.")
+    assert "Old summary." in page(client)
+    publication = services.Publication(
+        title="Working with medical interpreters",
+        summary="Telephone and video interpreters in the clinic.",
+        resource_type=resource.resource_type,
+        language=resource.language,
+        license=resource.license,
+        levels=list(resource.levels.all()),
+        time_required_minutes=45,
+    )
+    services.publish_resource(publication, resource)
+    browsed = page(client)
+    assert shown(browsed) == ["Working with medical interpreters"]
+    assert '<p class="result__summary">Telephone and video interpreters' in browsed
+    assert "45 min" in browsed and "Old summary." not in browsed
+    searched = page(client, "?q=video")
+    assert shown(searched) == ["Working with medical interpreters"]
+    assert '<p class="result__snippet">' in searched and "<mark>video</mark>" in searched
+    assert 'class="result__summary"' not in searched
+    assert '<p class="result__summary">' in page(client)  # the browse page again: the summary
+
+
 def test_post_is_not_allowed(client):
     assert client.post("/catalog/").status_code == 405
 

@@ -364,6 +364,26 @@ def test_the_handout_cites_each_resource_and_prints_notes_only_when_asked(
     assert "Private note on Structural racism" in with_notes
 
 
+def test_the_handout_follows_a_new_version_of_a_saved_resource(client, saved, resources, owner):
+    signed_in(client, owner)
+    assert (
+        f"/catalog/{resources[0].slug}/v1/"
+        in client.get(f"/lists/{saved.uuid}/print/").content.decode()
+    )
+    publication = catalog_services.Publication(
+        title="Structural racism in clinical reasoning",
+        summary="Now with **three** cases.",
+        resource_type=resources[0].resource_type,
+        language=resources[0].language,
+        license=resources[0].license,
+        levels=list(resources[0].levels.all()),
+    )
+    catalog_services.publish_resource(publication, resources[0])
+    page = client.get(f"/lists/{saved.uuid}/print/").content.decode()
+    assert f"/catalog/{resources[0].slug}/v2/" in page  # the reference: the current version
+    assert "Now with <strong>three</strong> cases." in page  # the summary, as Markdown
+
+
 # --- queries --------------------------------------------------------------------------------
 
 

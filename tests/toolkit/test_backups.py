@@ -16,8 +16,6 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from catalog import search
-
 pytestmark = pytest.mark.django_db
 
 
@@ -112,19 +110,8 @@ def restore(backup, target, media_root, *extra):
     call_command("restore", *args, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-@pytest.fixture
-def clean_search_index():
-    """The SQLite full-text table is not a model: flushing after the test leaves it alone."""
-    yield
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(search.FTS_CLEAR_SQL)
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_backup_of_the_seeded_demo_restores_every_row_and_file(
-    tmp_path, target, clean_search_index
-):
+def test_a_backup_of_the_seeded_demo_restores_every_row_and_file(tmp_path, target):
     devnull = open(os.devnull, "w")  # noqa: SIM115
     call_command("seed_demo", "--force", stdout=devnull)
     source_media = Path(settings.MEDIA_ROOT)

@@ -8,12 +8,13 @@ lists, the CSRF token and the addresses are read once per request.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django import template
 from django.template import engines
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
@@ -32,6 +33,12 @@ class PageState:
     action: str
     next: str
     login_url: str
+    # The page's form rendered once, with SLUG and TITLE where each result's go: the lists,
+    # token and addresses are the same in the twenty forms of a page of results.
+    forms: dict[tuple[bool, bool], str] = field(default_factory=dict, compare=False)
+
+
+SLUG, TITLE = "\x00slug\x00", "\x00title\x00"  # never in a rendered form (clean text)
 
 
 def _state(context: template.Context) -> PageState:
@@ -61,6 +68,15 @@ def save_to_list(
 ) -> SafeString:
     """The form for a signed-in person; for a visitor, a sign-in link (none if compact)."""
     state = _state(context)
-    values: dict[str, Any] = {**vars(state), "slug": slug, "title": title, "compact": compact}
-    form = engines["jinja2"].get_template("lists/save_form.html")
-    return SafeString(form.render(values))
+    variant = (bool(title), compact)
+    page_form = state.forms.get(variant)
+    if page_form is None:
+        values: dict[str, Any] = {
+            **vars(state),
+            "slug": SLUG,
+            "title": TITLE if title else "",
+            "compact": compact,
+        }
+        form = engines["jinja2"].get_template("lists/save_form.html")
+        page_form = state.forms[variant] = form.render(values)
+    return SafeString(page_form.replace(SLUG, escape(slug)).replace(TITLE, escape(title)))

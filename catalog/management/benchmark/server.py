@@ -27,13 +27,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# The servers' secret key: the benchmark signs its sessions with it (catalog.lists.bench).
+SECRET_KEY = secrets.token_urlsafe(50)
+
+
 def production_environment(port: int) -> dict[str, str]:
     """This process's environment (the database) with DEBUG off, a real secret key and the
     site address of the server."""
     env = dict(os.environ)
     env.update(
         DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_SECRET_KEY=SECRET_KEY,
         TOOLKIT_SITE_URL=f"http://127.0.0.1:{port}",
         TOOLKIT_OAI_ADMIN_EMAIL=env.get("TOOLKIT_OAI_ADMIN_EMAIL") or "bench@example.org",
         DJANGO_STATIC_ROOT=env.get("DJANGO_STATIC_ROOT", "/tmp/toolkit-bench-static"),  # noqa: S108
@@ -90,15 +94,16 @@ class CpuMeter:
         return total
 
 
-def get(port: int, path: str, meter: CpuMeter | None = None) -> Response:
+def get(port: int, path: str, meter: CpuMeter | None = None, cookie: str = "") -> Response:
     """One GET on a new connection (gunicorn's sync workers close each), timed to the last
-    byte."""
+    byte; `cookie`: a Cookie header (a signed-in session)."""
     pids = meter.pids() if meter else []
     cpu = CpuMeter.nanoseconds(pids)
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=900)
     try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        headers = {"Host": "127.0.0.1", **({"Cookie": cookie} if cookie else {})}
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         body = response.read()
     finally:

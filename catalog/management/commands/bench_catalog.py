@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from catalog.lists import bench as lists_bench
-from catalog.management.benchmark import load, queries
+from catalog.management.benchmark import load, queries, server
 from catalog.management.benchmark.server import CpuMeter, Response, get, gunicorn, percentile
 from catalog.models import Collection, Resource, resource_path
 
@@ -27,6 +27,12 @@ the floor and the ratio to the target of issue 13:
 
   under 50,000 resources: searches <= 10 ms, browsing and facets <= 3 ms;
   otherwise: browsing <= 5 ms, searches matching <= 1 % <= 20 ms, others <= 100 ms.
+
+Then, through the same server: each published collection's page; the catalog's
+browse pages as a visitor and signed in (a save form on each result); and the
+pages of a saved list of 50 (the owner's, its hand-out, the shared page and its
+hand-out), made for the run by an account signed in with a session cookie and
+deleted after (issue 15: p95 server CPU over the visitor's catalog page).
 
 Then (unless --no-load) a loopback load test with wrk against 2 workers:
 requests per second of a resource page, the catalog home, /healthz (one query:
@@ -85,9 +91,6 @@ class Command(BaseCommand):
             self.latency(kinds, total, app_dir, workdir)
             if not no_load:
                 self.load(total, app_dir, workdir, seconds)
-        # Issue 15: what the saved lists add to the catalog page, and the list pages
-        # (in process, on a list it makes and rolls back).
-        lists_bench.run(self.stdout.write, repeat)
 
     def latency(self, kinds: list[queries.Kind], total: int, app_dir: Path, workdir: Path) -> None:
         database = connection.settings_dict["NAME"] if connection.vendor == "postgresql" else None
@@ -125,6 +128,7 @@ class Command(BaseCommand):
                 cpu = self._columns([r.cpu_milliseconds for r in responses], cpu_floor, goal)
                 self.stdout.write(f"{kind.name:<16}{wall} {cpu}{share:>7.1%}{goal:>7.0f}")
             self._collection_pages(port, meter)
+            self._saved_lists(port, meter, kinds, cpu_floor)
             self.stdout.write(
                 f"{'floor /healthz':<16}{self._columns([r.milliseconds for r in floors])} "
                 f"{self._columns([r.cpu_milliseconds for r in floors])}"
@@ -155,6 +159,34 @@ class Command(BaseCommand):
             f"{'':>14} {self._columns([r.cpu_milliseconds for r in responses])}"
             f"   ({len(paths)} collections)"
         )
+
+    def _saved_lists(
+        self, port: int, meter: CpuMeter, kinds: list[queries.Kind], cpu_floor: float
+    ) -> None:
+        """Issue 15: the catalog's browse pages as a visitor and signed in (a save form on
+        each result), then the pages of a list of LIST_SIZE (the owner's, its hand-out,
+        the shared page and its hand-out), `repeat` times each; the last column is p95
+        server CPU over the visitor's catalog page (target: at most 2 ms)."""
+        browse = next(k for k in kinds if k.name == "browse").paths
+        with lists_bench.bench_account(server.SECRET_KEY) as account:
+            rows = {
+                "catalog, visitor": [get(port, path, meter) for path in browse],
+                "catalog, signed": [get(port, path, meter, account.cookie) for path in browse],
+            }
+            for name, path in lists_bench.paths(account).items():
+                cookie = "" if path.startswith("/lists/shared/") else account.cookie
+                rows[name] = [get(port, path, meter, cookie) for _ in browse]
+        baseline = percentile([r.cpu_milliseconds for r in rows["catalog, visitor"]], 95)
+        for name, responses in rows.items():
+            bad = {r.status for r in responses} - {200}
+            if bad:
+                raise CommandError(f"{name} answered {sorted(bad)}.")
+            cpu = [r.cpu_milliseconds for r in responses]
+            over = percentile(cpu, 95) - baseline
+            self.stdout.write(
+                f"{name[:16]:<16}{self._columns([r.milliseconds for r in responses])}"
+                f"{'':>14} {self._columns(cpu)}{over:>+8.1f} vs catalog"
+            )
 
     @staticmethod
     def _columns(values: list[float], floor: float | None = None, goal: float = 1.0) -> str:

@@ -13,8 +13,8 @@ from catalog.models import Resource
 HOW_TO = """
 Build a synthetic catalog of N published resources (slugs "corpus-<n>") with
 Zipf-distributed real English and medical-education words and random facets,
-through a bulk path that also fills the search index (FTS5 on SQLite, the
-stored tsvector on PostgreSQL). Then time the catalog with bench_catalog.
+through a bulk path that also fills the search engine's index. Then time the
+catalog with bench_catalog.
 
 Use a throw-away database, for example:
 
