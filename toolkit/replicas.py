@@ -7,8 +7,9 @@ Installed only when DATABASE_REPLICA_URLS lists replicas (settings: aliases "rep
   pages and citations, the feed, OAI-PMH, the sitemap, the public API's resources and
   vocabularies). Nothing else is ever sent to a replica: reviews, accounts, the editors'
   pages, the admin, management commands and the mail worker all use the primary.
-- `ReplicaRouter` sends the reads of catalog models (`catalog` app, the search log aside)
-  made by such a request to the replica this process uses; every write goes to the primary.
+- `ReplicaRouter` sends the reads of catalog models (`catalog` app, the search log aside,
+  and the published implementation reports a resource page shows, `reports` app) made by
+  such a request to the replica this process uses; every write goes to the primary.
 - Read-your-writes. Reads stay on the primary inside a transaction, once the request has
   written anything, and for `TOOLKIT_REPLICA_PIN_SECONDS` after a POST (or other unsafe
   request) that wrote: its response sets the `PIN_COOKIE`, so the editor who just published
@@ -98,9 +99,12 @@ def process_replica() -> str:
     return _chosen[pid]
 
 
+CATALOG_APPS = frozenset({"catalog", "reports"})
+
+
 def is_catalog_model(model: type[Model]) -> bool:
     meta = model._meta
-    return meta.app_label == "catalog" and meta.label_lower not in PRIMARY_ONLY_MODELS
+    return meta.app_label in CATALOG_APPS and meta.label_lower not in PRIMARY_ONLY_MODELS
 
 
 def read_alias(model: type[Model]) -> str:
