@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Self
 
 import django_fsm as fsm
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from toolkit.accounts.permissions import is_editor
+from toolkit.models import EventLog
 
 from ..models import LearnerLevel, Resource
 
@@ -190,22 +190,13 @@ class CollectionItem(models.Model):
         return f"{self.position}. {self.resource}"
 
 
-class CollectionLog(models.Model):
+class CollectionLog(EventLog):
     """What happened to a collection: transitions, and members retired from the catalog
     (shown on its admin page)."""
 
     collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="log_entries")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    event = models.CharField(max_length=40)
-    from_state = models.CharField(max_length=16, blank=True)
-    to_state = models.CharField(max_length=16, blank=True)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(EventLog.Meta):
         verbose_name = "collection log entry"
         verbose_name_plural = "collection log"
 

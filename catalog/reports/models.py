@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from toolkit.accounts.permissions import is_contributor, is_editor
+from toolkit.models import EventLog
 
 from ..models import LearnerLevel, Resource
 from . import permissions
@@ -222,25 +223,13 @@ class ImplementationReport(fsm.ConcurrentTransitionMixin, models.Model):
         """The reporter takes the report back."""
 
 
-class ReportLog(models.Model):
+class ReportLog(EventLog):
     """What happened to a report: each transition and the authors' answer."""
 
     report = models.ForeignKey(
         ImplementationReport, on_delete=models.CASCADE, related_name="log_entries"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    event = models.CharField(max_length=40)
-    from_state = models.CharField(max_length=16, blank=True)
-    to_state = models.CharField(max_length=16, blank=True)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(EventLog.Meta):
         verbose_name = "report log entry"
         verbose_name_plural = "report log"
-
-    def __str__(self) -> str:
-        return f"{self.event}: {self.from_state} → {self.to_state}"

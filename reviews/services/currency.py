@@ -51,20 +51,34 @@ def published_submission(resource: Resource) -> Submission | None:
     )
 
 
+def _lock_published(
+    resource: Resource, actor: User, *, own_work: str, retired: str
+) -> tuple[Submission, Resource]:
+    """Inside a transaction: the published submission (404 if none) and the resource, both
+    locked; 403 for an editor who is one of its authors, 409 once the resource is retired."""
+    submission = published_submission(resource)
+    if submission is None:
+        raise Http404
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if not permissions.can_decide(locked, actor):
+        raise PermissionDenied(own_work)
+    current = catalog_services.lock_resource(resource.pk)
+    if current is None or current.is_retired:
+        raise Conflict(retired, state="retired")
+    return locked, current
+
+
 def open_review(resource: Resource, actor: User, *, message: str = "") -> CurrencyReview:
     """An editor opens a currency review of a published resource (one open at a time: 409)."""
     if not permissions.is_editor(actor):
         raise PermissionDenied("Only editors open currency reviews.")
     with transaction.atomic():
-        submission = published_submission(resource)
-        if submission is None:
-            raise Http404
-        locked = Submission.objects.select_for_update().get(pk=submission.pk)
-        if not permissions.can_decide(locked, actor):
-            raise PermissionDenied("An editor never reviews the currency of their own work.")
-        current = catalog_services.lock_resource(resource.pk)
-        if current is None or current.is_retired:
-            raise Conflict("Only a published resource can have a currency review.", state="retired")
+        locked, current = _lock_published(
+            resource,
+            actor,
+            own_work="An editor never reviews the currency of their own work.",
+            retired="Only a published resource can have a currency review.",
+        )
         if CurrencyReview.objects.open().filter(resource=current).exists():
             raise _already_open()
         try:
@@ -86,15 +100,12 @@ def set_review_by(resource: Resource, actor: User, *, review_by: date | None) ->
     if not permissions.is_editor(actor):
         raise PermissionDenied("Only editors set the currency review date.")
     with transaction.atomic():
-        submission = published_submission(resource)
-        if submission is None:
-            raise Http404
-        locked = Submission.objects.select_for_update().get(pk=submission.pk)
-        if not permissions.can_decide(locked, actor):
-            raise PermissionDenied("An editor never sets the review date of their own work.")
-        current = catalog_services.lock_resource(resource.pk)
-        if current is None or current.is_retired:
-            raise Conflict("The resource is no longer published.", state="retired")
+        locked, current = _lock_published(
+            resource,
+            actor,
+            own_work="An editor never sets the review date of their own work.",
+            retired="The resource is no longer published.",
+        )
         today = timezone.localdate()
         latest = review_by_after(today, MAX_REVIEW_BY_YEARS)
         if review_by is None or not today <= review_by <= latest:
