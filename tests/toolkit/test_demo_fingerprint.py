@@ -74,8 +74,9 @@ ROWS = {
 # flagged (issue 16 item 4); ten resources tagged with competencies (issue 16 item 5).
 # the contributor's tenth submission, rejected after two new reviews and appealed (issue 16
 # item 7), the editor's helpfulness ratings of the accepted one's reviews and reviewer1
-# thanked by name (issue 16 item 6).
-FINGERPRINT = "86c7ad2ac7ad0a1e45f78974bdecf5681f1584e7e40632f313cfe8b0a130cabc"
+# thanked by name (issue 16 item 6); the collection and report logs' columns in the order of
+# their shared abstract EventLog (the actor first).
+FINGERPRINT = "6b11a891e8e646375af278fc92f179fa3dcfe0c66b30dfcbf9dff4e1967a4733"
 
 
 def test_the_seeded_demo_is_the_same_row_for_row_as_before_the_content_became_data_files():
