@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -28,8 +29,8 @@ from catalog import citations
 from toolkit.errors import Conflict
 from toolkit.site import absolute
 
-from . import entries, services
-from .forms import NEW, ListForm, ListSettingsForm, NoteForm, SaveForm
+from . import entries, markup, services
+from .forms import NEW, ListForm, ListSettingsForm, NoteForm, SaveForm, note_prefix
 from .models import SavedList
 
 if TYPE_CHECKING:
@@ -127,16 +128,10 @@ def _detail_page(
 ) -> HttpResponse:
     items = entries.entries(saved_list)
     entries.add_action_urls(saved_list, items)
-    for entry in items:
-        bound = note_form is not None and note_form[0] == entry.item.pk
-        entry.note_form = (
-            note_form[1]
-            if note_form is not None and bound
-            else NoteForm(initial={"note": entry.item.note}, prefix=f"item-{entry.item.pk}")
-        )
     context = {
         "list": saved_list,
         "entries": items,
+        "items_html": markup.owner_items_html(items, get_token(request), note_form),
         "settings_form": settings_form
         or ListSettingsForm(
             initial={
@@ -224,7 +219,7 @@ def list_share(request: AuthenticatedHttpRequest, uuid: UUID) -> HttpResponse:
 def item_note(request: AuthenticatedHttpRequest, uuid: UUID, slug: str) -> HttpResponse:
     saved_list = _owned(request, uuid)
     item = get_object_or_404(saved_list.items, resource__slug=slug)
-    form = NoteForm(request.POST, prefix=f"item-{item.pk}")
+    form = NoteForm(request.POST, prefix=note_prefix(item.pk))
     return _run(
         request,
         lambda: services.set_note(saved_list, request.user, slug, form.cleaned_data["note"]),
@@ -383,10 +378,11 @@ def _private(response: HttpResponse) -> HttpResponse:
 def shared(request: HttpRequest, token: str) -> HttpResponse:
     """/lists/shared/<token>/: the list, read-only, for anyone with the link (404 once revoked)."""
     saved_list = services.shared_list(token)
+    items = entries.entries(saved_list)
     context = {
         "list": saved_list,
-        "entries": entries.entries(saved_list),
-        "notes": saved_list.share_notes,
+        "entries": items,
+        "items_html": markup.shared_items_html(items, notes=saved_list.share_notes),
         "exports": _exports(lambda fmt: f"export.{fmt}"),
     }
     return _private(render(request, "lists/savedlist_shared.html", context))
