@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from toolkit.accounts.permissions import is_editor
 
+from . import markup
 from .models import Collection, CollectionState
 
 
@@ -39,9 +40,12 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
     collection = get_object_or_404(
         Collection.objects.visible_to(request.user).prefetch_related("levels"), slug=slug
     )
+    items = list(collection.public_items())
     context = {
         "collection": collection,
-        "items": collection.public_items(),
+        "introduction_html": markup.introduction_html(collection.introduction),
+        "items": items,
+        "items_html": markup.items_html(items),
         "retired_items": collection.retired_items() if is_editor(request.user) else (),
         "is_editor": is_editor(request.user),
     }

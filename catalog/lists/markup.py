@@ -15,34 +15,21 @@ from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 
-from catalog.models import resource_path
+from catalog.links import ResourceLinks
 from toolkit.text import human_duration
 
 from .entries import Entry
 from .forms import NoteForm, note_prefix
 
-_SLUG = "-slug-"
 
-
-class Links:
-    """A resource's page for any slug, from one reversal (not one or two per item)."""
-
-    def __init__(self) -> None:
-        self.head, self.tail = resource_path(_SLUG).split(_SLUG)
-
-    def resource(self, slug: str) -> str:
-        return f"{self.head}{slug}{self.tail}"
-
-
-def _retired(entry: Entry, links: Links, url: str, title: str) -> str:
+def _retired(entry: Entry, links: ResourceLinks, url: str, title: str) -> str:
     resource = entry.resource
     when = template_localtime(resource.retired_at)
     reason = f": {escape(resource.retired_reason)}" if resource.retired_reason else ""
     replacements = ""
     if entry.replacements:
         newer = "; ".join(
-            f'<a href="{escape(links.resource(r.slug))}">{escape(r.title)}</a>'
-            for r in entry.replacements
+            f'<a href="{escape(links(r.slug))}">{escape(r.title)}</a>' for r in entry.replacements
         )
         replacements = f"<p>Use instead: {newer}</p>"
     return (
@@ -54,12 +41,12 @@ def _retired(entry: Entry, links: Links, url: str, title: str) -> str:
     )
 
 
-def entry_html(entry: Entry, links: Links, *, notes: bool) -> str:
+def entry_html(entry: Entry, links: ResourceLinks, *, notes: bool) -> str:
     """An item as the owner's and the shared pages show it: title, facts, the retired or
     updated notice, and the owner's note when `notes`."""
     resource, item = entry.resource, entry.item
     title = escape(resource.title)
-    url = escape(links.resource(resource.slug))
+    url = escape(links(resource.slug))
     heading = title if entry.is_retired else f'<a href="{url}">{title}</a>'
     meta = escape(resource.resource_type.name)
     if resource.time_required_minutes:
@@ -90,7 +77,7 @@ def entry_html(entry: Entry, links: Links, *, notes: bool) -> str:
 
 def shared_items_html(entries: list[Entry], *, notes: bool) -> SafeString:
     """The <li> of each entry of the shared page."""
-    links = Links()
+    links = ResourceLinks()
     return SafeString(
         "".join(
             f'<li class="saved-item">{entry_html(entry, links, notes=notes)}</li>\n    '
@@ -137,7 +124,7 @@ def owner_items_html(
     """The <li> of each entry of the owner's page: the entry, its note's form, and the
     forms to move it up, down or remove it. One CSRF token for the page's forms;
     `note_form`: (item id, the posted form) to show again with its errors."""
-    links = Links()
+    links = ResourceLinks()
     csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
     small = 'class="button button--small button--secondary"'
     parts = []
