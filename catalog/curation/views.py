@@ -40,12 +40,10 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
     collection = get_object_or_404(
         Collection.objects.visible_to(request.user).prefetch_related("levels"), slug=slug
     )
-    items = list(collection.public_items())
     context = {
         "collection": collection,
         "introduction_html": markup.introduction_html(collection.introduction),
-        "items": items,
-        "items_html": markup.items_html(items),
+        "items_html": markup.members_html(collection),
         "retired_items": collection.retired_items() if is_editor(request.user) else (),
         "is_editor": is_editor(request.user),
     }
