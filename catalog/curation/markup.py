@@ -29,7 +29,7 @@ def introduction_html(text: str) -> SafeString:
 
 def _item(entry: CollectionItem, links: ResourceLinks) -> str:
     item = entry.resource
-    meta = escape(item.resource_type.name)
+    meta: str = escape(item.resource_type.name)
     if item.time_required_minutes:
         meta += f" · {escape(human_duration(item.time_required_minutes))}"
     note = ""

@@ -10,10 +10,11 @@ adds the owner's forms (the note, up, down, remove), which all post without Java
 from __future__ import annotations
 
 from django.forms import BoundField
+from django.forms.utils import ErrorList
 from django.template.defaultfilters import date
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString
-from django.utils.timezone import template_localtime
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 
 from catalog.links import ResourceLinks
 from toolkit.text import human_duration
@@ -45,10 +46,9 @@ def entry_html(entry: Entry, links: ResourceLinks, *, notes: bool) -> str:
     """An item as the owner's and the shared pages show it: title, facts, the retired or
     updated notice, and the owner's note when `notes`."""
     resource, item = entry.resource, entry.item
-    title = escape(resource.title)
-    url = escape(links(resource.slug))
-    heading = title if entry.is_retired else f'<a href="{url}">{title}</a>'
-    meta = escape(resource.resource_type.name)
+    title, url = escape(resource.title), escape(links(resource.slug))
+    heading: str = title if entry.is_retired else f'<a href="{url}">{title}</a>'
+    meta: str = escape(resource.resource_type.name)
     if resource.time_required_minutes:
         meta += f" · {escape(human_duration(resource.time_required_minutes))}"
     if resource.authors:
@@ -90,7 +90,7 @@ def _note_form(entry: Entry, csrf: str, title: str, bound: BoundField | None) ->
     """The form of the entry's private note; `bound`: the note's field as posted, with its
     errors (the page again after a bad note), else the saved note."""
     name = f"{note_prefix(entry.item.pk)}-note"  # NoteForm's names and ids, made directly
-    value, errors = entry.item.note, []
+    value, errors = entry.item.note, ErrorList()
     if bound is not None:
         name, value, errors = bound.html_name, bound.value(), bound.errors
     ident = f"id_{escape(name)}"

@@ -148,9 +148,8 @@ class Command(BaseCommand):
         """The published collections' pages (seed_corpus makes 20, of 10 to 60 resources),
         `repeat` requests in turn, as two rows: those of at most 20 resources (a catalog
         page's worth) and the longer ones; returns (name, responses, sizes) per row."""
-        sizes = dict(
-            with_counts(Collection.objects.published()).values_list("slug", "member_count")
-        )
+        published = with_counts(Collection.objects.published())
+        sizes = dict(published.values_list("slug", "member_count"))  # type: ignore[misc]
         rows = []
         for name, slugs in (
             ("collection <=20", [s for s, n in sizes.items() if n <= 20]),
