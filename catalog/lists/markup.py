@@ -1,10 +1,11 @@
 """The items of the list pages, made in Python: the template engine spent ~0.3 ms on each
 item of the owner's page (an include, four forms, each with its own CSRF token) and ~0.15
 ms on each of the shared page's; this is the same HTML, every value escaped as the
-templates did, in a tenth of the time.
+templates did (in process, 10k catalog: the owner's page of 50 went from 24 to 10 ms).
 
-`entry_html` is an item as the owner's and the shared pages show it; `owner_item_html`
-adds the owner's forms (the note, up, down, remove), which all post without JavaScript.
+`entry_html` is an item as both pages show it; `shared_items_html` the shared page's items;
+`owner_items_html` adds the owner's forms (the note, up, down, remove), which all post
+without JavaScript.
 """
 
 from __future__ import annotations
