@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from toolkit.accounts.permissions import is_editor
 
+from . import markup
 from .models import Collection, CollectionState
 
 
@@ -41,7 +42,8 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {
         "collection": collection,
-        "items": collection.public_items(),
+        "introduction_html": markup.introduction_html(collection.introduction),
+        "items_html": markup.members_html(collection),
         "retired_items": collection.retired_items() if is_editor(request.user) else (),
         "is_editor": is_editor(request.user),
     }

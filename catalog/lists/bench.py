@@ -3,9 +3,10 @@ catalog: what lists add to the catalog page (a signed-in person's page has a sav
 each result) and the list pages themselves (issue 15: neither may add more than 2 ms p95
 to the catalog page).
 
-`bench_account` makes an account signed in by a session cookie, a list of LIST_SIZE
-resources with notes and its share link, committed so that the server sees them, and
-deletes them all afterwards: the benchmark's database is left as it was.
+`bench_account` makes an account signed in by a session cookie and a list of each of
+LIST_SIZES resources with notes and its share link, committed so that the server sees them,
+and deletes them all afterwards: the benchmark's database is left as it was. A list of 20
+shows as many resources as a catalog page (like with like); a list of 50, a long one.
 """
 
 from __future__ import annotations
@@ -24,20 +25,26 @@ from catalog.models import Resource
 
 from . import services
 
-LIST_SIZE = 50
+LIST_SIZES = (20, 50)
 USERNAME = "bench-lists"
+
+
+@dataclass(frozen=True)
+class BenchList:
+    size: int  # its resources
+    path: str  # the owner's page
+    shared_path: str  # its shared page
 
 
 @dataclass(frozen=True)
 class BenchAccount:
     cookie: str  # the Cookie header of its signed-in session
-    list_path: str  # the owner's page of its list
-    shared_path: str  # the list's shared page
+    lists: tuple[BenchList, ...]  # one of each of LIST_SIZES
 
 
 @contextmanager
 def bench_account(secret_key: str | None = None) -> Iterator[BenchAccount]:
-    """A signed-in account with a list of LIST_SIZE resources, shared; deleted after.
+    """A signed-in account with a shared list of each of LIST_SIZES; deleted after.
 
     `secret_key`: the server's, when it is not this process's (the session is signed
     with it)."""
@@ -48,20 +55,19 @@ def bench_account(secret_key: str | None = None) -> Iterator[BenchAccount]:
     user = user_model.objects.create_user(USERNAME, "bench-lists@example.org")
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     try:
-        saved = services.create_list(user, "Bench list", "A list made by the benchmark.")
-        for resource in Resource.objects.published().order_by("pk")[:LIST_SIZE]:
-            services.add_item(saved, user, resource, "A note for the benchmark.")
-        token = services.share_list(saved, user)
+        lists = []
+        for size in LIST_SIZES:
+            saved = services.create_list(user, f"Bench list of {size}", "Made by the benchmark.")
+            for resource in Resource.objects.published().order_by("pk")[:size]:
+                services.add_item(saved, user, resource, "A note for the benchmark.")
+            token = services.share_list(saved, user)
+            lists.append(BenchList(size, saved.get_absolute_url(), f"/lists/shared/{token}/"))
         with override_settings(SECRET_KEY=secret_key or settings.SECRET_KEY):
             session[SESSION_KEY] = str(user.pk)
             session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
             session[HASH_SESSION_KEY] = user.get_session_auth_hash()
             session.create()
-        yield BenchAccount(
-            f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
-            saved.get_absolute_url(),
-            f"/lists/shared/{token}/",
-        )
+        yield BenchAccount(f"{settings.SESSION_COOKIE_NAME}={session.session_key}", tuple(lists))
     finally:
         session.delete()
         user.delete()  # and its lists and items
@@ -69,10 +75,14 @@ def bench_account(secret_key: str | None = None) -> Iterator[BenchAccount]:
 
 
 def paths(account: BenchAccount) -> dict[str, str]:
-    """The list pages timed, by name."""
+    """The list pages timed, by name (at most 16 characters)."""
     return {
-        f"list of {LIST_SIZE}, owner": account.list_path,
-        "its hand-out": f"{account.list_path}print/",
-        "shared list": account.shared_path,
-        "shared hand-out": f"{account.shared_path}print/",
+        name: path
+        for saved in account.lists
+        for name, path in (
+            (f"owner's list {saved.size}", saved.path),
+            (f"owner's print {saved.size}", f"{saved.path}print/"),
+            (f"shared list {saved.size}", saved.shared_path),
+            (f"shared print {saved.size}", f"{saved.shared_path}print/"),
+        )
     }

@@ -38,6 +38,11 @@ class ListSettingsForm(ListForm):
     )
 
 
+def note_prefix(item_pk: int) -> str:
+    """The prefix of an item's note form: one page holds a form per item."""
+    return f"item-{item_pk}"
+
+
 class NoteForm(forms.Form):
     note = forms.CharField(
         label="Private note",

@@ -119,7 +119,8 @@ def test_the_lists_benchmark_signs_in_to_its_own_shared_list_and_leaves_nothing_
         factories.resource(f"Resource {n}")
     with lists_bench.bench_account() as account:
         client.cookies.load(account.cookie)
-        owner_pages = [account.list_path, f"{account.list_path}print/"]
+        owner_pages = [account.lists[0].path, f"{account.lists[0].path}print/"]
+        assert len(lists_bench.paths(account)) == 4 * len(lists_bench.LIST_SIZES)
         for path in lists_bench.paths(account).values():
             response = client.get(path)
             assert response.status_code == 200, path

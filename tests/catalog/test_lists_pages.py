@@ -147,7 +147,12 @@ def test_a_note_too_long_is_a_400_that_keeps_the_text(client, saved, resources, 
         {f"item-{item.pk}-note": "long " * 500},
     )
     assert response.status_code == 400
-    assert "long long long" in response.content.decode()
+    page = response.content.decode()
+    assert "long long long" in page
+    field = f"id_item-{item.pk}-note"  # the error is tied to its field
+    assert f'<p class="error-message" id="{field}_error">' in page
+    assert f'id="{field}" rows="2" maxlength="2000" aria-invalid="true" ' in page
+    assert f'aria-describedby="{field}_error"' in page
     item.refresh_from_db()
     assert item.note == "Private note on Structural racism in clinical reasoning"
 
