@@ -36,6 +36,13 @@ if TYPE_CHECKING:
     from .common import AuthenticatedHttpRequest
 
 
+def _past_year(year: int) -> int:
+    """404 for a year no review can have been done in (the URL takes any number of digits)."""
+    if not 1900 < year <= timezone.localdate().year:
+        raise Http404
+    return year
+
+
 def _reviewer_only(request: AuthenticatedHttpRequest) -> None:
     """403 unless a reviewer, or someone who completed a review (a former reviewer)."""
     user = request.user
@@ -65,7 +72,7 @@ def history(request: AuthenticatedHttpRequest) -> HttpResponseBase:
 def certificate(request: AuthenticatedHttpRequest, year: int) -> HttpResponseBase:
     """The year's certificate of peer review (PDF); 404 for a year without a completed review."""
     _reviewer_only(request)
-    count = recognition.completed_in(request.user, year)
+    count = recognition.completed_in(request.user, _past_year(year))
     if not count:
         raise Http404
     response = HttpResponse(
@@ -87,10 +94,8 @@ def thank_you_latest(request: HttpRequest) -> HttpResponseBase:
 @require_safe
 def thank_you(request: HttpRequest, year: int) -> HttpResponseBase:
     """Thank you to our reviewers: the opted-in reviewers of a year (404 for a future year)."""
-    if not 1900 < year <= timezone.localdate().year:
-        raise Http404
     context = {
-        "year": year,
+        "year": _past_year(year),
         "names": recognition.thanked(year),
         "years": recognition.thanked_years(),
     }

@@ -300,6 +300,14 @@ def test_a_year_without_a_completed_review_has_no_certificate(client, history):
     assert client.get(f"/reviews/history/{year - 5}/certificate.pdf").status_code == 404
 
 
+@pytest.mark.parametrize("asked", [0, 1900, 99999999, 10**30])
+def test_a_certificate_for_a_year_outside_the_calendar_is_404_not_an_error(client, history, asked):
+    r1, _ = history
+    client.force_login(r1)
+    assert client.get(f"/reviews/history/{asked}/certificate.pdf").status_code == 404
+    assert client.get(f"/reviewers/{asked}/").status_code == 404
+
+
 def test_a_name_outside_latin_1_is_written_on_the_certificate(client, history):
     r1, year = history
     r1.display_name = "Łukasz Żółw 陈"
