@@ -46,6 +46,23 @@ REVIEWER_CANARIES = [
 ]
 
 
+# The canary authors every world submits under (their names, e-mails and institutions must
+# never reach a reviewer).
+AUTHORS = [
+    {
+        "name": "Zebulon Canarywing",
+        "email": "zebulon.canary@canary-institute.example",
+        "affiliation": "Canary Institute of Medicine",
+        "orcid": "0000-0002-1825-0097",
+    },
+    {
+        "name": "Philippa Songbird",
+        "email": "philippa@songbird.example",
+        "affiliation": "Songbird College",
+    },
+]
+
+
 def texts_of(payload: bytes) -> str:
     """The bytes of a response or file, plus every member of it if it is a zip."""
     parts = [payload.decode("utf-8", "replace")]
@@ -126,19 +143,7 @@ def build_world(django_capture_on_commit_callbacks):
         services.set_authors(
             submission,
             author,
-            [
-                {
-                    "name": "Zebulon Canarywing",
-                    "email": "zebulon.canary@canary-institute.example",
-                    "affiliation": "Canary Institute of Medicine",
-                    "orcid": "0000-0002-1825-0097",
-                },
-                {
-                    "name": "Philippa Songbird",
-                    "email": "philippa@songbird.example",
-                    "affiliation": "Songbird College",
-                },
-            ],
+            AUTHORS,
         )
         planted = [
             (
@@ -276,19 +281,7 @@ def build_currency_world(django_capture_on_commit_callbacks):
         services.set_authors(
             submission,
             author,
-            [
-                {
-                    "name": "Zebulon Canarywing",
-                    "email": "zebulon.canary@canary-institute.example",
-                    "affiliation": "Canary Institute of Medicine",
-                    "orcid": "0000-0002-1825-0097",
-                },
-                {
-                    "name": "Philippa Songbird",
-                    "email": "philippa@songbird.example",
-                    "affiliation": "Songbird College",
-                },
-            ],
+            AUTHORS,
         )
         services.add_link(submission, author, "https://video.example.org/v", "Video by Songbird")
         services.submit(submission, author)
