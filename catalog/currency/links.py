@@ -3,10 +3,17 @@
 At most `concurrency` requests at once, and one request at a time per host with `delay`
 seconds between them; HEAD first, GET when a server refuses HEAD (405, 403, 501); a timeout
 per request; redirects followed up to `max_redirects`. Standard library only.
+
+The addresses are contributors' text: unless `allow_private` (an intranet deployment, the
+tests' local server), an address whose host resolves to anything but a public IP address
+(loopback, private networks, link-local such as cloud metadata) is refused before any
+request, and so is a redirect to one.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 import urllib.error
@@ -23,6 +30,21 @@ if TYPE_CHECKING:
 
 USER_AGENT = "HealthDisparitiesToolkit-LinkCheck/1.0 (+editors; currency review)"
 RETRY_WITH_GET = {403, 405, 501}
+NOT_PUBLIC = "Not a public address: not checked"
+
+
+def require_public_host(url: str) -> None:
+    """ValueError unless every address the URL's host resolves to is a public one."""
+    host = urlsplit(url).hostname
+    if not host:
+        raise ValueError("No host in the address")
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as error:
+        raise urllib.error.URLError(error) from None
+    for info in infos:
+        if not ipaddress.ip_address(str(info[4][0]).split("%")[0]).is_global:
+            raise ValueError(NOT_PUBLIC)
 
 
 @dataclass(frozen=True)
@@ -40,10 +62,11 @@ class Outcome:
 class _Redirects(urllib.request.HTTPRedirectHandler):
     """Follows redirects up to a limit, keeping HEAD a HEAD."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, allow_private: bool) -> None:
         # class attributes in urllib; one limit per checker here
         self.max_redirections = limit  # type: ignore[misc]
         self.max_repeats = limit  # type: ignore[misc]
+        self.allow_private = allow_private
 
     def redirect_request(
         self,
@@ -54,6 +77,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         headers: HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
+        if not self.allow_private:
+            require_public_host(newurl)
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None and req.get_method() == "HEAD":
             new.method = "HEAD"
@@ -90,16 +115,20 @@ class LinkChecker:
         delay: float = 1.0,
         timeout: float = 10.0,
         max_redirects: int = 5,
+        allow_private: bool = False,
     ) -> None:
         self.concurrency = max(1, concurrency)
         self.timeout = timeout
+        self.allow_private = allow_private
         self.pacer = HostPacer(delay)
-        self.opener = urllib.request.build_opener(_Redirects(max_redirects))
+        self.opener = urllib.request.build_opener(_Redirects(max_redirects, allow_private))
         self.opener.addheaders = [("User-Agent", USER_AGENT)]
 
     def _request(self, url: str, method: str) -> tuple[int, str]:
         if urlsplit(url).scheme not in ("http", "https"):
             raise ValueError("Not an http(s) address")
+        if not self.allow_private:
+            require_public_host(url)
         request = urllib.request.Request(url, method=method)  # noqa: S310 - http(s) only
         with self.opener.open(request, timeout=self.timeout) as response:
             if method == "GET":

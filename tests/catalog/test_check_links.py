@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from catalog.currency.links import LinkChecker
+from catalog.currency.links import NOT_PUBLIC, LinkChecker
 from catalog.models import LinkCheck
 from tests import factories
 
@@ -60,7 +60,7 @@ def server():
 
 
 def checker():
-    return LinkChecker(concurrency=3, delay=0, timeout=0.5, max_redirects=3)
+    return LinkChecker(concurrency=3, delay=0, timeout=0.5, max_redirects=3, allow_private=True)
 
 
 def test_a_live_link_is_200_with_one_head_request(server):
@@ -102,7 +102,7 @@ def test_requests_to_one_host_are_spaced_by_the_delay(server):
     import time
 
     started = time.monotonic()
-    LinkChecker(concurrency=4, delay=0.2, timeout=1).check_all(
+    LinkChecker(concurrency=4, delay=0.2, timeout=1, allow_private=True).check_all(
         [f"{server}/ok", f"{server}/missing", f"{server}/moved"]
     )
     assert time.monotonic() - started >= 0.4
@@ -120,7 +120,13 @@ def test_check_links_records_the_status_of_every_link_of_published_resources(db,
     out = StringIO()
     for _ in range(2):
         call_command(
-            "check_links", "--delay=0", "--timeout=0.5", "--no-progress", stdout=out, stderr=out
+            "check_links",
+            "--delay=0",
+            "--timeout=0.5",
+            "--no-progress",
+            "--allow-private",
+            stdout=out,
+            stderr=out,
         )
     checks = {c.url.removeprefix(server): c for c in LinkCheck.objects.filter(resource=resource)}
     assert set(checks) == {"/missing", "/no-head", "/ok", "/slow"}
@@ -130,3 +136,32 @@ def test_check_links_records_the_status_of_every_link_of_published_resources(db,
     assert checks["/slow"].status_code is None and checks["/slow"].consecutive_failures == 2
     assert not LinkCheck.objects.filter(resource=retired).exists()
     assert "2 broken" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/ok", "http://localhost/", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/"],
+)
+def test_by_default_addresses_on_loopback_or_private_networks_are_refused_unrequested(
+    server, address
+):
+    url = f"{server}{address}" if address.startswith("/") else address
+    outcome = LinkChecker(delay=0, timeout=0.5).check(url)
+    assert (outcome.status, outcome.ok, outcome.error) == (None, False, NOT_PUBLIC)
+    assert Handler.seen == []
+
+
+def test_a_redirect_to_a_private_address_is_not_followed(monkeypatch, server):
+    from catalog.currency import links
+
+    checked = []
+
+    def public_except_loopback(url):
+        checked.append(url)
+        if "/ok" in url:  # where /moved redirects: treated as the private address
+            raise ValueError(NOT_PUBLIC)
+
+    monkeypatch.setattr(links, "require_public_host", public_except_loopback)
+    outcome = LinkChecker(delay=0, timeout=0.5).check(f"{server}/moved")
+    assert outcome.ok is False and outcome.error == NOT_PUBLIC
+    assert Handler.seen == [("HEAD", "/moved")]

@@ -25,6 +25,12 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=10.0, help="Seconds per request.")
         parser.add_argument("--max-redirects", type=int, default=5)
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
+        parser.add_argument(
+            "--allow-private",
+            action="store_true",
+            help="Also check addresses on loopback and private networks (refused by default: "
+            "the addresses are contributors' text).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         wanted: dict[str, list[int]] = {}
@@ -38,6 +44,7 @@ class Command(BaseCommand):
             delay=options["delay"],
             timeout=options["timeout"],
             max_redirects=options["max_redirects"],
+            allow_private=options["allow_private"],
         )
         broken = 0
         with tqdm(
