@@ -52,7 +52,7 @@ def resource_reports(context: template.Context, record: ResourceRecord) -> dict[
     reports = list(
         ImplementationReport.objects.public()
         .filter(resource__slug=record.slug)
-        .select_related("reporter", "learner_level", "answered_by", "resource")
+        .select_related("reporter", "learner_level", "answered_by")
         .order_by("-published_at", "-pk")
     )
     values: dict[str, Any] = {
