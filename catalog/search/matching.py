@@ -13,6 +13,10 @@ from . import engine as engines
 from .query import ParsedQuery, parsed
 from .reading import read_connection
 
+# The best matches read with the count (`find`): at most this many is one pass over the
+# matches (the match set comes from them); more need one aggregation besides.
+FIRST = engines.AGGREGATE_FROM
+
 
 @dataclass(frozen=True)
 class Match:
@@ -32,10 +36,14 @@ class Found:
     ids: np.ndarray
     engine: engines.Engine = field(repr=False)
     query: tantivy.Query = field(repr=False)
+    ranked: list[tuple[float, int]] = field(default_factory=list, repr=False)  # the best first
 
     def best(self, limit: int) -> list[tuple[float, int]]:
         """(score, id) of the `limit` best matches, best first."""
-        return self.engine.top(self.query, min(limit, self.count)) if self.count else []
+        limit = min(limit, self.count)
+        if limit <= len(self.ranked):
+            return self.ranked[:limit]
+        return self.engine.top(self.query, limit) if limit else []
 
 
 def vendor(using: str | None = None) -> str:
@@ -54,8 +62,14 @@ def find(query: str | ParsedQuery, generation: tuple | None = None) -> Found | N
     engine = engines.engine()
     engine.sync(token=generation)
     tantivy_query = engine.query(query)
-    count = engine.count(tantivy_query)
-    return Found(count, engine.match_set(tantivy_query, count), engine, tantivy_query)
+    # One pass gives the exact count and the best FIRST: every match when there are no
+    # more (most searches), else the best the page and its facets' first pages need.
+    count, ranked = engine.first(tantivy_query, FIRST)
+    if count == len(ranked):
+        ids = np.sort(np.fromiter((pk for _, pk in ranked), np.int64, len(ranked)))
+    else:
+        ids = engine.match_set(tantivy_query, count)
+    return Found(count, ids, engine, tantivy_query, ranked)
 
 
 def match(query: str | ParsedQuery) -> Match | None:

@@ -49,6 +49,22 @@ def test_a_phrase_matches_the_words_in_order_and_not_apart():
     assert titles('"food insecurity"') == ["Food insecurity screening"]
 
 
+def test_a_three_word_phrase_needs_all_three_adjacent_and_in_order():
+    factories.resource("Structural racism in medicine", summary="History and now.")
+    factories.resource("Medicine and racism", summary="Structural racism is named.")
+    factories.resource("Racism, structural and medical", summary="Words apart.")
+    factories.resource("Structural racism", summary="In medicine, a lecture.")
+    assert titles('"structural racism in medicine"') == ["Structural racism in medicine"]
+    assert titles('"racism in medicine"') == ["Structural racism in medicine"]
+
+
+def test_a_phrase_is_found_across_accents_stems_and_punctuation():
+    factories.resource("Atención primaria", summary="Servicios de interpretación médica.")
+    factories.resource("Interpretación", summary="Médica, servicios.")
+    assert titles('"interpretacion medica"') == ["Atención primaria"]
+    assert titles('"servicio de interpretación"') == ["Atención primaria"]
+
+
 def test_minus_word_excludes_resources_that_contain_it():
     factories.resource("Housing and health", summary="Eviction and shelters.")
     factories.resource("Housing policy", summary="Zoning and highways.")

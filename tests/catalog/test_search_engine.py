@@ -58,3 +58,18 @@ def test_accents_are_folded_on_both_databases():
     found = search.match("atencion linguistico")
     assert found is not None and len(found) == 1
     assert len(search.match("atención")) == 1
+
+
+def test_an_index_made_with_another_schema_is_left_aside_and_the_catalog_indexed_anew(tmp_path):
+    import tantivy
+
+    builder = tantivy.SchemaBuilder()  # an earlier version's index, in the configured directory
+    builder.add_text_field("title")
+    tantivy.Index(builder.build(), path=str(tmp_path), reuse=True)
+    resource = factories.resource("Working with interpreters")
+    current = engine.Engine(str(tmp_path))  # does not fail on the old schema
+    current.sync()
+    assert [pk for _, pk in current.top(current.query(search.parse_query("interpreters")), 5)] == [
+        resource.pk
+    ]
+    assert (tmp_path / engine.SCHEMA_DIRECTORY / "meta.json").exists()
