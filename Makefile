@@ -68,6 +68,7 @@ serve: install
 	set -a; [ -f .env ] && . ./.env; set +a; \
 	DJANGO_DEBUG=0 $(PY) manage.py migrate --noinput && \
 	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	DJANGO_DEBUG=0 $(PY) manage.py search_index && \
 	DJANGO_DEBUG=0 $(BIN)/gunicorn toolkit.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
 lint: install

@@ -73,3 +73,21 @@ def test_an_index_made_with_another_schema_is_left_aside_and_the_catalog_indexed
         resource.pk
     ]
     assert (tmp_path / engine.SCHEMA_DIRECTORY / "meta.json").exists()
+
+
+def test_search_index_command_builds_an_absent_index_from_the_catalog(tmp_path, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.TOOLKIT_SEARCH_INDEX = str(tmp_path / "index")
+    factories.resource("Working with interpreters")
+    factories.resource("Redlining and health")
+    out = StringIO()
+    call_command("search_index", stdout=out)
+    assert "holds 2 published resources" in out.getvalue()
+    built = engine.Engine(str(tmp_path / "index"))  # another worker finds it on disk
+    assert built.count(built.query(search.parse_query("redlining"))) == 1
+    out = StringIO()
+    call_command("search_index", "--rebuild", stdout=out)
+    assert "holds 2 published resources" in out.getvalue()
