@@ -349,7 +349,12 @@ def _handout(
         text = texts.get(entry.resource.pk)
         if text is not None:
             entry.citation, entry.summary_html = text.citation, text.summary
-    context = {"list": saved_list, "entries": items, "notes": notes, "back": back}
+    context = {
+        "list": saved_list,
+        "entries": items,
+        "items_html": markup.handout_items_html(items, notes=notes),
+        "back": back,
+    }
     return render(request, "lists/savedlist_print.html", context)
 
 

@@ -389,6 +389,20 @@ def test_the_handout_follows_a_new_version_of_a_saved_resource(client, saved, re
     assert "Now with <strong>three</strong> cases." in page  # the summary, as Markdown
 
 
+def test_the_handout_says_a_resource_was_retired_and_names_the_newer_one_escaped(
+    client, saved, resources, owner
+):
+    newer = factories.resource("Interpreters <b>& teams</b>")
+    catalog_services.retire_resource(resources[0], f"Replaced by /catalog/{newer.slug}/.")
+    token = services.share_list(saved, owner)
+    for url in (f"/lists/{saved.uuid}/print/", f"/lists/shared/{token}/print/"):
+        page = signed_in(client, owner).get(url).content.decode()
+        assert "<strong>Retired</strong> on " in page
+        assert "use instead: “Interpreters &lt;b&gt;&amp; teams&lt;/b&gt;”." in page
+        assert "<b>& teams" not in page
+        assert page.count('<li class="handout__item">') == 2
+
+
 # --- queries --------------------------------------------------------------------------------
 
 
