@@ -11,10 +11,12 @@ for 50 items, the Python ~0.4 ms).
 
 from __future__ import annotations
 
+import html
+
 from django.forms import BoundField
 from django.forms.utils import ErrorList
 from django.template.defaultfilters import date
-from django.utils.html import escape, linebreaks
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 
@@ -23,6 +25,12 @@ from toolkit.text import human_duration
 
 from .entries import Entry
 from .forms import NoteForm, note_prefix
+
+
+def escape(text: object) -> str:
+    """django.utils.html.escape without its lazy-string wrapper (which cost ~1.5 µs a call, and
+    the owner's page of 50 makes ~700): the same five characters escaped, & < > " '."""
+    return html.escape(str(text))
 
 
 def _retired(entry: Entry, links: ResourceLinks, url: str, title: str) -> str:
