@@ -117,6 +117,26 @@ def add_action_urls(saved_list: SavedList, items: list[Entry]) -> None:
         entry.actions = {name: f"{head}/{slug}/{tail}" for name, (head, tail) in routes.items()}
 
 
+LIST_ROUTES = ("print", "map", "share", "settings", "delete")
+_UUID = "00000000-0000-0000-0000-000000000000"
+
+
+@functools.cache
+def _route_tails() -> dict[str, str]:
+    """What each of LIST_ROUTES adds after the list's own address (e.g. "print/")."""
+    return {
+        name: reverse(f"lists:{name}", args=[_UUID]).split(f"/{_UUID}/", 1)[1]
+        for name in LIST_ROUTES
+    }
+
+
+def page_urls(saved_list: SavedList) -> dict[str, str]:
+    """The addresses of the list's page ("detail") and of those its owner's page links or
+    posts to (LIST_ROUTES), from one reversal: the page's nine {% url %} tags took ~0.2 ms."""
+    detail = saved_list.get_absolute_url()
+    return {"detail": detail} | {name: f"{detail}{tail}" for name, tail in _route_tails().items()}
+
+
 def items_of(saved_list: SavedList) -> QuerySet[SavedItem]:
     """The list's items in order, with what the pages show of their resources."""
     return (

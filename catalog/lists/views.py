@@ -132,6 +132,7 @@ def _detail_page(
     entries.add_action_urls(saved_list, items)
     context = {
         "list": saved_list,
+        "urls": entries.page_urls(saved_list),
         "entries": items,
         "items_html": markup.owner_items_html(items, get_token(request), note_form),
         "settings_form": settings_form.render()

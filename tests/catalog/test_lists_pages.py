@@ -176,6 +176,21 @@ def test_the_owner_edits_a_note_renames_and_deletes(client, saved, resources, ow
     assert not SavedList.objects.exists()
 
 
+def test_the_owners_page_links_and_posts_to_each_of_the_lists_own_addresses(client, saved, owner):
+    from django.urls import reverse
+
+    page = signed_in(client, owner).get(saved.get_absolute_url()).content.decode()
+    assert f'href="{saved.get_absolute_url()}" aria-current="page"' in page
+    for name, attribute in [
+        ("print", "href"),
+        ("map", "href"),
+        ("share", "action"),
+        ("settings", "action"),
+        ("delete", "action"),
+    ]:
+        assert f'{attribute}="{reverse(f"lists:{name}", args=[saved.uuid])}"' in page, name
+
+
 def test_the_list_page_says_a_resource_was_retired_and_names_the_newer_one(
     client, saved, resources, owner
 ):
