@@ -5,15 +5,18 @@ templates did (in process, 10k catalog: the owner's page of 50 went from 24 to 1
 
 `entry_html` is an item as both pages show it; `shared_items_html` the shared page's items;
 `owner_items_html` adds the owner's forms (the note, up, down, remove), which all post
-without JavaScript.
+without JavaScript; `handout_items_html` the hand-out's items (its template loop took ~2.5 ms
+for 50 items, the Python ~0.4 ms).
 """
 
 from __future__ import annotations
 
+import html
+
 from django.forms import BoundField
 from django.forms.utils import ErrorList
 from django.template.defaultfilters import date
-from django.utils.html import escape, linebreaks
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 
@@ -22,6 +25,12 @@ from toolkit.text import human_duration
 
 from .entries import Entry
 from .forms import NoteForm, note_prefix
+
+
+def escape(text: object) -> str:
+    """django.utils.html.escape without its lazy-string wrapper (which cost ~1.5 µs a call, and
+    the owner's page of 50 makes ~700): the same five characters escaped, & < > " '."""
+    return html.escape(str(text))
 
 
 def _retired(entry: Entry, links: ResourceLinks, url: str, title: str) -> str:
@@ -49,7 +58,7 @@ def entry_html(entry: Entry, links: ResourceLinks, *, notes: bool) -> str:
     resource, item = entry.resource, entry.item
     title, url = escape(resource.title), escape(links(resource.slug))
     heading: str = title if entry.is_retired else f'<a href="{url}">{title}</a>'
-    meta: str = escape(resource.resource_type.name)
+    meta: str = escape(resource.resource_type_name)
     if resource.time_required_minutes:
         meta += f" · {escape(human_duration(resource.time_required_minutes))}"
     if resource.authors:
@@ -168,3 +177,41 @@ def owner_items_html(
             f"        {up}\n        {down}\n        {remove}\n      </div>\n    </li>\n    "
         )
     return SafeString("".join(parts))
+
+
+def _handout_item(entry: Entry, *, notes: bool) -> str:
+    resource = entry.resource
+    meta: str = escape(resource.resource_type_name)
+    if resource.time_required_minutes:
+        meta += f" · {escape(human_duration(resource.time_required_minutes))}"
+    retired = ""
+    if entry.is_retired:
+        when = date(template_localtime(resource.retired_at), "j F Y")
+        instead = ""
+        if entry.replacements:
+            newer = "; ".join(f"“{escape(r.title)}”" for r in entry.replacements)
+            instead = f"; use instead: {newer}"
+        retired = f'<p class="handout__notice"><strong>Retired</strong> on {when}{instead}.</p>'
+    summary = (
+        f'<div class="handout__summary">{entry.summary_html}</div>' if entry.summary_html else ""
+    )
+    citation = f'<p class="handout__citation">{entry.citation}</p>' if entry.citation else ""
+    note = ""
+    if notes and entry.item.note:
+        note = (
+            '<div class="handout__note"><p class="handout__note-label">Note</p>'
+            f"{linebreaks(entry.item.note, autoescape=True)}</div>"
+        )
+    return (
+        '\n    <li class="handout__item">\n'
+        f'      <h2 class="handout__title">{escape(resource.title)}</h2>\n'
+        f'      <p class="handout__meta">{meta}</p>\n'
+        f"      {retired}\n      {summary}\n      {citation}\n      {note}\n    </li>\n    "
+    )
+
+
+def handout_items_html(entries: list[Entry], *, notes: bool) -> SafeString:
+    """The <li> of each entry of the hand-out: title, facts, the retired notice, the summary,
+    the reference (`summary_html` and `citation`, both already safe HTML), and the owner's
+    note when `notes`."""
+    return SafeString("".join(_handout_item(entry, notes=notes) for entry in entries))

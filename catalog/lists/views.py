@@ -132,6 +132,7 @@ def _detail_page(
     entries.add_action_urls(saved_list, items)
     context = {
         "list": saved_list,
+        "urls": entries.page_urls(saved_list),
         "entries": items,
         "items_html": markup.owner_items_html(items, get_token(request), note_form),
         "settings_form": settings_form.render()
@@ -349,7 +350,12 @@ def _handout(
         text = texts.get(entry.resource.pk)
         if text is not None:
             entry.citation, entry.summary_html = text.citation, text.summary
-    context = {"list": saved_list, "entries": items, "notes": notes, "back": back}
+    context = {
+        "list": saved_list,
+        "entries": items,
+        "items_html": markup.handout_items_html(items, notes=notes),
+        "back": back,
+    }
     return render(request, "lists/savedlist_print.html", context)
 
 

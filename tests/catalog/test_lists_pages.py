@@ -176,6 +176,21 @@ def test_the_owner_edits_a_note_renames_and_deletes(client, saved, resources, ow
     assert not SavedList.objects.exists()
 
 
+def test_the_owners_page_links_and_posts_to_each_of_the_lists_own_addresses(client, saved, owner):
+    from django.urls import reverse
+
+    page = signed_in(client, owner).get(saved.get_absolute_url()).content.decode()
+    assert f'href="{saved.get_absolute_url()}" aria-current="page"' in page
+    for name, attribute in [
+        ("print", "href"),
+        ("map", "href"),
+        ("share", "action"),
+        ("settings", "action"),
+        ("delete", "action"),
+    ]:
+        assert f'{attribute}="{reverse(f"lists:{name}", args=[saved.uuid])}"' in page, name
+
+
 def test_the_list_page_says_a_resource_was_retired_and_names_the_newer_one(
     client, saved, resources, owner
 ):
@@ -387,6 +402,20 @@ def test_the_handout_follows_a_new_version_of_a_saved_resource(client, saved, re
     page = client.get(f"/lists/{saved.uuid}/print/").content.decode()
     assert f"/catalog/{resources[0].slug}/v2/" in page  # the reference: the current version
     assert "Now with <strong>three</strong> cases." in page  # the summary, as Markdown
+
+
+def test_the_handout_says_a_resource_was_retired_and_names_the_newer_one_escaped(
+    client, saved, resources, owner
+):
+    newer = factories.resource("Interpreters <b>& teams</b>")
+    catalog_services.retire_resource(resources[0], f"Replaced by /catalog/{newer.slug}/.")
+    token = services.share_list(saved, owner)
+    for url in (f"/lists/{saved.uuid}/print/", f"/lists/shared/{token}/print/"):
+        page = signed_in(client, owner).get(url).content.decode()
+        assert "<strong>Retired</strong> on " in page
+        assert "use instead: “Interpreters &lt;b&gt;&amp; teams&lt;/b&gt;”." in page
+        assert "<b>& teams" not in page
+        assert page.count('<li class="handout__item">') == 2
 
 
 # --- queries --------------------------------------------------------------------------------

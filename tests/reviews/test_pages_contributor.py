@@ -854,3 +854,24 @@ def test_submit_is_disabled_on_an_incomplete_draft_with_the_count_and_a_link(cli
         count = len(re.findall(r"<li", page.split('class="missing-list"')[1].split("</ul>")[0]))
         assert f"{count} items still missing" in page, url
         assert f'href="{base}edit/review/#missing"' in page, url
+
+
+# --- the navigation's badge -------------------------------------------------------------------
+
+
+def test_the_my_submissions_badge_counts_the_owners_drafts_and_revision_requests_only(
+    client, owner, editor, reviewer
+):
+    from reviews.navigation import counts
+
+    second_reviewer = factories.reviewer_user()
+    factories.draft(owner)
+    for state in ("revisions_requested", "submitted", "in_review", "withdrawn"):
+        factories.submission_in(state, owner, editor, [reviewer, second_reviewer])
+    factories.draft(factories.user())  # another person's draft
+    assert counts(owner) == {"submissions": 2}
+    page = login(client, owner).get("/catalog/").content.decode()
+    assert 'My submissions <span class="count">2<span class="visually-hidden"> need you' in page
+    services.delete_draft(Submission.objects.filter(owner=owner, state="draft").get(), owner)
+    assert counts(owner) == {"submissions": 1}
+    assert counts(factories.user()) == {"submissions": 0}

@@ -312,3 +312,14 @@ def test_role_groups_exist_after_migrate():
         "editor",
         "admin",
     }
+
+
+def test_role_names_are_the_users_own_groups_and_follow_a_change_on_the_next_request():
+    editor = factories.user("ed", roles=["contributor", "editor"])
+    factories.user("rev", roles=["reviewer"])
+    nobody = factories.user("nobody", roles=[])
+    users = get_user_model().objects
+    assert users.get(pk=editor.pk).role_names == {"contributor", "editor"}
+    assert users.get(pk=nobody.pk).role_names == frozenset()
+    nobody.groups.add(Group.objects.get(name="reviewer"))
+    assert users.get(pk=nobody.pk).role_names == {"reviewer"}  # a new request's user object

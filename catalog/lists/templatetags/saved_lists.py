@@ -18,7 +18,7 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
-from ..services import owned_lists
+from ..services import owned_list_choices
 
 register = template.Library()
 
@@ -51,7 +51,7 @@ def _state(context: template.Context) -> PageState:
     here = request.get_full_path() if request is not None else ""
     state = PageState(
         signed_in=signed_in,
-        lists=[(str(s.uuid), s.name) for s in owned_lists(user)] if user is not None else [],
+        lists=owned_list_choices(user) if user is not None else [],
         csrf_token=str(context.get("csrf_token") or ""),
         action=reverse("lists:save"),
         next=here,

@@ -34,8 +34,8 @@ visitor and signed in (a save form on each result); the published collections'
 pages (those of at most 20 resources, then the longer ones); and the pages of a
 saved list of 20 (as many resources as a catalog page) and of 50 (the owner's,
 its hand-out, the shared page and its hand-out), made for the run by an account
-signed in with a session cookie and deleted after (issue 15: p95 server CPU over
-the visitor's catalog page).
+signed in with a session cookie and deleted after (issue 15: p95 wall time over
+the visitor's catalog page, at most 2 ms; the mean difference in brackets).
 
 Then (unless --no-load) a loopback load test with wrk against 2 workers:
 requests per second of a resource page, the catalog home, /healthz (one query:
@@ -167,7 +167,7 @@ class Command(BaseCommand):
         """Issue 15: the catalog's browse pages (20 results) as a visitor and signed in (a
         save form on each result), the collections' pages, then the pages of a list of each
         of LIST_SIZES (the owner's, its hand-out, the shared page and its hand-out), `repeat`
-        times each; the last column is p95 server CPU over the visitor's catalog page
+        times each; the last column is p95 wall time over the visitor's catalog page
         (target: at most 2 ms). The lists of 20 show as many resources as the catalog page."""
         browse = next(k for k in kinds if k.name == "browse").paths
         with lists_bench.bench_account(server.SECRET_KEY) as account:
@@ -183,25 +183,26 @@ class Command(BaseCommand):
             for name, path in lists_bench.paths(account).items():
                 cookie = "" if path.startswith("/lists/shared/") else account.cookie
                 rows.append((name, [get(port, path, meter, cookie) for _ in browse], ""))
-        visitor = [r.cpu_milliseconds for r in rows[0][1]]
+        visitor = [r.milliseconds for r in rows[0][1]]
         baseline, mean_baseline = percentile(visitor, 95), statistics.fmean(visitor)
         for name, responses, note in rows:
             bad = {r.status for r in responses} - {200}
             if bad:
                 raise CommandError(f"{name} answered {sorted(bad)}.")
-            cpu = [r.cpu_milliseconds for r in responses]
-            over = percentile(cpu, 95) - baseline
-            mean_over = statistics.fmean(cpu) - mean_baseline
+            wall = [r.milliseconds for r in responses]
+            over = percentile(wall, 95) - baseline
+            mean_over = statistics.fmean(wall) - mean_baseline
             self.stdout.write(
-                f"{name[:16]:<16}{self._columns([r.milliseconds for r in responses])}"
-                f"{'':>14} {self._columns(cpu)}{over:>+8.1f} vs catalog (mean "
-                f"{mean_over:+.1f})  {note}"
+                f"{name[:16]:<16}{self._columns(wall)}"
+                f"{'':>14} {self._columns([r.cpu_milliseconds for r in responses])}"
+                f"{over:>+8.1f} vs catalog (mean {mean_over:+.1f})  {note}"
             )
         self.stdout.write(
             "Like with like: a catalog page shows 20 resources; so do the lists of 20 and the "
             "collections of at most 20;\nthe lists of 50 and the longer collections show more. "
-            "Where the CPU readings come in clock ticks (4 ms steps), p95 differences smaller "
-            "than a tick\nare not seen; the mean CPU difference (in brackets) still is."
+            "vs catalog: WALL p95 (and, in brackets, wall mean) over the visitor's catalog "
+            "page;\nthe server CPU readings come in clock ticks (4 ms steps) here, too coarse "
+            "for a 2 ms target, so wall time on an idle machine is the measure."
         )
 
     @staticmethod
