@@ -27,6 +27,7 @@ replicas the stamp and the index come from the same database (`get_index`).
 from __future__ import annotations
 
 import bisect
+import gc
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -325,6 +326,18 @@ class CatalogIndex:
 
 _current: CatalogIndex | None = None
 _build_lock = threading.Lock()
+# From this many resources, the objects alive after a build (the index, Django, the code)
+# are frozen out of Python's cyclic garbage collector: its full collections otherwise walk
+# the index's millions of objects during some later request (pauses of 30-160 ms at 10,000
+# resources). A rebuild unfreezes them, so the outgoing index is collected as usual.
+FREEZE_FROM = 2_000
+
+
+def _settle(index: CatalogIndex) -> None:
+    """After a build: collect the build's garbage once, then freeze what is left."""
+    if len(index) >= FREEZE_FROM:
+        gc.collect()
+        gc.freeze()
 
 
 def current_index() -> CatalogIndex:
@@ -349,5 +362,7 @@ def get_index() -> CatalogIndex:
         return index
     with _build_lock:
         if _current is None or _current.stamp != stamp or _current.facets != facets():
+            gc.unfreeze()  # what an earlier build froze can be collected again
             _current = CatalogIndex(stamp, using)
+            _settle(_current)
         return _current

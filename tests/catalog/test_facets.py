@@ -231,3 +231,23 @@ def test_bit_helpers_agree_with_plain_python(bits, start, size):
     order = list(range(300, -1, -1))
     expected = [p for p in order if p in bits][start : start + size]
     assert facets.first_members(order, value, start, start + size) == expected
+
+
+def test_a_large_index_is_frozen_out_of_the_garbage_collector_until_the_next_rebuild(monkeypatch):
+    import gc
+
+    from catalog.facets import index as facet_index
+
+    factories.resource("Working with interpreters")
+    gc.unfreeze()
+    try:
+        monkeypatch.setattr(facet_index, "FREEZE_FROM", 1)
+        search.renew_generation()
+        built = facets.get_index()
+        assert gc.get_freeze_count() > 0  # the index's objects are out of the collector's walk
+        monkeypatch.setattr(facet_index, "FREEZE_FROM", 10**9)  # a small catalog: no freezing
+        search.renew_generation()
+        assert facets.get_index() is not built
+        assert gc.get_freeze_count() == 0  # the rebuild gave the old index back to the collector
+    finally:
+        gc.unfreeze()
