@@ -7,14 +7,23 @@ retire, vocabulary: related resources and labels), so it is never served stale, 
 the usage figures it shows, which may be up to TIMEOUT_SECONDS old (the counting itself
 happens on every request, cached or not: catalog.usage, called before the cache). Visitors
 who are signed in, or have a session or pending messages, get the page rendered.
+
+A cached page is found without loading the resource (`cached`): its key needs only the
+id and `updated_at`, read by one indexed query (`current`) instead of the page's full
+row with its type, language and licence, whose compiling alone cost more than the rest
+of the cached answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import cast
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections, router
+from django.db.models import Field
 from django.http import HttpRequest, HttpResponse
 
 from . import search
@@ -22,6 +31,7 @@ from .models import Resource, ResourceVersion
 from .search.indexing import stamp
 
 TIMEOUT_SECONDS = 3600
+STAMP_SQL = "SELECT id, updated_at, retired_at FROM catalog_resource WHERE slug = %s"
 
 
 def cacheable(request: HttpRequest) -> bool:
@@ -39,16 +49,62 @@ def key(resource: Resource, version: ResourceVersion | None) -> str:
     return f"resource-page:{resource.pk}:{number}:{stamp(resource.updated_at)}:{token}"
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """What `cached` found of the current version's page: its key, and its content if the
+    cache holds it (then `resource` is the stand-in to count the view with)."""
+
+    resource: Resource
+    key: str
+    content: bytes | None
+
+
+def current(slug: str) -> Resource | None:
+    """The resource with the slug as far as a cached page needs it: a stand-in holding its
+    id, `updated_at` and `retired_at` (None: no such resource). One raw indexed query,
+    read from the database the ORM would read it from; the values are converted as the
+    ORM converts them (SQLite stores naive UTC datetimes)."""
+    connection = connections[router.db_for_read(Resource)]
+    columns = [cast(Field, Resource._meta.get_field(n)) for n in ("id", "updated_at", "retired_at")]
+    with connection.cursor() as cursor:
+        cursor.execute(STAMP_SQL, [slug])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = []
+    for field, value in zip(columns, row, strict=True):
+        expression = field.get_col(Resource._meta.db_table)
+        converters = connection.ops.get_db_converters(expression)
+        for convert in [*converters, *expression.get_db_converters(connection)]:
+            value = convert(value, expression, connection)
+        values.append(value)
+    pk, updated_at, retired_at = values
+    return Resource(pk=pk, slug=slug, updated_at=updated_at, retired_at=retired_at)
+
+
+def cached(slug: str) -> Lookup | None:
+    """The cache's entry for the page of the current version of the published resource
+    with the slug; None when there is no such resource or it is retired (the view says
+    so). For anonymous visitors only (`cacheable`)."""
+    resource = current(slug)
+    if resource is None or resource.is_retired:
+        return None
+    name = key(resource, None)
+    return Lookup(resource, name, cache.get(name))
+
+
 def page(
     request: HttpRequest,
     resource: Resource,
     version: ResourceVersion | None,
     render: Callable[[], HttpResponse],
+    name: str | None = None,
 ) -> HttpResponse:
-    """The rendered page, from the cache when the visitor is anonymous."""
+    """The rendered page, from the cache when the visitor is anonymous (`name`: its key,
+    when `cached` has just computed it)."""
     if not cacheable(request):
         return render()
-    name = key(resource, version)
+    name = name or key(resource, version)
     content = cache.get(name)
     if content is None:
         response = render()
