@@ -214,6 +214,18 @@ def test_the_index_follows_publishing_retiring_and_vocabulary_edits():
     assert ("rural-health", "Rural and remote health") in facets.get_index().terms["topic"]
 
 
+def test_facet_counts_follow_the_catalog_once_a_resource_is_published():
+    def counted() -> dict[str, int]:
+        filterset = ResourceFilter(QueryDict(""))
+        assert filterset.is_valid()
+        return filterset.results().selection.facet_counts()["type"]
+
+    factories.resource("A", type="case")
+    assert counted()["case"] == 1
+    factories.resource("B", type="case")  # a new index: its counting matrix is made anew
+    assert counted()["case"] == 2
+
+
 def test_text_matches_are_cached_for_the_generation_only():
     factories.resource("Working with interpreters")
     index = facets.get_index()
