@@ -114,6 +114,7 @@ class SearchPresenter:
         self.filterset = filterset
         data = filterset.data
         self.params = data.copy() if isinstance(data, QueryDict) else QueryDict(mutable=True)
+        self._feed_url: str | None = None
 
     def chips(self) -> list[Chip]:
         """One chip per selected value, linking to the same search without that value."""
@@ -169,8 +170,11 @@ class SearchPresenter:
         return f"{url}?{params}" if params else url
 
     def feed_url(self) -> str:
-        """The Atom feed of this search (newest first, so without page or sort)."""
-        return self._with_params(reverse("catalog:resource-feed"))
+        """The Atom feed of this search (newest first, so without page or sort); made once
+        (the page links to it twice)."""
+        if self._feed_url is None:
+            self._feed_url = self._with_params(reverse("catalog:resource-feed"))
+        return self._feed_url
 
     def list_url(self) -> str:
         """The catalog page of this search (first page, default sort)."""

@@ -101,8 +101,11 @@ def result_pages(context: template.Context, page: Page, numbers: list) -> SafeSt
     if page.paginator.num_pages <= 1:
         return SafeString("")
 
+    rest = escape(query(context, page=None))  # the rest of the query string, once
+    start = f"{rest}&amp;page=" if rest != "?" else "?page="
+
     def href(number: int) -> str:
-        return escape(query(context, page=number))
+        return f"{start}{number}"
 
     previous = (
         f'<li><a href="{href(page.previous_page_number())}" rel="prev">Previous'
