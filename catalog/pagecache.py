@@ -18,12 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 from typing import cast
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field
+from django.db.models.expressions import Col
 from django.http import HttpRequest, HttpResponse
 
 from . import search
@@ -44,53 +48,64 @@ def cacheable(request: HttpRequest) -> bool:
 
 
 def key(resource: Resource, version: ResourceVersion | None) -> str:
-    number = version.number if version else "current"
+    return _key(resource.pk, version.number if version else "current", resource.updated_at)
+
+
+def _key(pk: int, number: int | str, updated_at: datetime) -> str:
     token = "-".join(str(part) for part in search.generation())
-    return f"resource-page:{resource.pk}:{number}:{stamp(resource.updated_at)}:{token}"
+    return f"resource-page:{pk}:{number}:{stamp(updated_at)}:{token}"
 
 
 @dataclass(frozen=True)
 class Lookup:
-    """What `cached` found of the current version's page: its key, and its content if the
-    cache holds it (then `resource` is the stand-in to count the view with)."""
+    """What `cached` found of the current version's page: the resource's id, the page's
+    key, and its content if the cache holds it."""
 
-    resource: Resource
+    pk: int
     key: str
     content: bytes | None
 
 
-def current(slug: str) -> Resource | None:
-    """The resource with the slug as far as a cached page needs it: a stand-in holding its
-    id, `updated_at` and `retired_at` (None: no such resource). One raw indexed query,
-    read from the database the ORM would read it from; the values are converted as the
-    ORM converts them (SQLite stores naive UTC datetimes)."""
+def current(slug: str) -> tuple[int, datetime, datetime | None] | None:
+    """The id, `updated_at` and `retired_at` of the resource with the slug (None: no such
+    resource): one raw indexed query, read from the database the ORM would read it from,
+    the values converted as the ORM converts them (SQLite stores naive UTC datetimes)."""
     connection = connections[router.db_for_read(Resource)]
-    columns = [cast(Field, Resource._meta.get_field(n)) for n in ("id", "updated_at", "retired_at")]
     with connection.cursor() as cursor:
         cursor.execute(STAMP_SQL, [slug])
         row = cursor.fetchone()
     if row is None:
         return None
     values = []
-    for field, value in zip(columns, row, strict=True):
-        expression = field.get_col(Resource._meta.db_table)
-        converters = connection.ops.get_db_converters(expression)
-        for convert in [*converters, *expression.get_db_converters(connection)]:
-            value = convert(value, expression, connection)
+    for value, (expression, converters) in zip(row, _converters(connection), strict=True):
+        for convert in converters:
+            value = convert(value, expression, connection)  # noqa: PLW2901
         values.append(value)
     pk, updated_at, retired_at = values
-    return Resource(pk=pk, slug=slug, updated_at=updated_at, retired_at=retired_at)
+    return pk, updated_at, retired_at
+
+
+@lru_cache(maxsize=16)
+def _converters(connection: BaseDatabaseWrapper) -> list[tuple[Col, list[Callable]]]:
+    """STAMP_SQL's columns and the converters the ORM applies to them on `connection`."""
+    found = []
+    for name in ("id", "updated_at", "retired_at"):
+        expression = cast(Field, Resource._meta.get_field(name)).get_col(Resource._meta.db_table)
+        converters = connection.ops.get_db_converters(expression)
+        found.append((expression, [*converters, *expression.get_db_converters(connection)]))
+    return found
 
 
 def cached(slug: str) -> Lookup | None:
     """The cache's entry for the page of the current version of the published resource
     with the slug; None when there is no such resource or it is retired (the view says
     so). For anonymous visitors only (`cacheable`)."""
-    resource = current(slug)
-    if resource is None or resource.is_retired:
+    found = current(slug)
+    if found is None or found[2] is not None:
         return None
-    name = key(resource, None)
-    return Lookup(resource, name, cache.get(name))
+    pk, updated_at, _ = found
+    name = _key(pk, "current", updated_at)
+    return Lookup(pk, name, cache.get(name))
 
 
 def page(

@@ -30,6 +30,7 @@ import threading
 import time
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any, Protocol
 
 from crawlerdetect import CrawlerDetect
 from django.core.cache import cache
@@ -83,9 +84,16 @@ def mark_robot(request: HttpRequest) -> None:
 BUNDLE = "materials"  # the target of "Download all materials" (catalog.materials)
 
 
+class Counted(Protocol):
+    """What is counted: a resource, or anything holding its id (catalog.pagecache.Lookup)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+
 def count(
     request: HttpRequest,
-    resource: Resource,
+    resource: Counted,
     file: ResourceFile | None = None,
     *,
     bundle: bool = False,
