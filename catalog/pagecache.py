@@ -32,10 +32,14 @@ from django.http import HttpRequest, HttpResponse
 
 from . import search
 from .models import Resource, ResourceVersion
-from .search.indexing import stamp
+from .search.indexing import GENERATION_COLUMNS, stamp
 
 TIMEOUT_SECONDS = 3600
-STAMP_SQL = "SELECT id, updated_at, retired_at FROM catalog_resource WHERE slug = %s"
+# The resource's id and dates, and the catalog generation: a cached page's key in one query.
+STAMP_SQL = f"""
+SELECT r.id, r.updated_at, r.retired_at, {GENERATION_COLUMNS}
+FROM catalog_resource r WHERE r.slug = %s
+"""  # noqa: S608 - constant SQL
 
 
 def cacheable(request: HttpRequest) -> bool:
@@ -48,11 +52,12 @@ def cacheable(request: HttpRequest) -> bool:
 
 
 def key(resource: Resource, version: ResourceVersion | None) -> str:
-    return _key(resource.pk, version.number if version else "current", resource.updated_at)
+    number = version.number if version else "current"
+    return _key(resource.pk, number, resource.updated_at, search.generation())
 
 
-def _key(pk: int, number: int | str, updated_at: datetime) -> str:
-    token = "-".join(str(part) for part in search.generation())
+def _key(pk: int, number: int | str, updated_at: datetime, generation: tuple) -> str:
+    token = "-".join(str(part) for part in generation)
     return f"resource-page:{pk}:{number}:{stamp(updated_at)}:{token}"
 
 
@@ -66,10 +71,20 @@ class Lookup:
     content: bytes | None
 
 
-def current(slug: str) -> tuple[int, datetime, datetime | None] | None:
-    """The id, `updated_at` and `retired_at` of the resource with the slug (None: no such
-    resource): one raw indexed query, read from the database the ORM would read it from,
-    the values converted as the ORM converts them (SQLite stores naive UTC datetimes)."""
+@dataclass(frozen=True)
+class Stamp:
+    """What a cached page's key needs of its resource, and the catalog generation."""
+
+    pk: int
+    updated_at: datetime
+    retired_at: datetime | None
+    generation: tuple
+
+
+def current(slug: str) -> Stamp | None:
+    """The id and dates of the resource with the slug, and the catalog generation (None:
+    no such resource): one raw indexed query, read from the database the ORM would read
+    it from, the dates converted as the ORM converts them (SQLite stores naive UTC)."""
     connection = connections[router.db_for_read(Resource)]
     with connection.cursor() as cursor:
         cursor.execute(STAMP_SQL, [slug])
@@ -77,12 +92,23 @@ def current(slug: str) -> tuple[int, datetime, datetime | None] | None:
     if row is None:
         return None
     values = []
-    for value, (expression, converters) in zip(row, _converters(connection), strict=True):
+    for value, (expression, converters) in zip(row[:3], _converters(connection), strict=True):
         for convert in converters:
             value = convert(value, expression, connection)  # noqa: PLW2901
         values.append(value)
     pk, updated_at, retired_at = values
-    return pk, updated_at, retired_at
+    return Stamp(pk, updated_at, retired_at, tuple(row[3:]))
+
+
+def cached(slug: str) -> Lookup | None:
+    """The cache's entry for the page of the current version of the published resource
+    with the slug; None when there is no such resource or it is retired (the view says
+    so). For anonymous visitors only (`cacheable`)."""
+    found = current(slug)
+    if found is None or found.retired_at is not None:
+        return None
+    name = _key(found.pk, "current", found.updated_at, found.generation)
+    return Lookup(found.pk, name, cache.get(name))
 
 
 @lru_cache(maxsize=16)
@@ -94,18 +120,6 @@ def _converters(connection: BaseDatabaseWrapper) -> list[tuple[Col, list[Callabl
         converters = connection.ops.get_db_converters(expression)
         found.append((expression, [*converters, *expression.get_db_converters(connection)]))
     return found
-
-
-def cached(slug: str) -> Lookup | None:
-    """The cache's entry for the page of the current version of the published resource
-    with the slug; None when there is no such resource or it is retired (the view says
-    so). For anonymous visitors only (`cacheable`)."""
-    found = current(slug)
-    if found is None or found[2] is not None:
-        return None
-    pk, updated_at, _ = found
-    name = _key(pk, "current", updated_at)
-    return Lookup(pk, name, cache.get(name))
 
 
 def page(

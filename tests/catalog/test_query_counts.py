@@ -54,26 +54,26 @@ def test_an_invalid_search_costs_one_query(client, catalog, django_assert_num_qu
         assert client.get("/catalog/?q=bias&level=ume").status_code == 400
 
 
-def test_a_resource_page_costs_seventeen_queries_and_two_once_cached(
+def test_a_resource_page_costs_sixteen_queries_and_one_once_cached(
     client, catalog, django_assert_num_queries
 ):
     client.get("/catalog/")  # builds the facet index (related resources are counted on it)
-    # the resource's id and dates and the generation stamp (the page's cache key, looked
+    # the resource's id and dates with the generation stamp (the page's cache key, looked
     # up first), the resource; its levels, topics, methods,
     # competencies (a tagged resource: one more, their frameworks and codes); the
     # version's levels and type; files; the generation stamp, related resources and their
     # levels; versions; the usage totals; the published collections it is part of; its
     # published implementation reports.
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         response = client.get(catalog.get_absolute_url())
     assert response.status_code == 200
-    with django_assert_num_queries(2):  # anonymous: its id and dates, the generation stamp
+    with django_assert_num_queries(1):  # anonymous: its id and dates with the generation
         assert client.get(catalog.get_absolute_url()).content == response.content
 
 
 def test_a_counted_page_view_adds_one_upsert(client, catalog, django_assert_num_queries):
     client.get("/catalog/")  # builds the facet index (related resources are counted on it)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(17):
         response = client.get(
             catalog.get_absolute_url(), HTTP_USER_AGENT="Mozilla/5.0 Firefox/128.0"
         )
