@@ -1,6 +1,8 @@
 """Facet counts (catalog.facets): disjunctive, exact, fresh."""
 
+import gc
 import random
+import weakref
 from datetime import UTC, datetime
 
 import pytest
@@ -9,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog import facets, search, services
+from catalog.facets import index as index_module
 from catalog.filters import ResourceFilter, facet_groups
 from catalog.models import Collection, CollectionItem, InstructionalMethod, Resource, Topic
 from tests import factories
@@ -224,6 +227,22 @@ def test_facet_counts_follow_the_catalog_once_a_resource_is_published():
     assert counted()["case"] == 1
     factories.resource("B", type="case")  # a new index: its counting matrix is made anew
     assert counted()["case"] == 2
+
+
+def test_a_large_index_is_left_out_of_full_collections_and_the_one_it_replaces_is_freed(
+    monkeypatch,
+):
+    monkeypatch.setattr(index_module, "FREEZE_MIN_RESOURCES", 1)
+    try:
+        factories.resource("A")
+        first = weakref.ref(facets.get_index())
+        assert gc.get_freeze_count() > 0
+        facets.get_index().text_match("a")  # cached text matches: more for the old index to hold
+        factories.resource("B")
+        assert len(facets.get_index()) == 2 and gc.get_freeze_count() > 0
+        assert first() is None  # the replaced index was collected before the freeze
+    finally:
+        gc.unfreeze()
 
 
 def test_text_matches_are_cached_for_the_generation_only():
