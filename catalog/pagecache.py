@@ -43,12 +43,17 @@ FROM catalog_resource r WHERE r.slug = %s
 
 
 def cacheable(request: HttpRequest) -> bool:
-    """Whether the request sees the page every anonymous visitor sees."""
-    return (
-        not request.user.is_authenticated
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-    )
+    """Whether the request sees the page every anonymous visitor sees (and its rendering
+    may be kept for them)."""
+    return not request.user.is_authenticated and without_session(request)
+
+
+def without_session(request: HttpRequest) -> bool:
+    """Whether the request has neither a session nor pending messages: then nobody is signed
+    in (accounts sign in by session only), and it may be served the anonymous visitors'
+    cached page, decided without loading `request.user` (the view then says the page
+    varies with the Cookie header itself: the session middleware did, when it loaded)."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
 def key(resource: Resource, version: ResourceVersion | None) -> str:

@@ -100,7 +100,7 @@ def count(
 ) -> bool:
     """Count a page view, a download of `file` or of all materials (`bundle`), once per
     visitor and day; returns whether it was counted."""
-    if request.method != "GET" or is_crawler(request.headers.get("User-Agent", "")):
+    if request.method != "GET" or is_crawler(request.META.get("HTTP_USER_AGENT", "")):
         return False
     now = timezone.now()
     today = timezone.localdate(now)

@@ -120,13 +120,15 @@ class ResourceDetailView(View):
         if found is not None and found.content is not None:
             usage.count(request, found)  # as on every reader's request (negotiated)
             response = HttpResponse(found.content)
+            # Cookie: as the session middleware says once the session is read (it was not)
+            patch_vary_headers(response, ["Accept", "Cookie"])
+            return response
+        resource = _resource_or_404(slug)
+        version = _version_or_404(resource, number)
+        if resource.is_retired:
+            response = _tombstone(request, resource)
         else:
-            resource = _resource_or_404(slug)
-            version = _version_or_404(resource, number)
-            if resource.is_retired:
-                response = _tombstone(request, resource)
-            else:
-                response = self.negotiated(request, resource, version, found.key if found else None)
+            response = self.negotiated(request, resource, version, found.key if found else None)
         patch_vary_headers(response, ["Accept"])
         return response
 
@@ -137,7 +139,7 @@ class ResourceDetailView(View):
     def cached(self, request: HttpRequest, slug: str) -> pagecache.Lookup | None:
         """The cache's entry for an anonymous visitor's page of the current version, found
         without loading the resource; None: not such a visitor, or no page to cache."""
-        if not pagecache.cacheable(request) or self.wanted_type(request) in RECORD_TYPES:
+        if not pagecache.without_session(request) or self.wanted_type(request) in RECORD_TYPES:
             return None
         return pagecache.cached(slug)
 

@@ -411,6 +411,15 @@ def test_a_client_asking_for_json_ld_gets_it_even_when_the_page_is_cached(client
     assert "Accept" in response["Vary"]
 
 
+def test_the_cached_page_varies_with_accept_and_cookie_as_the_rendered_one(client):
+    resource = factories.resource("Working with interpreters")
+    rendered = client.get(f"/catalog/{resource.slug}/")
+    cached = client.get(f"/catalog/{resource.slug}/")
+    assert cached.content == rendered.content
+    assert cached["Vary"] == rendered["Vary"]
+    assert {"Accept", "Cookie"} <= {v.strip() for v in cached["Vary"].split(",")}
+
+
 def test_a_published_neighbour_shows_up_in_a_cached_pages_related_resources(client):
     resource = factories.resource("Anchor", topics=["language-access"])
     assert 'id="related-title"' not in client.get(f"/catalog/{resource.slug}/").content.decode()
