@@ -7,36 +7,124 @@ retire, vocabulary: related resources and labels), so it is never served stale, 
 the usage figures it shows, which may be up to TIMEOUT_SECONDS old (the counting itself
 happens on every request, cached or not: catalog.usage, called before the cache). Visitors
 who are signed in, or have a session or pending messages, get the page rendered.
+
+A cached page is found without loading the resource (`cached`): its key needs only the
+id and `updated_at`, read by one indexed query (`current`) instead of the page's full
+row with its type, language and licence, whose compiling alone cost more than the rest
+of the cached answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import cast
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Field
+from django.db.models.expressions import Col
 from django.http import HttpRequest, HttpResponse
 
 from . import search
 from .models import Resource, ResourceVersion
-from .search.indexing import stamp
+from .search.indexing import GENERATION_COLUMNS, stamp
 
 TIMEOUT_SECONDS = 3600
+# The resource's id and dates, and the catalog generation: a cached page's key in one query.
+STAMP_SQL = f"""
+SELECT r.id, r.updated_at, r.retired_at, {GENERATION_COLUMNS}
+FROM catalog_resource r WHERE r.slug = %s
+"""  # noqa: S608 - constant SQL
 
 
 def cacheable(request: HttpRequest) -> bool:
-    """Whether the request sees the page every anonymous visitor sees."""
-    return (
-        not request.user.is_authenticated
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-    )
+    """Whether the request sees the page every anonymous visitor sees (and its rendering
+    may be kept for them)."""
+    return not request.user.is_authenticated and without_session(request)
+
+
+def without_session(request: HttpRequest) -> bool:
+    """Whether the request has neither a session nor pending messages: then nobody is signed
+    in (accounts sign in by session only), and it may be served the anonymous visitors'
+    cached page, decided without loading `request.user` (the view then says the page
+    varies with the Cookie header itself: the session middleware did, when it loaded)."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
 def key(resource: Resource, version: ResourceVersion | None) -> str:
     number = version.number if version else "current"
-    token = "-".join(str(part) for part in search.generation())
-    return f"resource-page:{resource.pk}:{number}:{stamp(resource.updated_at)}:{token}"
+    return _key(resource.pk, number, resource.updated_at, search.generation())
+
+
+def _key(pk: int, number: int | str, updated_at: datetime, generation: tuple) -> str:
+    token = "-".join(str(part) for part in generation)
+    return f"resource-page:{pk}:{number}:{stamp(updated_at)}:{token}"
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What `cached` found of the current version's page: the resource's id, the page's
+    key, and its content if the cache holds it."""
+
+    pk: int
+    key: str
+    content: bytes | None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a cached page's key needs of its resource, and the catalog generation."""
+
+    pk: int
+    updated_at: datetime
+    retired_at: datetime | None
+    generation: tuple
+
+
+def current(slug: str) -> Stamp | None:
+    """The id and dates of the resource with the slug, and the catalog generation (None:
+    no such resource): one raw indexed query, read from the database the ORM would read
+    it from, the dates converted as the ORM converts them (SQLite stores naive UTC)."""
+    connection = connections[router.db_for_read(Resource)]
+    with connection.cursor() as cursor:
+        cursor.execute(STAMP_SQL, [slug])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = []
+    for value, (expression, converters) in zip(row[:3], _converters(connection), strict=True):
+        for convert in converters:
+            value = convert(value, expression, connection)  # noqa: PLW2901
+        values.append(value)
+    pk, updated_at, retired_at = values
+    return Stamp(pk, updated_at, retired_at, tuple(row[3:]))
+
+
+def cached(slug: str) -> Lookup | None:
+    """The cache's entry for the page of the current version of the published resource
+    with the slug; None when there is no such resource or it is retired (the view says
+    so). For anonymous visitors only (`cacheable`)."""
+    found = current(slug)
+    if found is None or found.retired_at is not None:
+        return None
+    name = _key(found.pk, "current", found.updated_at, found.generation)
+    return Lookup(found.pk, name, cache.get(name))
+
+
+@lru_cache(maxsize=16)
+def _converters(connection: BaseDatabaseWrapper) -> list[tuple[Col, list[Callable]]]:
+    """STAMP_SQL's columns and the converters the ORM applies to them on `connection`."""
+    found = []
+    for name in ("id", "updated_at", "retired_at"):
+        expression = cast(Field, Resource._meta.get_field(name)).get_col(Resource._meta.db_table)
+        converters = connection.ops.get_db_converters(expression)
+        found.append((expression, [*converters, *expression.get_db_converters(connection)]))
+    return found
 
 
 def page(
@@ -44,11 +132,13 @@ def page(
     resource: Resource,
     version: ResourceVersion | None,
     render: Callable[[], HttpResponse],
+    name: str | None = None,
 ) -> HttpResponse:
-    """The rendered page, from the cache when the visitor is anonymous."""
+    """The rendered page, from the cache when the visitor is anonymous (`name`: its key,
+    when `cached` has just computed it)."""
     if not cacheable(request):
         return render()
-    name = key(resource, version)
+    name = name or key(resource, version)
     content = cache.get(name)
     if content is None:
         response = render()

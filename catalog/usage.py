@@ -30,6 +30,7 @@ import threading
 import time
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any, Protocol
 
 from crawlerdetect import CrawlerDetect
 from django.core.cache import cache
@@ -83,16 +84,23 @@ def mark_robot(request: HttpRequest) -> None:
 BUNDLE = "materials"  # the target of "Download all materials" (catalog.materials)
 
 
+class Counted(Protocol):
+    """What is counted: a resource, or anything holding its id (catalog.pagecache.Lookup)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+
 def count(
     request: HttpRequest,
-    resource: Resource,
+    resource: Counted,
     file: ResourceFile | None = None,
     *,
     bundle: bool = False,
 ) -> bool:
     """Count a page view, a download of `file` or of all materials (`bundle`), once per
     visitor and day; returns whether it was counted."""
-    if request.method != "GET" or is_crawler(request.headers.get("User-Agent", "")):
+    if request.method != "GET" or is_crawler(request.META.get("HTTP_USER_AGENT", "")):
         return False
     now = timezone.now()
     today = timezone.localdate(now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any, cast
 
 from django.conf import settings
@@ -97,6 +98,17 @@ def record_context(
     }
 
 
+@lru_cache(maxsize=256)
+def _preferred_type(accept: str) -> str | None:
+    """The type the resource page answers a request with this Accept header in: the page,
+    or a record of RECORD_TYPES. Clients send a few different headers: each is parsed once
+    (parsing took longer than the rest of a cached page's view)."""
+    request = HttpRequest()
+    if accept:
+        request.META["HTTP_ACCEPT"] = accept
+    return request.get_preferred_type(["text/html", *RECORD_TYPES])
+
+
 class ResourceDetailView(View):
     """/catalog/<slug>/ and /catalog/<slug>/v<N>/: 404 if unknown, 410 once retired."""
 
@@ -104,21 +116,43 @@ class ResourceDetailView(View):
     template_name = "catalog/resource_detail.html"
 
     def get(self, request: HttpRequest, slug: str, number: int | None = None) -> HttpResponse:
+        found = self.cached(request, slug) if number is None else None
+        if found is not None and found.content is not None:
+            usage.count(request, found)  # as on every reader's request (negotiated)
+            response = HttpResponse(found.content)
+            # Cookie: as the session middleware says once the session is read (it was not)
+            patch_vary_headers(response, ["Accept", "Cookie"])
+            return response
         resource = _resource_or_404(slug)
         version = _version_or_404(resource, number)
         if resource.is_retired:
             response = _tombstone(request, resource)
         else:
-            response = self.negotiated(request, resource, version)
+            response = self.negotiated(request, resource, version, found.key if found else None)
         patch_vary_headers(response, ["Accept"])
         return response
 
+    @staticmethod
+    def wanted_type(request: HttpRequest) -> str | None:
+        return _preferred_type(request.META.get("HTTP_ACCEPT", ""))
+
+    def cached(self, request: HttpRequest, slug: str) -> pagecache.Lookup | None:
+        """The cache's entry for an anonymous visitor's page of the current version, found
+        without loading the resource; None: not such a visitor, or no page to cache."""
+        if not pagecache.without_session(request) or self.wanted_type(request) in RECORD_TYPES:
+            return None
+        return pagecache.cached(slug)
+
     def negotiated(
-        self, request: HttpRequest, resource: Resource, version: ResourceVersion | None
+        self,
+        request: HttpRequest,
+        resource: Resource,
+        version: ResourceVersion | None,
+        cache_key: str | None = None,
     ) -> HttpResponse:
         """The page, or the record itself for a client that asks for it in its Accept
         header, as DOI resolvers answer: CSL-JSON (reference managers) or JSON-LD."""
-        wanted = request.get_preferred_type(["text/html", *RECORD_TYPES])
+        wanted = self.wanted_type(request)
         if wanted in RECORD_TYPES:
             record = records.build(resource, version)
             body = RECORD_TYPES[wanted](record, records.version_files(resource, record.number))
@@ -133,6 +167,7 @@ class ResourceDetailView(View):
                 self.template_name,
                 {**resource_context(resource, version), "usage": usage.totals(resource)},
             ),
+            cache_key,
         )
 
 

@@ -326,18 +326,6 @@ class CatalogIndex:
 
 _current: CatalogIndex | None = None
 _build_lock = threading.Lock()
-# From this many resources, the objects alive after a build (the index, Django, the code)
-# are frozen out of Python's cyclic garbage collector: its full collections otherwise walk
-# the index's millions of objects during some later request (pauses of 30-160 ms at 10,000
-# resources). A rebuild unfreezes them, so the outgoing index is collected as usual.
-FREEZE_FROM = 2_000
-
-
-def _settle(index: CatalogIndex) -> None:
-    """After a build: collect the build's garbage once, then freeze what is left."""
-    if len(index) >= FREEZE_FROM:
-        gc.collect()
-        gc.freeze()
 
 
 def current_index() -> CatalogIndex:
@@ -360,9 +348,24 @@ def get_index() -> CatalogIndex:
     index = _current
     if index is not None and index.stamp == stamp and index.facets == facets():
         return index
+    del index  # the old index: not kept alive here while a new one replaces it
     with _build_lock:
         if _current is None or _current.stamp != stamp or _current.facets != facets():
-            gc.unfreeze()  # what an earlier build froze can be collected again
             _current = CatalogIndex(stamp, using)
-            _settle(_current)
+            keep_out_of_full_collections(_current)
         return _current
+
+
+FREEZE_MIN_RESOURCES = 5_000
+
+
+def keep_out_of_full_collections(index: CatalogIndex) -> None:
+    """Leave a large index (and all else this process holds by now) out of the garbage
+    collector's full passes (gc.freeze): at 100,000 resources its half a million objects
+    made each full pass take 100-200 ms, a pause that some request paid every few hundred
+    requests. Before a new index is frozen, the previous one (and any other garbage) is
+    collected: frozen objects are never collected, whatever cycles they form."""
+    gc.unfreeze()
+    if len(index) >= FREEZE_MIN_RESOURCES:
+        gc.collect()
+        gc.freeze()

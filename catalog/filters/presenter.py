@@ -37,8 +37,11 @@ class CorrectionLinks:
     exact_url: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class FacetOption:
+    """A value of a facet as the sidebar shows it (not frozen: a search makes a hundred or
+    more, and a frozen dataclass took three times as long to make)."""
+
     value: str
     label: str
     count: int
@@ -96,9 +99,9 @@ def facet_groups(selection: Selection) -> list[FacetGroup]:
         chosen = selection.criteria.selected.get(facet.name, frozenset())
         found = counts[facet.name]
         options = [
-            FacetOption(value, label, found.get(value, 0), value in chosen, f"f-{facet.name}-{i}")
+            FacetOption(value, label, count, value in chosen, f"f-{facet.name}-{i}")
             for i, (value, label) in enumerate(index.terms[facet.name])
-            if found.get(value, 0) or value in chosen
+            if (count := found.get(value, 0)) or value in chosen
         ]
         groups.append(FacetGroup(facet, options, index))
     return groups
@@ -111,6 +114,7 @@ class SearchPresenter:
         self.filterset = filterset
         data = filterset.data
         self.params = data.copy() if isinstance(data, QueryDict) else QueryDict(mutable=True)
+        self._feed_url: str | None = None
 
     def chips(self) -> list[Chip]:
         """One chip per selected value, linking to the same search without that value."""
@@ -166,8 +170,11 @@ class SearchPresenter:
         return f"{url}?{params}" if params else url
 
     def feed_url(self) -> str:
-        """The Atom feed of this search (newest first, so without page or sort)."""
-        return self._with_params(reverse("catalog:resource-feed"))
+        """The Atom feed of this search (newest first, so without page or sort); made once
+        (the page links to it twice)."""
+        if self._feed_url is None:
+            self._feed_url = self._with_params(reverse("catalog:resource-feed"))
+        return self._feed_url
 
     def list_url(self) -> str:
         """The catalog page of this search (first page, default sort)."""

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from django import template
-from django.utils.html import conditional_escape, escape
+from django.core.paginator import Page
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
 from catalog.facets.index import MAX_FRAGMENTS, CatalogIndex
 from catalog.filters.presenter import FacetGroup, FacetOption
+from catalog.lists.templatetags.saved_lists import save_to_list
+from toolkit.templatetags.toolkit import query
 from toolkit.text import human_duration, iso_duration
 
 register = template.Library()
+# `escape` is the standard library's, which Django's wraps (the same text, without the
+# wrapper's cost: these tags escape a few hundred values a page).
 
 
 def _memo(index: CatalogIndex | Any, key: tuple, make: Any) -> Any:
@@ -66,6 +72,74 @@ def result_card(row: dict, index: CatalogIndex | None = None) -> SafeString:
     if row.get("snippet"):
         summary = f'<p class="result__snippet">{conditional_escape(row["snippet"])}</p>\n'
     return SafeString(head + summary)
+
+
+@register.simple_tag(takes_context=True)
+def result_items(
+    context: template.Context, rows: list[dict], index: CatalogIndex | None = None
+) -> SafeString:
+    """The results' <li>s: each one's card (`result_card`) and, for a signed-in person, the
+    form that saves it to a list (the `save_to_list` tag).
+
+    A loop in Python: Django's {% for %} with its {% if %} and tag took 0.3 ms a page.
+    """
+    user = context.get("user")
+    signed_in = user is not None and user.is_authenticated
+    items = []
+    for row in rows:
+        form = ""
+        if signed_in:
+            form = save_to_list(context, row["slug"], title=row["title"], compact=True) + "\n"
+        items.append(f'\n  <li class="result">{result_card(row, index)}\n    {form}\n  </li>\n  ')
+    return SafeString("".join(items))
+
+
+@register.simple_tag(takes_context=True)
+def result_pages(context: template.Context, page: Page, numbers: list) -> SafeString:
+    """The links to the other pages of results (`numbers`: the paginator's elided page
+    range), or nothing when there is one page. Made in Python, as `result_items`."""
+    if page.paginator.num_pages <= 1:
+        return SafeString("")
+
+    rest = escape(query(context, page=None))  # the rest of the query string, once
+    start = f"{rest}&amp;page=" if rest != "?" else "?page="
+
+    def href(number: int) -> str:
+        return f"{start}{number}"
+
+    previous = (
+        f'<li><a href="{href(page.previous_page_number())}" rel="prev">Previous'
+        '<span class="visually-hidden"> page</span></a></li>'
+        if page.has_previous()
+        else ""
+    )
+    following = (
+        f'<li><a href="{href(page.next_page_number())}" rel="next">Next'
+        '<span class="visually-hidden"> page</span></a></li>'
+        if page.has_next()
+        else ""
+    )
+    links = []
+    for number in numbers:  # (the template's line breaks kept: the same page, byte for byte)
+        if number == page.paginator.ELLIPSIS:
+            link = '<li><span class="pagination__gap">…</span></li>\n      '
+        elif number == page.number:
+            link = (
+                f'<li><a href="{href(number)}" aria-current="page"><span class="visually-hidden">'
+                f"Page </span>{number}</a></li>\n      "
+            )
+        else:
+            link = (
+                f'<li><a href="{href(number)}"><span class="visually-hidden">Page </span>'
+                f"{number}</a></li>"
+            )
+        links.append(f"\n      {link}\n    ")
+    return SafeString(
+        '\n<nav class="pagination" aria-label="Result pages">\n  <ul class="pagination__list">'
+        f"\n    {previous}\n    {''.join(links)}\n    {following}\n  </ul>\n"
+        f'  <p class="pagination__status">Page {page.number} of {page.paginator.num_pages}</p>'
+        "\n</nav>\n"
+    )
 
 
 def _option_parts(group: FacetGroup, option: FacetOption) -> tuple[str, str, str]:

@@ -5,9 +5,12 @@ import uuid
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from catalog import services
-from catalog.models import InstructionalMethod
+from catalog.models import InstructionalMethod, Resource
 from catalog.records import human_duration, split_name
 from catalog.services import PublicFile
 from tests import factories
@@ -165,7 +168,8 @@ def test_detail_page_needs_a_fixed_number_of_queries(client, django_assert_max_n
         factories.resource(f"Sibling {n}", topics=["language-access"])
     client.get("/catalog/")  # builds the facet index (related resources are counted on it)
     # 14 (its competencies included), the collections it is part of, its usage, its published
-    # implementation reports
+    # implementation reports, and its id and dates with the generation (the cache's key,
+    # looked up first)
     with django_assert_max_num_queries(17):
         assert client.get(f"/catalog/{resource.slug}/").status_code == 200
 
@@ -365,7 +369,7 @@ def test_anonymous_visitors_get_the_cached_page_until_the_resource_changes(
 ):
     resource = factories.resource("Working with interpreters", summary="Old words.")
     assert "Old words." in client.get(f"/catalog/{resource.slug}/").content.decode()
-    with django_assert_num_queries(2):  # the resource and the catalog generation
+    with django_assert_num_queries(1):  # the resource's id and dates, the catalog generation
         assert "Old words." in client.get(f"/catalog/{resource.slug}/").content.decode()
     publication = services.Publication(
         title="Working with interpreters",
@@ -378,6 +382,42 @@ def test_anonymous_visitors_get_the_cached_page_until_the_resource_changes(
     services.publish_resource(publication, resource)
     html = client.get(f"/catalog/{resource.slug}/").content.decode()
     assert "New words." in html and "Old words." not in html
+
+
+def test_a_cached_page_is_found_by_one_small_query_without_the_resources_row(client):
+    resource = factories.resource("Working with interpreters")
+    client.get(f"/catalog/{resource.slug}/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/catalog/{resource.slug}/").status_code == 200
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert len(sql) == 1  # the resource's id and dates, the catalog generation
+    assert not any("JOIN" in s or "attachment_text" in s for s in sql)
+
+
+def test_a_cached_page_is_not_served_once_the_resource_is_retired_behind_the_services(client):
+    resource = factories.resource("Working with interpreters")
+    assert client.get(f"/catalog/{resource.slug}/").status_code == 200
+    # retired in the database alone: neither updated_at nor the catalog generation change
+    Resource.objects.filter(pk=resource.pk).update(retired_at=timezone.now())
+    assert client.get(f"/catalog/{resource.slug}/").status_code == 410
+
+
+def test_a_client_asking_for_json_ld_gets_it_even_when_the_page_is_cached(client):
+    resource = factories.resource("Working with interpreters")
+    client.get(f"/catalog/{resource.slug}/")
+    response = client.get(f"/catalog/{resource.slug}/", HTTP_ACCEPT="application/ld+json")
+    assert response["Content-Type"].startswith("application/ld+json")
+    assert response.json()["name"] == "Working with interpreters"
+    assert "Accept" in response["Vary"]
+
+
+def test_the_cached_page_varies_with_accept_and_cookie_as_the_rendered_one(client):
+    resource = factories.resource("Working with interpreters")
+    rendered = client.get(f"/catalog/{resource.slug}/")
+    cached = client.get(f"/catalog/{resource.slug}/")
+    assert cached.content == rendered.content
+    assert cached["Vary"] == rendered["Vary"]
+    assert {"Accept", "Cookie"} <= {v.strip() for v in cached["Vary"].split(",")}
 
 
 def test_a_published_neighbour_shows_up_in_a_cached_pages_related_resources(client):

@@ -1,6 +1,8 @@
 """Facet counts (catalog.facets): disjunctive, exact, fresh."""
 
+import gc
 import random
+import weakref
 from datetime import UTC, datetime
 
 import pytest
@@ -9,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalog import facets, search, services
+from catalog.facets import index as index_module
 from catalog.filters import ResourceFilter, facet_groups
 from catalog.models import Collection, CollectionItem, InstructionalMethod, Resource, Topic
 from tests import factories
@@ -214,6 +217,34 @@ def test_the_index_follows_publishing_retiring_and_vocabulary_edits():
     assert ("rural-health", "Rural and remote health") in facets.get_index().terms["topic"]
 
 
+def test_facet_counts_follow_the_catalog_once_a_resource_is_published():
+    def counted() -> dict[str, int]:
+        filterset = ResourceFilter(QueryDict(""))
+        assert filterset.is_valid()
+        return filterset.results().selection.facet_counts()["type"]
+
+    factories.resource("A", type="case")
+    assert counted()["case"] == 1
+    factories.resource("B", type="case")  # a new index: its counting matrix is made anew
+    assert counted()["case"] == 2
+
+
+def test_a_large_index_is_left_out_of_full_collections_and_the_one_it_replaces_is_freed(
+    monkeypatch,
+):
+    monkeypatch.setattr(index_module, "FREEZE_MIN_RESOURCES", 1)
+    try:
+        factories.resource("A")
+        first = weakref.ref(facets.get_index())
+        assert gc.get_freeze_count() > 0
+        facets.get_index().text_match("a")  # cached text matches: more for the old index to hold
+        factories.resource("B")
+        assert len(facets.get_index()) == 2 and gc.get_freeze_count() > 0
+        assert first() is None  # the replaced index was collected before the freeze
+    finally:
+        gc.unfreeze()
+
+
 def test_text_matches_are_cached_for_the_generation_only():
     factories.resource("Working with interpreters")
     index = facets.get_index()
@@ -232,22 +263,3 @@ def test_bit_helpers_agree_with_plain_python(bits, start, size):
     expected = [p for p in order if p in bits][start : start + size]
     assert facets.first_members(order, value, start, start + size) == expected
 
-
-def test_a_large_index_is_frozen_out_of_the_garbage_collector_until_the_next_rebuild(monkeypatch):
-    import gc
-
-    from catalog.facets import index as facet_index
-
-    factories.resource("Working with interpreters")
-    gc.unfreeze()
-    try:
-        monkeypatch.setattr(facet_index, "FREEZE_FROM", 1)
-        search.renew_generation()
-        built = facets.get_index()
-        assert gc.get_freeze_count() > 0  # the index's objects are out of the collector's walk
-        monkeypatch.setattr(facet_index, "FREEZE_FROM", 10**9)  # a small catalog: no freezing
-        search.renew_generation()
-        assert facets.get_index() is not built
-        assert gc.get_freeze_count() == 0  # the rebuild gave the old index back to the collector
-    finally:
-        gc.unfreeze()

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog import search, searchlog, services
+from catalog import search, searchlog, services, views
 from catalog.models import SearchLog
 from tests import factories
 from tests.catalog.search_inputs import HOSTILE_QUERIES
@@ -165,6 +165,38 @@ def test_pages_hold_20_results_and_say_how_many_pages(client):
     third = page(client, "?sort=title&page=3")
     assert shown(third) == [f"Resource {n:02d}" for n in range(40, 45)]
     assert 'aria-current="page"' in third
+
+
+def test_page_links_go_back_and_forth_mark_the_current_page_and_elide_the_far_ones(
+    client, monkeypatch
+):
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for n in range(25):
+        factories.resource(f"Resource {n:02d}")
+    html = page(client, "?sort=title&page=7")
+    start = html.index('<nav class="pagination"')
+    nav = html[start : html.index("</nav>", start)]
+    links = re.findall(r'<a href="\?sort=title&amp;page=(\d+)"([^>]*)>', nav)
+    assert links == [
+        ("6", ' rel="prev"'),
+        ("1", ""),
+        ("2", ""),
+        ("5", ""),
+        ("6", ""),
+        ("7", ' aria-current="page"'),
+        ("8", ""),
+        ("9", ""),
+        ("12", ""),
+        ("13", ""),
+        ("8", ' rel="next"'),
+    ]
+    assert nav.count('<li><span class="pagination__gap">…</span></li>') == 2
+    assert '<p class="pagination__status">Page 7 of 13</p>' in html
+
+
+def test_a_single_page_of_results_has_no_page_links(client):
+    factories.resource("Working with interpreters")
+    assert 'class="pagination"' not in page(client)
 
 
 @pytest.mark.parametrize("number", ["999", "abc", "-1", "0", "1.5", "99999999999999999999"])

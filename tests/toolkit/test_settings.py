@@ -106,13 +106,14 @@ def test_database_url_selects_postgresql_with_persistent_checked_connections():
     assert result.stdout.split() == ["django.db.backends.postgresql", "60", "True", "toolkit"]
 
 
-def test_sqlite_is_the_default_with_immediate_transactions_and_a_busy_timeout():
+def test_sqlite_is_the_default_with_immediate_transactions_a_busy_timeout_and_kept_connections():
     result = run_python(
         "import toolkit.settings as s; d = s.DATABASES['default'];"
-        "print(d['ENGINE'], d['OPTIONS']['transaction_mode'], d['OPTIONS']['timeout'])",
+        "print(d['ENGINE'], d['OPTIONS']['transaction_mode'], d['OPTIONS']['timeout'],"
+        " d['CONN_MAX_AGE'])",
         DJANGO_DEBUG="1",
     )
-    assert result.stdout.split() == ["django.db.backends.sqlite3", "IMMEDIATE", "20"]
+    assert result.stdout.split() == ["django.db.backends.sqlite3", "IMMEDIATE", "20", "60"]
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite pragmas")

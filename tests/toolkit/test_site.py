@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import OperationalError
+from django.urls import set_script_prefix
 
 from catalog.models import InstructionalMethod, LearnerLevel, License, ResourceType, Topic
 from toolkit.middleware import NUL_MESSAGE
@@ -45,6 +46,19 @@ def test_home_page_has_a_search_box_and_a_skip_link(client):
     assert 'name="q"' in html
     assert 'href="#main"' in html and 'id="main"' in html
     assert "Residency" in html  # browse by learner level
+
+
+def test_the_header_links_follow_the_address_prefix_the_site_is_served_under(client):
+    set_script_prefix("/toolkit/")  # as the WSGI handler does (the test client does not)
+    try:
+        html = client.get("/catalog/", SCRIPT_NAME="/toolkit").content.decode()
+    finally:
+        set_script_prefix("/")
+    assert '<a href="/toolkit/catalog/" aria-current="page">Catalog</a>' in html
+    assert '<a href="/toolkit/accounts/login/">Sign in</a>' in html
+    html = client.get("/catalog/").content.decode()  # the same process, served at the root
+    assert '<a href="/catalog/" aria-current="page">Catalog</a>' in html
+    assert '<a href="/accounts/login/">Sign in</a>' in html
 
 
 def test_navigation_shows_each_role_its_own_areas(client, contributor, editor):

@@ -9,7 +9,8 @@ from django import template
 from django.conf import settings
 from django.forms import BoundField
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
+from django.templatetags.static import static
+from django.urls import get_script_prefix, reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from toolkit import forms as toolkit_forms
@@ -29,6 +30,37 @@ def site_footer() -> SafeString:
         context = {"site_name": settings.TOOLKIT_SITE_NAME}
         html = _footers[key] = SafeString(render_to_string("includes/site_footer.html", context))
     return html
+
+
+# What every page's head and header link to, by name: views, then static files.
+SITE_VIEWS = {
+    "home": "home",
+    "catalog": "catalog:resource-list",
+    "feed": "catalog:resource-feed",
+    "login": "accounts:login",
+    "signup": "accounts:signup",
+}
+SITE_FILES = {
+    "favicon_svg": "toolkit/favicon.svg",
+    "favicon_ico": "toolkit/favicon.ico",
+    "stylesheet": "toolkit/site.css",
+    "logo": "toolkit/logo.svg",
+}
+_site_links: dict[tuple[str, str], dict[str, str]] = {}
+
+
+@register.simple_tag
+def site_links() -> dict[str, str]:
+    """The addresses of SITE_VIEWS and SITE_FILES (base.html): the same on every page, so
+    found once per process (reversing and looking them up in the static files' manifest
+    took 0.15 ms of every page)."""
+    key = (get_script_prefix(), settings.STATIC_URL)
+    links = _site_links.get(key)
+    if links is None:
+        links = {name: reverse(view) for name, view in SITE_VIEWS.items()}
+        links.update({name: static(path) for name, path in SITE_FILES.items()})
+        _site_links[key] = links
+    return links
 
 
 @register.filter
