@@ -262,4 +262,3 @@ def test_bit_helpers_agree_with_plain_python(bits, start, size):
     order = list(range(300, -1, -1))
     expected = [p for p in order if p in bits][start : start + size]
     assert facets.first_members(order, value, start, start + size) == expected
-
