@@ -32,12 +32,15 @@ from django.http import HttpRequest, HttpResponse
 
 from . import search
 from .models import Resource, ResourceVersion
-from .search.indexing import GENERATION_COLUMNS, stamp
+from .search.indexing import GENERATION_TOKEN, stamp
 
 TIMEOUT_SECONDS = 3600
-# The resource's id and dates, and the catalog generation: a cached page's key in one query.
+# The resource's id and dates, and the catalog generation's token: a cached page's key in
+# one query. Only the token: the generation's other part, MAX(id), notices rows inserted
+# without a renewal, but resources are only inserted by publishing, which renews the token
+# (and reading MAX(id) made this query 60 % dearer on PostgreSQL: 58 -> 95 µs).
 STAMP_SQL = f"""
-SELECT r.id, r.updated_at, r.retired_at, {GENERATION_COLUMNS}
+SELECT r.id, r.updated_at, r.retired_at, {GENERATION_TOKEN}
 FROM catalog_resource r WHERE r.slug = %s
 """  # noqa: S608 - constant SQL
 
@@ -62,8 +65,8 @@ def key(resource: Resource, version: ResourceVersion | None) -> str:
 
 
 def _key(pk: int, number: int | str, updated_at: datetime, generation: tuple) -> str:
-    token = "-".join(str(part) for part in generation)
-    return f"resource-page:{pk}:{number}:{stamp(updated_at)}:{token}"
+    """A page's key: the generation's token (its first part) stands for the catalog."""
+    return f"resource-page:{pk}:{number}:{stamp(updated_at)}:{generation[0]}"
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,9 @@ from .reading import read_alias
 MAX_ATTACHMENT_CHARS = 200_000  # of a resource's extracted file text, indexed
 GENERATION_RENEW_SQL = "UPDATE catalog_search_generation SET token = %s WHERE id = 1"
 # The generation stamp's columns (a query of its own, or beside other columns).
-GENERATION_COLUMNS = """(SELECT token FROM catalog_search_generation WHERE id = 1),
-       (SELECT MAX(id) FROM catalog_resource)"""
+GENERATION_TOKEN = "(SELECT token FROM catalog_search_generation WHERE id = 1)"  # noqa: S105 - SQL
+GENERATION_COLUMNS = f"""{GENERATION_TOKEN},
+       (SELECT MAX(id) FROM catalog_resource)"""  # noqa: S608 - constant SQL
 GENERATION_SQL = f"SELECT {GENERATION_COLUMNS}"
 
 
