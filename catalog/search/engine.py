@@ -48,10 +48,10 @@ from .query import ParsedQuery, Term
 FIELDS = (("title", 10.0), ("summary", 4.0), ("body", 2.0), ("attachments", 1.0))
 TOKENIZER = "toolkit"
 # Each text field has a twin holding its adjacent token pairs ("structur_racism"): a
-# two-word phrase is one term there, and a longer one a phrase of pairs, instead of a
-# position check in every resource holding all its words ("health learners" at 100,000
-# resources: tens of milliseconds). Pairs are made from the analysed tokens, joined by "_"
-# (which no token holds: the simple tokenizer splits on it).
+# two-word phrase is one term there, and a longer one needs every pair before positions
+# are checked, instead of a position check in every resource holding all its words
+# ("health learners" at 100,000 resources: tens of milliseconds). Pairs are made from the
+# analysed tokens, joined by "_" (which no token holds: the simple tokenizer splits on it).
 PAIRS = "_pairs"
 PAIR_TOKENIZER = "toolkit-pairs"
 # The index lives in a directory named after its schema: a new schema starts a new index
