@@ -81,7 +81,8 @@ class Lookup:
 
 @dataclass(frozen=True)
 class Stamp:
-    """What a cached page's key needs of its resource, and the catalog generation."""
+    """What a cached page's key needs of its resource, and the catalog generation's token
+    (`generation`: a tuple of one, as `_key` reads it)."""
 
     pk: int
     updated_at: datetime

@@ -34,7 +34,9 @@ def counts(user: User) -> dict[str, int]:
 
 # The count of a person's submissions in NEEDS_AUTHOR (a placeholder for each state).
 WAITING_FOR_AUTHOR_SQL = (
-    "SELECT COUNT(*) FROM reviews_submission WHERE owner_id = %s AND state IN (%s, %s)"
+    "SELECT COUNT(*) FROM reviews_submission WHERE owner_id = %s AND state IN ("  # noqa: S608
+    + ", ".join(["%s"] * len(NEEDS_AUTHOR))
+    + ")"
 )
 
 
