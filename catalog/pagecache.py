@@ -19,18 +19,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
-from typing import cast
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, router
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Field
-from django.db.models.expressions import Col
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+
+from toolkit import rows
 
 from . import search
+from .curation.models import Collection, CollectionState
 from .models import Resource, ResourceVersion
 from .search.indexing import GENERATION_TOKEN, stamp
 
@@ -42,6 +42,13 @@ TIMEOUT_SECONDS = 3600
 STAMP_SQL = f"""
 SELECT r.id, r.updated_at, r.retired_at, {GENERATION_TOKEN}
 FROM catalog_resource r WHERE r.slug = %s
+"""  # noqa: S608 - constant SQL
+# A collection's: its id, `updated_at` (its fields and state: every save), and its state. Its
+# members' changes (added, removed, moved, their notes) and theirs (a new version, retired)
+# renew the generation (catalog.curation.signals, catalog.search).
+COLLECTION_STAMP_SQL = f"""
+SELECT c.id, c.updated_at, c.state, {GENERATION_TOKEN}
+FROM catalog_collection c WHERE c.slug = %s
 """  # noqa: S608 - constant SQL
 
 
@@ -81,32 +88,30 @@ class Lookup:
 
 @dataclass(frozen=True)
 class Stamp:
-    """What a cached page's key needs of its resource, and the catalog generation's token
-    (`generation`: a tuple of one, as `_key` reads it)."""
+    """What a cached page's key needs of its object (`state`: a resource's `retired_at`,
+    a collection's `state`), and the catalog generation's token (`generation`: a tuple of
+    one, as `_key` reads it)."""
 
     pk: int
     updated_at: datetime
-    retired_at: datetime | None
+    state: object
     generation: tuple
 
 
-def current(slug: str) -> Stamp | None:
-    """The id and dates of the resource with the slug, and the catalog generation (None:
-    no such resource): one raw indexed query, read from the database the ORM would read
-    it from, the dates converted as the ORM converts them (SQLite stores naive UTC)."""
-    connection = connections[router.db_for_read(Resource)]
+def current(slug: str, model: type[Model] = Resource) -> Stamp | None:
+    """The id, `updated_at` and state of the resource (or collection) with the slug, and
+    the catalog generation (None: no such object): one raw indexed query, read from the
+    database the ORM would read it from, the columns converted as the ORM converts them
+    (SQLite stores naive UTC)."""
+    sql, fields = STAMPS[model]
+    connection = connections[router.db_for_read(model)]
     with connection.cursor() as cursor:
-        cursor.execute(STAMP_SQL, [slug])
+        cursor.execute(sql, [slug])
         row = cursor.fetchone()
     if row is None:
         return None
-    values = []
-    for value, (expression, converters) in zip(row[:3], _converters(connection), strict=True):
-        for convert in converters:
-            value = convert(value, expression, connection)  # noqa: PLW2901
-        values.append(value)
-    pk, updated_at, retired_at = values
-    return Stamp(pk, updated_at, retired_at, tuple(row[3:]))
+    pk, updated_at, state = rows.convert(connection, model, fields, row[:3])
+    return Stamp(pk, updated_at, state, tuple(row[3:]))
 
 
 def cached(slug: str) -> Lookup | None:
@@ -114,21 +119,43 @@ def cached(slug: str) -> Lookup | None:
     with the slug; None when there is no such resource or it is retired (the view says
     so). For anonymous visitors only (`cacheable`)."""
     found = current(slug)
-    if found is None or found.retired_at is not None:
+    if found is None or found.state is not None:
         return None
     name = _key(found.pk, "current", found.updated_at, found.generation)
     return Lookup(found.pk, name, cache.get(name))
 
 
-@lru_cache(maxsize=16)
-def _converters(connection: BaseDatabaseWrapper) -> list[tuple[Col, list[Callable]]]:
-    """STAMP_SQL's columns and the converters the ORM applies to them on `connection`."""
-    found = []
-    for name in ("id", "updated_at", "retired_at"):
-        expression = cast(Field, Resource._meta.get_field(name)).get_col(Resource._meta.db_table)
-        converters = connection.ops.get_db_converters(expression)
-        found.append((expression, [*converters, *expression.get_db_converters(connection)]))
-    return found
+def cached_collection(slug: str) -> Lookup | None:
+    """The cache's entry for the page of the published collection with the slug; None when
+    there is no such collection or it is not published (the view says so). For anonymous
+    visitors only (`without_session`: such a visitor sees published collections only)."""
+    found = current(slug, Collection)
+    if found is None or found.state != CollectionState.PUBLISHED:
+        return None
+    name = f"collection-page:{found.pk}:{stamp(found.updated_at)}:{found.generation[0]}"
+    return Lookup(found.pk, name, cache.get(name))
+
+
+STAMPS: dict[type[Model], tuple[str, tuple[str, str, str]]] = {
+    Resource: (STAMP_SQL, ("id", "updated_at", "retired_at")),
+    Collection: (COLLECTION_STAMP_SQL, ("id", "updated_at", "state")),
+}
+
+
+def cached_response(content: bytes, *vary: str) -> HttpResponse:
+    """A page served from the cache to an anonymous visitor: it varies with the `vary`
+    headers and with Cookie, as the session middleware says once the session is read (it
+    was not)."""
+    response = HttpResponse(content)
+    patch_vary_headers(response, [*vary, "Cookie"])
+    return response
+
+
+def keep(name: str, response: HttpResponse) -> HttpResponse:
+    """Keep a page just rendered for anonymous visitors under its key (if it is a page)."""
+    if response.status_code == 200:
+        cache.set(name, response.content, TIMEOUT_SECONDS)
+    return response
 
 
 def page(
@@ -145,8 +172,5 @@ def page(
     name = name or key(resource, version)
     content = cache.get(name)
     if content is None:
-        response = render()
-        if response.status_code == 200:
-            cache.set(name, response.content, TIMEOUT_SECONDS)
-        return response
+        return keep(name, render())
     return HttpResponse(content)

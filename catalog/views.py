@@ -119,10 +119,7 @@ class ResourceDetailView(View):
         found = self.cached(request, slug) if number is None else None
         if found is not None and found.content is not None:
             usage.count(request, found)  # as on every reader's request (negotiated)
-            response = HttpResponse(found.content)
-            # Cookie: as the session middleware says once the session is read (it was not)
-            patch_vary_headers(response, ["Accept", "Cookie"])
-            return response
+            return pagecache.cached_response(found.content, "Accept")
         resource = _resource_or_404(slug)
         version = _version_or_404(resource, number)
         if resource.is_retired:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from toolkit.accounts.permissions import is_editor
 
+from .. import pagecache
 from . import markup
 from .models import Collection, CollectionState
 
@@ -37,6 +38,11 @@ def collection_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A collection's page; a published one's is kept for anonymous visitors (the same for
+    all of them) until the collection or the catalog changes (catalog.pagecache)."""
+    found = pagecache.cached_collection(slug) if pagecache.without_session(request) else None
+    if found is not None and found.content is not None:
+        return pagecache.cached_response(found.content)
     collection = get_object_or_404(
         Collection.objects.visible_to(request.user).prefetch_related("levels"), slug=slug
     )
@@ -47,4 +53,5 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "retired_items": collection.retired_items() if is_editor(request.user) else (),
         "is_editor": is_editor(request.user),
     }
-    return render(request, "catalog/collection_detail.html", context)
+    response = render(request, "catalog/collection_detail.html", context)
+    return pagecache.keep(found.key, response) if found is not None else response

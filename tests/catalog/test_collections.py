@@ -5,6 +5,7 @@ import feedparser
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 from lxml import etree
 
 from catalog import services
@@ -344,3 +345,68 @@ def test_the_admin_action_archives_through_the_service(client, published, editor
     assert CollectionLog.objects.filter(
         collection=published, event="archive", actor=editor
     ).exists()
+
+
+# --- the page kept for anonymous visitors (catalog.pagecache) ----------------------------------
+
+
+def test_anonymous_visitors_get_a_published_collections_page_kept_after_one_small_query(
+    client, published, members, django_assert_num_queries
+):
+    rendered = client.get("/collections/language-access/")
+    with django_assert_num_queries(1):  # the collection's id, date and state; the generation
+        kept = client.get("/collections/language-access/")
+    assert kept.content == rendered.content
+    assert kept["Vary"] == rendered["Vary"] and "Cookie" in kept["Vary"]
+
+
+def test_a_kept_collection_page_shows_a_new_note_a_new_member_and_a_new_title(
+    client, published, members
+):
+    client.get("/collections/language-access/")
+    item = CollectionItem.objects.get(collection=published, resource=members[0])
+    item.note = "Start with the teach-back video."
+    item.save()
+    CollectionItem.objects.create(collection=published, resource=members[2], position=3)
+    html = client.get("/collections/language-access/").content.decode()
+    assert "Start with the teach-back video." in html and members[2].title in html
+    published.title = "Language access, revised"
+    published.save()
+    html = client.get("/collections/language-access/").content.decode()
+    assert "Language access, revised" in html
+
+
+def test_a_kept_collection_page_is_not_served_once_the_collection_is_archived(
+    client, published, editor
+):
+    assert client.get("/collections/language-access/").status_code == 200
+    services.archive_collection(published, editor)
+    assert client.get("/collections/language-access/").status_code == 404
+    # set back to published in the database alone (no save): the kept page is its again
+    Collection.objects.filter(pk=published.pk).update(state=CollectionState.PUBLISHED)
+    assert client.get("/collections/language-access/").status_code == 200
+    Collection.objects.filter(pk=published.pk).update(state=CollectionState.DRAFT)
+    assert client.get("/collections/language-access/").status_code == 404
+
+
+def test_a_kept_collection_page_drops_a_member_retired_since(
+    client, published, members, django_capture_on_commit_callbacks
+):
+    assert members[0].title in client.get("/collections/language-access/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.retire_resource(members[0], "Replaced by a newer edition.")
+    html = client.get("/collections/language-access/").content.decode()
+    assert members[0].title not in html and members[1].title in html
+
+
+def test_signed_in_people_get_the_collection_page_rendered_for_them(
+    client, published, members, editor, django_capture_on_commit_callbacks
+):
+    client.get("/collections/language-access/")  # kept for anonymous visitors
+    with django_capture_on_commit_callbacks(execute=True):
+        services.retire_resource(members[0], "Replaced by a newer edition.")
+    client.get("/collections/language-access/")
+    html = client_for(client, editor).get("/collections/language-access/").content.decode()
+    assert "Sign out" in html and "Retired from the catalog (editors only)" in html
+    anonymous = Client().get("/collections/language-access/").content.decode()
+    assert "Sign in" in anonymous and "Retired from the catalog" not in anonymous
