@@ -246,6 +246,8 @@ if os.environ.get("REDIS_URL"):
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["toolkit.accounts.backends.UsernameOrEmailBackend"]
+# Database sessions, read by one raw statement (toolkit.accounts.sessions).
+SESSION_ENGINE = "toolkit.accounts.sessions"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

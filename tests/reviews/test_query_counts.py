@@ -62,13 +62,14 @@ def role_questions(monkeypatch):
     return asked
 
 
-def test_the_editors_html_accept_costs_31_queries(client, people, reviewed):
+def test_the_editors_html_accept_costs_30_queries(client, people, reviewed):
     _, editor, _ = people
     submission, _ = reviewed
     c = client_for(client, editor)
     url = f"/editor/submissions/{submission.uuid}/decide/accept/"
-    # 28, plus the round's other reviews in each reviewer's decision e-mail (issue 16 item 6)
-    assert queries(lambda: c.post(url, {"letter": "Yes"}), status=302) == 31
+    # 28, plus the round's other reviews in each reviewer's decision e-mail (issue 16 item 6),
+    # less the roles' own query (they come with the account: accounts.account_with_roles)
+    assert queries(lambda: c.post(url, {"letter": "Yes"}), status=302) == 30
     submission.refresh_from_db()
     assert submission.state == S.ACCEPTED
 
@@ -96,38 +97,39 @@ def test_the_api_submission_detail_costs_23_queries_and_asks_the_viewers_role_on
     assert role_questions == [submission.pk]
 
 
-def test_the_contributors_submission_page_costs_26_queries(client, people, reviewed):
+def test_the_contributors_submission_page_costs_25_queries(client, people, reviewed):
     owner, _, _ = people
     submission, _ = reviewed
     c = client_for(client, owner)
     # + the appeal, + the competencies (issue 16)
-    assert queries(lambda: c.get(f"/submissions/{submission.uuid}/")) == 26
+    assert queries(lambda: c.get(f"/submissions/{submission.uuid}/")) == 25
 
 
-def test_the_reviewers_assignment_page_costs_13_queries(client, people, reviewed):
+def test_the_reviewers_assignment_page_costs_12_queries(client, people, reviewed):
     _, _, reviewers = people
     _, assignments = reviewed
     c = client_for(client, reviewers[0])
-    assert queries(lambda: c.get(f"/reviews/{assignments[0].uuid}/")) == 13
+    assert queries(lambda: c.get(f"/reviews/{assignments[0].uuid}/")) == 12
 
 
-def test_the_editors_submission_page_costs_52_queries(client, people, reviewed):
+def test_the_editors_submission_page_costs_51_queries(client, people, reviewed):
     # 52, plus one for the invite menu's note on who is left out of this round and why
     # (issue 14 item 8); the conflicts come from the suggestions, not checked twice; plus
     # one for the requests for more time, with their reviewers (issue 14 item 5); plus the
     # appeal (issue 16), minus the permission checks of decisions this state never allows
-    # (no longer asked to explain why they are held back); plus the competencies (issue 16).
+    # (no longer asked to explain why they are held back); plus the competencies (issue 16);
+    # minus the roles' own query (they come with the account: accounts.account_with_roles).
     _, editor, _ = people
     submission, _ = reviewed
     c = client_for(client, editor)
-    assert queries(lambda: c.get(f"/editor/submissions/{submission.uuid}/")) == 52
+    assert queries(lambda: c.get(f"/editor/submissions/{submission.uuid}/")) == 51
 
 
-def test_the_editor_queue_costs_24_queries(client, people, reviewed):
+def test_the_editor_queue_costs_23_queries(client, people, reviewed):
     _, editor, _ = people
     c = client_for(client, editor)
     # 20, + the appeals and currency sections, + the implementation reports to moderate
-    assert queries(lambda: c.get("/editor/")) == 24
+    assert queries(lambda: c.get("/editor/")) == 23
 
 
 def test_the_editor_queue_costs_as_many_queries_for_many_resources_due(client, people):

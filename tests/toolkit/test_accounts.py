@@ -1,10 +1,17 @@
+from datetime import timedelta
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests import factories
-from toolkit.accounts.models import ApiToken
+from toolkit.accounts.models import ApiToken, account_with_roles
 from toolkit.mail.models import OutboundMessage
 
 pytestmark = pytest.mark.django_db
@@ -323,3 +330,53 @@ def test_role_names_are_the_users_own_groups_and_follow_a_change_on_the_next_req
     assert users.get(pk=nobody.pk).role_names == frozenset()
     nobody.groups.add(Group.objects.get(name="reviewer"))
     assert users.get(pk=nobody.pk).role_names == {"reviewer"}  # a new request's user object
+
+
+# --- a signed-in request's session and account, read by two statements ----------------------
+
+
+def test_a_signed_in_request_reads_its_session_then_its_account_with_roles_in_two_queries(
+    client,
+):
+    editor = factories.user("ed", roles=["contributor", "editor"])
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        request = client.get("/accounts/profile/").wsgi_request
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert "django_session" in sql[0] and "accounts_user" in sql[1] and "auth_group" in sql[1]
+    assert not any("auth_group" in s for s in sql[2:])  # the roles came with the account
+    assert request.user == editor and request.user.role_names == {"contributor", "editor"}
+
+
+def test_the_account_read_with_its_roles_equals_the_orms_in_every_field():
+    person = factories.user("ed", roles=["contributor", "reviewer"])
+    person.orcid, person.last_login = "0000-0002-1825-0097", timezone.now()
+    person.save()
+    read = account_with_roles(str(person.pk))  # as the session keeps the id
+    expected = get_user_model().objects.get(pk=person.pk)
+    for field in expected._meta.concrete_fields:
+        assert getattr(read, field.attname) == getattr(expected, field.attname), field.name
+    assert read.role_names == {"contributor", "reviewer"} and not read._state.adding
+    assert account_with_roles(str(person.pk + 999)) is None
+    assert account_with_roles("not a number") is None
+
+
+def test_an_expired_or_unknown_session_signs_nobody_in(client):
+    person = factories.user("ed", roles=["contributor"])
+    client.force_login(person)
+    assert client.get("/accounts/profile/").status_code == 200
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    assert client.get("/accounts/profile/").status_code == 302  # to the sign-in page
+    client.cookies[settings.SESSION_COOKIE_NAME] = "x" * 32
+    assert client.get("/accounts/profile/").status_code == 302
+
+
+def test_a_deactivated_or_deleted_account_is_signed_out_on_its_next_request(client):
+    person = factories.user("ed", roles=["contributor"])
+    client.force_login(person)
+    get_user_model().objects.filter(pk=person.pk).update(is_active=False)
+    assert client.get("/accounts/profile/").status_code == 302
+    other = factories.user("other", roles=["contributor"])
+    client.force_login(other)
+    other.delete()
+    assert client.get("/accounts/profile/").status_code == 302

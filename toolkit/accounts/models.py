@@ -1,12 +1,15 @@
 """The user model: identity, reviewer expertise and declared conflicts."""
 
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import connections, models, router
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+from toolkit import rows
 
 from .validators import normalize_email, normalize_orcid, validate_orcid
 
@@ -137,3 +140,36 @@ def group_names(user_id: int) -> frozenset[str]:
     with connections[router.db_for_read(User.groups.through)].cursor() as cursor:
         cursor.execute(GROUP_NAMES_SQL, [user_id])
         return frozenset(name for (name,) in cursor.fetchall())
+
+
+@cache
+def _account_sql() -> str:
+    """The account's columns and the name of each of its groups: a row per group (one row
+    with a NULL name for an account in none)."""
+    columns = rows.columns(User, rows.concrete_fields(User), "u")
+    return (
+        f"SELECT {columns}, g.name FROM accounts_user u "  # noqa: S608 - constant SQL
+        "LEFT JOIN accounts_user_groups ug ON ug.user_id = u.id "
+        "LEFT JOIN auth_group g ON g.id = ug.group_id WHERE u.id = %s"
+    )
+
+
+def account_with_roles(user_id: object) -> User | None:
+    """The account `user_id` (as a session holds it) with its `role_names` filled in, read
+    by one statement: every signed-in request reads its account, and the navigation its
+    roles, which took two queries, one of them built by the ORM (~250 µs of Python)."""
+    try:
+        pk = User._meta.pk.to_python(user_id)  # type: ignore[union-attr]
+    except ValidationError:
+        return None
+    alias = router.db_for_read(User)
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        cursor.execute(_account_sql(), [pk])
+        found = cursor.fetchall()
+    if not found:
+        return None
+    fields = rows.concrete_fields(User)
+    user = User.from_db(alias, list(fields), rows.convert(connection, User, fields, found[0][:-1]))
+    user.__dict__["role_names"] = frozenset(row[-1] for row in found if row[-1] is not None)
+    return user
