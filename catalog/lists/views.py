@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from catalog import citations
+from toolkit import rows
 from toolkit.errors import Conflict
 from toolkit.site import absolute
 
@@ -47,7 +48,10 @@ EXPORT_NAMES = {"ris": "RIS", "bib": "BibTeX", "json": "CSL-JSON"}
 
 def _owned(request: AuthenticatedHttpRequest, uuid: UUID) -> SavedList:
     """The user's own list, else 404 (another person's list is never revealed)."""
-    return get_object_or_404(SavedList, uuid=uuid, owner=request.user)
+    found = rows.one(SavedList, uuid=uuid, owner_id=request.user.pk)  # one indexed row
+    if found is None:
+        raise Http404("No such list.")
+    return found
 
 
 def _add_errors(form: BaseForm, error: ValidationError) -> None:

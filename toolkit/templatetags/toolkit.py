@@ -39,12 +39,22 @@ SITE_VIEWS = {
     "feed": "catalog:resource-feed",
     "login": "accounts:login",
     "signup": "accounts:signup",
+    # a signed-in person's header (and includes/nav_roles.html)
+    "lists": "lists:index",
+    "profile": "accounts:profile",
+    "logout": "accounts:logout",
+    "admin": "admin:index",
+    "submissions": "reviews:submission-list",
+    "reviewer_assignments": "reviews:reviewer-assignments",
+    "reviewer_history": "reviews:reviewer-history",
+    "editor_queue": "reviews:editor-queue",
 }
 SITE_FILES = {
     "favicon_svg": "toolkit/favicon.svg",
     "favicon_ico": "toolkit/favicon.ico",
     "stylesheet": "toolkit/site.css",
     "logo": "toolkit/logo.svg",
+    "lists_js": "toolkit/lists.js",
 }
 _site_links: dict[tuple[str, str], dict[str, str]] = {}
 
