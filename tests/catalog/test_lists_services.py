@@ -197,3 +197,17 @@ def test_an_entry_says_when_its_resource_was_retired_and_names_the_newer_one(own
     [entry] = entries(saved)
     assert entry.is_retired and not entry.is_updated
     assert [r.slug for r in entry.replacements] == [three[1].slug]
+
+
+def test_the_save_forms_choices_are_the_owners_lists_by_name_as_the_orm_reads_them():
+    owner, other = factories.user("owner"), factories.user("other")
+    for name in ("Zebra week", "Anchor week", "Middle week"):
+        services.create_list(owner, name)
+    services.create_list(other, "Not mine")
+    expected = [
+        (str(uuid), name)
+        for uuid, name in SavedList.objects.filter(owner=owner).values_list("uuid", "name")
+    ]
+    assert services.owned_list_choices(owner) == expected
+    assert [name for _, name in expected] == ["Anchor week", "Middle week", "Zebra week"]
+    assert services.owned_list_choices(AnonymousUser()) == []
