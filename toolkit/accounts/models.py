@@ -159,7 +159,7 @@ def account_with_roles(user_id: object) -> User | None:
     by one statement: every signed-in request reads its account, and the navigation its
     roles, which took two queries, one of them built by the ORM (~250 µs of Python)."""
     try:
-        pk = User._meta.pk.to_python(user_id)  # type: ignore[union-attr]
+        pk = User._meta.pk.to_python(user_id)
     except ValidationError:
         return None
     alias = router.db_for_read(User)

@@ -10,6 +10,7 @@ cycling keys, expiry, clearsessions) is Django's.
 from __future__ import annotations
 
 from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.contrib.sessions.models import Session
 from django.db import connections, router
 from django.utils import timezone
@@ -21,7 +22,7 @@ SESSION_SQL = (
 
 
 class SessionStore(DatabaseStore):
-    def _get_session_from_db(self) -> Session | None:
+    def _get_session_from_db(self) -> AbstractBaseSession | None:
         """The session row's data if the key is known and not expired (else None, and the
         key is dropped, as Django's store does)."""
         connection = connections[router.db_for_read(self.model)]
@@ -32,4 +33,4 @@ class SessionStore(DatabaseStore):
         if row is None:
             self._session_key = None
             return None
-        return self.model(session_key=self.session_key, session_data=row[0])
+        return self.model(session_key=self.session_key or "", session_data=row[0])
