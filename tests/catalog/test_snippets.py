@@ -138,7 +138,7 @@ def test_a_match_in_the_attachment_text_alone_gives_its_sentence():
     )
 
 
-def test_the_attachment_text_is_read_only_when_the_prose_leaves_words_unmatched(
+def test_the_attachment_text_and_then_the_topics_are_read_only_when_still_unmatched(
     django_assert_num_queries,
 ):
     resource = factories.resource(
@@ -148,7 +148,7 @@ def test_the_attachment_text_is_read_only_when_the_prose_leaves_words_unmatched(
     )
     with django_assert_num_queries(1):
         assert snippet(resource, "interpreter") == "Brief the <mark>interpreter</mark>."
-    with django_assert_num_queries(2):  # prose, topics and keywords; then attachment text
+    with django_assert_num_queries(3):  # prose and keywords; attachment text; topics
         assert snippet(resource, "access") == (
             f"{LABEL}Topic:</span> Language <mark>access</mark> and working with interpreters"
         )
