@@ -380,3 +380,12 @@ def test_a_deactivated_or_deleted_account_is_signed_out_on_its_next_request(clie
     client.force_login(other)
     other.delete()
     assert client.get("/accounts/profile/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "cookie", ['"abcdefgh\\000ijklmnop"', "abcdefgh\x00ijklmnop", "a" * 41, "ABCDEFGH-ijklmnop"]
+)
+def test_a_session_cookie_django_could_not_have_made_is_no_session_not_an_error(client, cookie):
+    client.cookies[settings.SESSION_COOKIE_NAME] = cookie  # the first: a NUL, octal-escaped
+    assert client.get("/accounts/profile/").status_code == 302  # to the sign-in page
+    assert client.get("/catalog/").status_code == 200
