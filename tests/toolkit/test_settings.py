@@ -106,6 +106,31 @@ def test_database_url_selects_postgresql_with_persistent_checked_connections():
     assert result.stdout.split() == ["django.db.backends.postgresql", "60", "True", "toolkit"]
 
 
+def test_postgresql_binds_on_the_server_and_prepares_repeated_statements_unless_switched_off():
+    code = (
+        "import toolkit.settings as s;"
+        "print([s.DATABASES[a].get('OPTIONS', {}) for a in ('default', 'replica1')])"
+    )
+    url = "postgres://postgres@127.0.0.1:5432/toolkit"
+    both = {"DJANGO_DEBUG": "1", "DATABASE_URL": url, "DATABASE_REPLICA_URLS": url}
+    prepared = {"server_side_binding": True, "prepare_threshold": 5}
+    assert run_python(code, **both).stdout.strip() == repr([prepared, prepared])
+    off = run_python(code, **both, TOOLKIT_PG_PREPARE="0")
+    assert off.stdout.strip() == repr([{}, {}])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+@pytest.mark.django_db
+def test_a_statement_a_postgresql_connection_repeats_is_prepared_on_the_server():
+    sql = "SELECT id FROM catalog_resource WHERE slug = %s"
+    with connection.cursor() as cursor:
+        for slug in ("a", "b", "c", "d", "e", "f"):  # prepared at the sixth
+            cursor.execute(sql, [slug])
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert "SELECT id FROM catalog_resource WHERE slug = $1" in prepared
+
+
 def test_sqlite_is_the_default_with_immediate_transactions_a_busy_timeout_and_kept_connections():
     result = run_python(
         "import toolkit.settings as s; d = s.DATABASES['default'];"
