@@ -36,8 +36,10 @@ urlpatterns = [
     path("accounts/", include("toolkit.accounts.urls")),
     path("editor/mail/", include("toolkit.mail.urls")),
     path("lists/", include("catalog.lists.urls")),
-    path("", include("catalog.reports.urls")),
+    # The catalog's routes before the other unprefixed ones: its pages are the most asked
+    # for, and every route tried before the one that matches costs every request.
     path("", include("catalog.urls")),
+    path("", include("catalog.reports.urls")),
     path("", include("reviews.urls")),
     path("admin/", admin.site.urls),
     path("api/", include((api_urls, "api"))),
