@@ -191,8 +191,9 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
 TOOLKIT_PG_PREPARE = env_bool("TOOLKIT_PG_PREPARE", True)
 
 
-def _postgres(url: str) -> dict[str, Any]:
-    """The settings of a PostgreSQL database (DATABASE_URL or a replica)."""
+def _database(url: str) -> dict[str, Any]:
+    """The settings of the database at `url` (DATABASE_URL or a replica): on PostgreSQL,
+    with its statements prepared unless TOOLKIT_PG_PREPARE is off."""
     database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if TOOLKIT_PG_PREPARE and database["ENGINE"] == "django.db.backends.postgresql":
         options = database.setdefault("OPTIONS", {})
@@ -201,7 +202,7 @@ def _postgres(url: str) -> dict[str, Any]:
 
 
 if DATABASE_URL:
-    _db = _postgres(DATABASE_URL)
+    _db = _database(DATABASE_URL)
 else:
     _db = {
         "ENGINE": "django.db.backends.sqlite3",
@@ -237,7 +238,7 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
             "DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are PostgreSQL streaming "
             "replicas of the primary database, and SQLite has none."
         )
-    _replica = _postgres(_url)
+    _replica = _database(_url)
     # Tests read the test database through every alias (there is no replica of it).
     _replica["TEST"] = {"MIRROR": "default"}
     DATABASES[f"replica{_number}"] = _replica

@@ -114,7 +114,8 @@ def test_postgresql_binds_on_the_server_and_prepares_repeated_statements_unless_
     url = "postgres://postgres@127.0.0.1:5432/toolkit"
     both = {"DJANGO_DEBUG": "1", "DATABASE_URL": url, "DATABASE_REPLICA_URLS": url}
     prepared = {"server_side_binding": True, "prepare_threshold": 5}
-    assert run_python(code, **both).stdout.strip() == repr([prepared, prepared])
+    on = run_python(code, **both, TOOLKIT_PG_PREPARE="")  # unset: the default
+    assert on.stdout.strip() == repr([prepared, prepared])
     off = run_python(code, **both, TOOLKIT_PG_PREPARE="0")
     assert off.stdout.strip() == repr([{}, {}])
 
