@@ -154,7 +154,6 @@ def best_sentence(texts: Iterable[str], words: Words) -> Sentence | None:
     best: Sentence | None = None
     everything = len(words.keys)
     for text in texts:
-        text = clean_text(text)
         if not text:
             continue
         if best is None:
@@ -165,8 +164,13 @@ def best_sentence(texts: Iterable[str], words: Words) -> Sentence | None:
                 continue  # an earlier sentence is as good as any here
             found = iter(spans)
         span = next(found, None)
+        if span is None:
+            continue
+        # Cleaned only once it matches: a control character becomes a space, and neither is
+        # part of a word, so the words are found at the same offsets in either.
+        text = clean_text(text)
         breaks = _SENTENCE_END.finditer(text)  # read as far as needed only
-        start, following = 0, next(breaks, None) if span is not None else None
+        start, following = 0, next(breaks, None)
         while span is not None and (best is None or best.distinct < everything):
             # the sentence around `span`: between the breaks before and after it
             while following is not None and following.end() <= span.start:

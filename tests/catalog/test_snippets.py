@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 
 from catalog import search
 from catalog.search.snippets import SNIPPET_CHARS
+from catalog.search.stems import Words
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +181,47 @@ def test_stop_words_alone_are_not_highlighted_unless_they_are_the_whole_query():
         "The <mark>role</mark> of the interpreter"
     )
     assert search.highlight_words("The role", ["the"]) == "<mark>The</mark> role"
+
+
+def test_words_are_found_at_word_starts_in_any_case_and_form():
+    words = Words(["tb", "tbi", "interpreters", "racism", "theme"])
+    text = "TB, tbi_tb xtb theme-themed THEMES other the racist2 racists 9tb tb"
+    found = [(text[span.start : span.end], span.key) for span in words.find(text)]
+    assert found == [
+        ("TB", "tb"),
+        ("tbi", "tbi"),
+        ("tb", "tb"),  # after an underscore, as the query parser splits words
+        ("theme", "theme"),
+        ("themed", "theme"),
+        ("THEMES", "theme"),
+        ("racists", "racist"),
+        ("tb", "tb"),
+    ]
+
+
+def test_ascii_text_is_searched_as_text_with_accents_is():
+    """ASCII text is scanned from one occurrence of a word's first letters to the next, other
+    text with a pattern: an accented word added at the end must change nothing before it."""
+    words = Words(["tb", "tbi", "interpreters", "racism", "theme", "a"])
+    texts = [
+        "TB, tbi_tb xtb theme-themed THEMES other the racist2 racists 9tb tb",
+        "Interpreters' interpretation: an interpreter, the INTERPRETER.",
+        "the theme thematic themes them the",
+        "a a-a aa A_a",
+        "",
+        "tb",
+    ]
+    for text in texts:
+        assert words.find(text) == words.find(text + " é"), text
+
+
+def test_control_characters_in_matching_prose_are_shown_as_spaces():
+    resource = factories.resource(
+        "A workshop",
+        summary="Brief the\x07interpreter \x02first\x03. Then begin.",
+        learning_objectives="",
+    )
+    assert snippet(resource, "interpreter") == "Brief the <mark>interpreter</mark>  first ."
 
 
 def test_the_catalog_page_shows_the_matching_sentence_instead_of_the_keyword_list(client):
