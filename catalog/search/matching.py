@@ -14,8 +14,8 @@ from .query import ParsedQuery, parsed
 from .reading import read_connection
 
 # The best matches read with the count (`find`): at most this many is one pass over the
-# matches (the match set comes from them); more need one aggregation besides.
-FIRST = engines.AGGREGATE_FROM
+# matches (the match set comes from them); more need a second pass for the match set.
+FIRST = 1_000
 
 
 @dataclass(frozen=True)

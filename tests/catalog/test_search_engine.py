@@ -5,7 +5,7 @@ import pytest
 
 from catalog import search, services
 from catalog.models import Resource
-from catalog.search import engine
+from catalog.search import engine, matching
 from tests import factories
 from tests.catalog import sql_oracle
 
@@ -35,9 +35,13 @@ def test_only_one_worker_writes_at_a_time(tmp_path, monkeypatch):
         pass
 
 
-@pytest.mark.parametrize("aggregate_from", [0, 1_000])
-def test_match_sets_are_exact_whichever_way_they_are_read(monkeypatch, aggregate_from):
-    monkeypatch.setattr(engine, "AGGREGATE_FROM", aggregate_from)
+@pytest.mark.parametrize("first", [0, 1_000], ids=["match set", "with the best"])
+@pytest.mark.parametrize("aggregate_share", [0.0, 1.0], ids=["aggregated", "as hits"])
+def test_match_sets_are_exact_whichever_way_they_are_read(monkeypatch, first, aggregate_share):
+    monkeypatch.setattr(matching, "FIRST", first)  # 0: every search reads its match set
+    monkeypatch.setattr(engine, "AGGREGATE_SHARE", aggregate_share)
+    read = []
+    monkeypatch.setattr(engine.Engine, "_aggregated", spy(engine.Engine._aggregated, read))
     for n in range(60):
         factories.resource(
             f"Session {n}",
@@ -50,7 +54,17 @@ def test_match_sets_are_exact_whichever_way_they_are_read(monkeypatch, aggregate
             sql_oracle.filter_text(Resource.objects.published(), text).values_list("pk", flat=True)
         )
         assert set(found.ids.tolist()) == expected, text
+        assert found.ids.tolist() == sorted(expected)
         assert found.count == len(expected)
+    assert bool(read) == (first == 0 and aggregate_share == 0.0)
+
+
+def spy(function, calls):
+    def wrapper(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return wrapper
 
 
 def test_accents_are_folded_on_both_databases():
