@@ -79,6 +79,38 @@ def test_the_search_mix_has_the_shares_of_the_issue():
     }
 
 
+def test_a_kinds_words_stay_near_its_share_however_many_requests_are_asked():
+    shares = {
+        "far": 0.04,
+        "a": 0.003,
+        "b": 0.0031,
+        "c": 0.0029,
+        "d": 0.0045,
+        "e": 0.0025,
+        "low": 0.001,
+        "none": 0.0,
+    }
+    assert queries._near(shares, 0.003, 3) == ["a", "b", "c"]
+    # More asked than there are words near the share: only those ("far" is 13 times it).
+    assert queries._near(shares, 0.003, 100) == ["a", "b", "c", "e", "d"]
+    # A catalog too small to have words near the share: the nearest few, never a word in none.
+    assert queries._near({"x": 0.5, "y": 0.2, "z": 0.0}, 0.003, 100) == ["y", "x"]
+
+
+def test_the_load_test_prints_the_share_each_kind_of_its_requests_finds():
+    call_command("seed_corpus", size=60, force=True, verbosity=0)
+    health = queries.document_shares(["health"])["health"]
+    requests = [
+        ("rare word", "/catalog/?q=health"),
+        ("rare word", "/catalog/?q=zzzz"),
+        ("rare word", "/catalog/?q=zzzz+health"),
+        ("browse", "/catalog/?page=2"),
+    ]
+    assert 0 < health < 1
+    assert queries.shares_found(requests) == {"rare word": 0.0, "browse": 1.0}
+    assert queries.shares_found(requests[:1] + requests[3:]) == {"rare word": health, "browse": 1.0}
+
+
 def test_the_targets_are_the_issues():
     search, browse = queries.Kind("rare word", []), queries.Kind("browse", [])
     assert target(search, 10_000, 0.5) == 10

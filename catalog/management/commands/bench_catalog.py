@@ -238,7 +238,11 @@ class Command(BaseCommand):
         slug = (
             Resource.objects.published().order_by("-published_at").values_list("slug", flat=True)[0]
         )
-        mix = [path for _, path in queries.search_mix(2000)]
+        requests = queries.search_mix(2000)
+        mix = [path for _, path in requests]
+        shares = queries.shares_found(requests)
+        found = ", ".join(f"{name} {shares[name]:.1%}" for name, _ in queries.MIX)
+        self.stdout.write(f"search mix: {len(mix)} different requests; median share found: {found}")
         with gunicorn(2, app_dir, workdir / "gunicorn-2.log") as (port, _):
             # Concurrent requests reach both workers: each builds its facet index once.
             with ThreadPoolExecutor(4) as pool:
