@@ -154,24 +154,18 @@ def best_sentence(texts: Iterable[str], words: Words) -> Sentence | None:
     best: Sentence | None = None
     everything = len(words.keys)
     for text in texts:
-        if not text:
-            continue
-        if best is None:
-            found = words.finditer(text)  # read as far as needed only
-        else:
-            spans = words.find(text)
-            if _distinct(spans) <= best.distinct:
-                continue  # an earlier sentence is as good as any here
-            found = iter(spans)
-        span = next(found, None)
-        if span is None:
-            continue
+        spans = words.find(text) if text else []
+        most = _distinct(spans)  # no sentence of this text can hold more
+        if most <= (best.distinct if best else 0):
+            continue  # an earlier sentence is as good as any here
         # Cleaned only once it matches: a control character becomes a space, and neither is
         # part of a word, so the words are found at the same offsets in either.
         text = clean_text(text)
+        found = iter(spans)
+        span = next(found, None)
         breaks = _SENTENCE_END.finditer(text)  # read as far as needed only
         start, following = 0, next(breaks, None)
-        while span is not None and (best is None or best.distinct < everything):
+        while span is not None and (best is None or best.distinct < most):
             # the sentence around `span`: between the breaks before and after it
             while following is not None and following.end() <= span.start:
                 start, following = following.end(), next(breaks, None)

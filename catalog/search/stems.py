@@ -98,8 +98,7 @@ class Words:
         return list(self.finditer(text))
 
     def finditer(self, text: str) -> Iterator[Span]:
-        """The matching words of `text`, in order, found as they are asked for (a snippet
-        often needs only the first few of a long text's)."""
+        """The matching words of `text`, in order, found as they are asked for."""
         if not self._prefixes:
             return
         keys, folded = self.keys, fold(text)
