@@ -155,6 +155,23 @@ def test_the_attachment_text_and_then_the_topics_are_read_only_when_still_unmatc
         )
 
 
+def test_several_words_read_the_attachment_text_with_the_prose(django_assert_num_queries):
+    resource = factories.resource(
+        "A workshop",
+        summary="Brief the interpreter.",
+        learning_objectives="",
+        attachment_text="Page one. Brief the interpreter before dialysis. End.",
+    )
+    with django_assert_num_queries(1):
+        assert snippet(resource, "interpreter dialysis") == (
+            "Brief the <mark>interpreter</mark> before <mark>dialysis</mark>."
+        )
+    with django_assert_num_queries(1):  # a sentence of the prose holds as many words
+        assert snippet(resource, "interpreter brief") == (
+            "<mark>Brief</mark> the <mark>interpreter</mark>."
+        )
+
+
 def test_listed_objectives_stay_apart_in_a_snippet():
     resource = factories.resource(
         "A workshop",
