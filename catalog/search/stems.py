@@ -72,8 +72,9 @@ class Words:
     of the folded text that start like a query word or its stem (three letters: stemming
     keeps them); only those are stemmed (cached). In ASCII text they are found by jumping
     from one occurrence of a prefix to the next (`str.find`), not by trying a pattern at
-    every character: a page of two-word results (about 120,000 characters of prose and
-    attachment text) took ~3 ms with the pattern and takes a tenth of that.
+    every character: in the texts of a page of two-word results (about 120,000 characters
+    of prose and attachment text), the pattern alone took 3.0 ms; finding and stemming the
+    candidates now take 0.7 ms.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
