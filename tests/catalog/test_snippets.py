@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils.html import strip_tags
 
 from catalog import search
-from catalog.search.snippets import SNIPPET_CHARS
+from catalog.search.snippets import SNIPPET_CHARS, best_sentence
 from catalog.search.stems import Words
 from tests import factories
 
@@ -230,6 +230,21 @@ def test_ascii_text_is_searched_as_text_with_accents_is():
     ]
     for text in texts:
         assert words.find(text) == words.find(text + " é"), text
+
+
+def test_a_sentence_ends_after_its_stop_and_quotes_or_before_the_spaces_of_its_line_break():
+    words = Words(["interpreter"])
+    cases = {
+        "Intro. Brief the interpreter.  Next one.": "Brief the interpreter.",
+        "Intro. Brief the “interpreter.”\nNext.": "Brief the “interpreter.”",
+        "Intro, then the interpreter \t \nnext line": "Intro, then the interpreter",
+        "Intro.\n\n  - Brief the interpreter?! Then.": "Brief the interpreter?!",
+        "Brief the interpreter. e.g. a lower case": "Brief the interpreter. e.g. a lower case",
+    }
+    for text, expected in cases.items():
+        sentence = best_sentence([text], words)
+        assert sentence is not None
+        assert text[sentence.start : sentence.end] == expected, text
 
 
 def test_control_characters_in_matching_prose_are_shown_as_spaces():
