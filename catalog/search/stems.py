@@ -22,7 +22,6 @@ import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[^\W_]+")  # a word, as the query parser reads one
-_ALNUM_RUN = re.compile(r"[^\W_]*")
 _ISM = re.compile(r"^(\w{3,})isms?$")  # not "prism"
 
 # Words too common to highlight alone (English and Spanish); highlighted only when a
@@ -96,21 +95,18 @@ class Words:
 
     def find(self, text: str) -> list[Span]:
         """The matching words of `text`, in order (offsets into `text` itself)."""
-        return list(self.finditer(text))
-
-    def finditer(self, text: str) -> Iterator[Span]:
-        """The matching words of `text`, in order, found as they are asked for."""
         if not self._prefixes:
-            return
+            return []
         keys, folded = self.keys, fold(text)
         if folded.isascii():
             candidates = _ascii_candidates(folded.lower(), self._prefixes)
         else:
             candidates = ((m.start(), m.end()) for m in self._pattern.finditer(folded))
-        for start, end in candidates:
-            k = key(folded[start:end])
-            if k in keys:
-                yield Span(start, end, k)
+        return [
+            Span(start, end, k)
+            for start, end in candidates
+            if (k := key(folded[start:end])) in keys
+        ]
 
 
 def _ascii_candidates(lowered: str, prefixes: Iterable[str]) -> Iterator[tuple[int, int]]:
@@ -128,6 +124,6 @@ def _ascii_candidates(lowered: str, prefixes: Iterable[str]) -> Iterator[tuple[i
             heapq.heappop(upcoming)
         if start < word_end or (start and lowered[start - 1].isalnum()):
             continue  # inside a word, not at its start
-        run = _ALNUM_RUN.match(lowered, start + len(prefix))
-        word_end = run.end() if run else start + len(prefix)
+        word = _WORD.match(lowered, start)  # the word the prefix starts (never None)
+        word_end = word.end() if word else start + len(prefix)
         yield start, word_end
